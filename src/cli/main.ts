@@ -1,0 +1,24 @@
+/**
+ * The `medaid` command line: one dispatcher, one file per sub-command. Each command
+ * returns its exit code (0 ok, 1 some results are errors, 2 bad usage or input).
+ */
+import { demo } from './demo';
+
+export type Command = (args: string[]) => Promise<number> | number;
+
+export const commands: Record<string, { run: Command; help: string }> = {
+  demo: { run: demo, help: 'demo — compute a few hand-checkable cases from the bundled policies' },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const cmd = name ? commands[name] : undefined;
+  if (!cmd) {
+    const lines = Object.values(commands).map((c) => `  medaid ${c.help}`);
+    const out = name && name !== '--help' && name !== '-h' ? console.error : console.log;
+    if (name && name !== '--help' && name !== '-h') out(`未知命令 / unknown command: ${name}`);
+    out(`用法 / usage:\n${lines.join('\n')}`);
+    return name && name !== '--help' && name !== '-h' ? 2 : 0;
+  }
+  return cmd.run(rest);
+}

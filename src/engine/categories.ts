@@ -1,0 +1,80 @@
+/**
+ * Categories of people in difficulty (困难群众身份). Each has a canonical id and every
+ * Chinese name the five documents use for it, so a roster written in any region's words
+ * resolves to the same thing. Which of them a region's policy covers is the region's data.
+ */
+import { MedaidError } from './errors';
+
+export type CategoryId =
+  | 'tekun'
+  | 'orphan'
+  | 'dibao'
+  | 'dibao_edge'
+  | 'returned_poverty'
+  | 'monitored'
+  | 'illness_poverty'
+  | 'severe_disability'
+  | 'registered_poor'
+  | 'key_assistance'
+  | 'other_low_income'
+  | 'other_special';
+
+export interface Category {
+  id: CategoryId;
+  zh: string;
+  en: string;
+  /** Every other name the documents (or rosters) use. Matching ignores spaces and case. */
+  aliases: string[];
+}
+
+export const CATEGORIES: readonly Category[] = [
+  { id: 'tekun', zh: '特困人员', en: 'Persons in extreme poverty (tekun)', aliases: ['特困', '特困供养人员', '特困供养对象', '特困人员救助供养', 'tekun', 'extreme poverty'] },
+  { id: 'orphan', zh: '孤儿', en: 'Orphans and de-facto unsupported children', aliases: ['孤儿（含事实无人抚养儿童）', '事实无人抚养儿童', '孤残儿童', '政府供养的孤残儿童', 'orphan'] },
+  { id: 'dibao', zh: '低保对象', en: 'Minimum-subsistence (dibao) recipients', aliases: ['低保', '城乡低保对象', '低保户', '城乡低保', 'dibao'] },
+  { id: 'dibao_edge', zh: '低保边缘家庭成员', en: 'Members of near-dibao households', aliases: ['低保边缘', '低保边缘家庭', '低保边缘户', 'dibao edge', 'dibao_edge', 'near-dibao'] },
+  { id: 'returned_poverty', zh: '返贫致贫人口', en: 'People fallen (back) into poverty', aliases: ['返贫致贫', '返贫人口', '致贫人口', 'returned_poverty', 'returned poverty'] },
+  { id: 'monitored', zh: '农村易返贫致贫人口', en: 'Rural people at risk of (re)falling into poverty (monitored)', aliases: ['纳入监测范围的农村易返贫致贫人口', '易返贫致贫人口', '监测对象', '乡村振兴部门监测对象', '防返贫监测对象', 'monitored'] },
+  { id: 'illness_poverty', zh: '因病致贫重病患者', en: 'Seriously ill people impoverished by medical costs', aliases: ['因病致贫家庭重病患者', '因病致贫', '大病患者', 'illness_poverty', 'illness poverty'] },
+  { id: 'severe_disability', zh: '重度残疾人', en: 'Persons with severe disabilities', aliases: ['重残', '重度残疾', '一二级残疾人', 'severe_disability', 'severe disability'] },
+  { id: 'registered_poor', zh: '建档立卡贫困人口', en: 'Registered poor (jiandang lika)', aliases: ['建档立卡', '建档立卡贫困户', '脱贫人口', 'registered_poor', 'registered poor'] },
+  { id: 'key_assistance', zh: '重点救助对象', en: 'Key assistance recipients (Weihai)', aliases: ['重点救助', 'key_assistance', 'key assistance'] },
+  { id: 'other_low_income', zh: '其他低收入救助对象', en: 'Other low-income assistance recipients', aliases: ['其他低收入', '低收入救助对象', '低收入人口', 'other_low_income', 'other low income'] },
+  { id: 'other_special', zh: '其他特殊救助人员', en: 'Other special assistance recipients', aliases: ['其他特殊困难人员', '其他特殊', '其他特殊救助对象', 'other_special', 'other special'] },
+];
+
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+const BY_NAME = new Map<string, Category>();
+for (const c of CATEGORIES) {
+  for (const name of [c.id, c.zh, c.en, ...c.aliases]) BY_NAME.set(norm(name), c);
+}
+
+export function categoryById(id: CategoryId): Category {
+  return CATEGORIES.find((c) => c.id === id)!;
+}
+
+/** One name to its category, or a typed error naming the value. */
+export function parseCategory(name: string): CategoryId {
+  const c = BY_NAME.get(norm(String(name)));
+  if (!c) throw new MedaidError('UNKNOWN_CATEGORY', { value: String(name).trim() });
+  return c.id;
+}
+
+/**
+ * A cell may hold several statuses ("低保对象;孤儿", "低保、孤儿", an array of cells).
+ * Each must be known: one unknown name is an error naming it, not a silent drop.
+ * Duplicates collapse; order is kept.
+ */
+export function parseCategories(input: string | readonly string[]): CategoryId[] {
+  const parts = (Array.isArray(input) ? input : [input])
+    .flatMap((s) => String(s ?? '').split(/[;；,，、/|\n]+/))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (parts.length === 0) throw new MedaidError('UNKNOWN_CATEGORY', { value: '' });
+  const ids: CategoryId[] = [];
+  for (const p of parts) {
+    const id = parseCategory(p);
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}

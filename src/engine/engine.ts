@@ -1,0 +1,258 @@
+/**
+ * The engine: policy editions (built-in + the analyst's own), scenario overrides, and one
+ * method per computation. Methods take raw inputs as a cell or a roster gives them and
+ * return exact, rounded amounts with their explanation; bad input is a typed error.
+ */
+import type { CategoryId } from './categories';
+import { categoryById, parseCategories } from './categories';
+import { MedaidError } from './errors';
+import type { Explanation, Result } from './explain';
+import { Trace } from './explain';
+import { D, Dec, ZERO, parseAmount, round2 } from './money';
+import { BUILTIN_POLICIES } from './policy/builtin.generated';
+import type { OverrideValue, Overrides } from './policy/overrides';
+import { applyOverrides } from './policy/overrides';
+import { PolicyListRow, PolicyRegistry } from './policy/registry';
+import { ResolvedPolicy } from './policy/resolved';
+import type { PolicyFile } from './policy/types';
+import { ciInsurance } from './rules/ciInsurance';
+import { RuleContext, knownCategories, tierOf } from './rules/context';
+import { parsePart, parseRatio, splitAmount } from './rules/fund';
+import { hospitalReduction, outOfCatalogueLimit } from './rules/hospital';
+import { monitorAlert } from './rules/monitoring';
+import { PersonYear, VisitInput, VisitResult } from './rules/personYear';
+import { premiumSubsidy } from './rules/premium';
+import { inpatientScheme, outpatientScheme } from './rules/schemes';
+
+export type Amount = number | string | Dec | null | undefined;
+export type Categories = string | readonly string[] | CategoryId[];
+
+export interface AnnualResult extends Result {
+  parts: { inpatient: Dec; outpatient: Dec; tilt: Dec };
+}
+
+export interface LookupResult extends Result {
+  /** For a bracketed rate, the brackets as [threshold, rate] rows. */
+  table?: [string, string][];
+}
+
+export function parseYear(input: unknown): number | undefined {
+  if (input === null || input === undefined || (typeof input === 'string' && input.trim() === '')) return undefined;
+  const n = typeof input === 'number' ? input : Number(String(input).normalize('NFKC').trim().replace(/年$/, ''));
+  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new MedaidError('BAD_YEAR', { value: String(input) });
+  return n;
+}
+
+const optAmount = (x: Amount, field: string): Dec | undefined =>
+  x === null || x === undefined || (typeof x === 'string' && x.trim() === '') ? undefined : parseAmount(x, field);
+
+export class Engine {
+  private readonly resolvedCache = new Map<string, ResolvedPolicy>();
+
+  constructor(
+    readonly registry: PolicyRegistry = new PolicyRegistry(BUILTIN_POLICIES),
+    private readonly overridden = new Map<string, Set<string>>(),
+  ) {}
+
+  /** An analyst's own region (or edition) from a file in the same schema. */
+  addPolicy(data: unknown, file = ''): PolicyFile {
+    this.resolvedCache.clear();
+    return this.registry.add(data, file);
+  }
+
+  /**
+   * A scenario: a new engine whose policies carry the overrides. All overrides are
+   * validated before anything is used; an invalid one throws INVALID_OVERRIDE naming it.
+   */
+  withOverrides(overrides: Overrides): Engine {
+    const changes = new Map<string, Record<string, OverrideValue>>();
+    for (const [key, paths] of Object.entries(overrides ?? {})) {
+      let targets: PolicyFile[];
+      try {
+        targets = this.registry.matching(key);
+      } catch (e) {
+        throw new MedaidError('INVALID_OVERRIDE', { path: key, problem: (e as MedaidError).zh, problemEn: (e as MedaidError).en });
+      }
+      for (const p of targets) changes.set(p.id, { ...(changes.get(p.id) ?? {}), ...paths });
+    }
+    const files: PolicyFile[] = [];
+    const overridden = new Map(this.overridden);
+    for (const p of this.registry.all()) {
+      const c = changes.get(p.id);
+      if (!c) {
+        files.push(p);
+        continue;
+      }
+      const { policy, paths } = applyOverrides(p, c);
+      files.push(policy);
+      overridden.set(p.id, new Set([...(overridden.get(p.id) ?? []), ...paths]));
+    }
+    return new Engine(new PolicyRegistry(files), overridden);
+  }
+
+  policyList(): PolicyListRow[] {
+    return this.registry.list();
+  }
+
+  /** The edition for a region and year, with parameter resolution cached. */
+  resolve(region: string, year?: unknown): ResolvedPolicy {
+    const y = parseYear(year);
+    const { policy, year: chosen } = this.registry.select(String(region ?? ''), y);
+    const key = `${policy.id}@${chosen}`;
+    let rp = this.resolvedCache.get(key);
+    if (!rp) {
+      rp = new ResolvedPolicy(policy, chosen, this.overridden.get(policy.id));
+      this.resolvedCache.set(key, rp);
+    }
+    return rp;
+  }
+
+  personYear(a: { categories: Categories; region: string; year?: unknown; explain?: boolean }): PersonYear {
+    return new PersonYear(this.resolve(a.region, a.year), parseCategories(a.categories as string[]), a.explain ?? false);
+  }
+
+  inpatient(a: { cost: Amount; categories: Categories; region: string; year?: unknown; ytdCost?: Amount; ytdAssist?: Amount; totalCost?: Amount; insurancePaid?: Amount }): Result {
+    const cost = parseAmount(a.cost, 'cost 费用');
+    const py = this.personYear({ ...a, explain: true });
+    const ref = inpatientScheme(py.rp);
+    py.seed(ref, optAmount(a.ytdCost, 'ytdCost 本年已发生费用') ?? ZERO, optAmount(a.ytdAssist, 'ytdAssist 本年已救助') ?? ZERO);
+    const totalCost = optAmount(a.totalCost, 'totalCost 目录内总费用');
+    const insurancePaid = optAmount(a.insurancePaid, 'insurancePaid 医保支付');
+    const r = py.visit({ kind: 'inpatient', cost, totalCost, insurancePaid: totalCost !== undefined ? insurancePaid ?? ZERO : insurancePaid });
+    return { value: r.assistance, explanation: r.explanation! };
+  }
+
+  outpatient(a: { cost: Amount; categories: Categories; region: string; kind?: string; year?: unknown; ytdCost?: Amount; ytdAssist?: Amount }): Result {
+    const cost = parseAmount(a.cost, 'cost 费用');
+    const py = this.personYear({ ...a, explain: true });
+    const ref = outpatientScheme(py.rp, a.kind ?? undefined);
+    py.seed(ref, optAmount(a.ytdCost, 'ytdCost 本年已发生费用') ?? ZERO, optAmount(a.ytdAssist, 'ytdAssist 本年已救助') ?? ZERO);
+    const r = py.visit({ kind: 'outpatient', scheme: a.kind ?? undefined, cost });
+    return { value: r.assistance, explanation: r.explanation! };
+  }
+
+  /** A person-year: inpatient then outpatient (main scheme) under the shared cap, plus tilt when referred. */
+  annual(a: { inpatientCost: Amount; outpatientCost: Amount; categories: Categories; region: string; year?: unknown; referred?: unknown }): AnnualResult {
+    const inCost = parseAmount(a.inpatientCost, 'inpatientCost 住院费用', { allowBlank: true });
+    const outCost = parseAmount(a.outpatientCost, 'outpatientCost 门诊费用', { allowBlank: true });
+    const referred = parseFlag(a.referred);
+    const py = this.personYear({ ...a, explain: true });
+    const results: VisitResult[] = [];
+    if (py.rp.policy.inpatient || !inCost.isZero()) results.push(py.visit({ kind: 'inpatient', cost: inCost, referred }));
+    if (py.rp.policy.outpatient || !outCost.isZero()) results.push(py.visit({ kind: 'outpatient', cost: outCost, referred }));
+    const steps = results.flatMap((r) => r.explanation!.steps);
+    const params = new Map(results.flatMap((r) => r.explanation!.params.map((p) => [p.path, p] as const)));
+    const totals = py.totals;
+    const inpatientPart = results.filter((r) => r.schemeKey === 'inpatient').reduce((s, r) => s.plus(r.ordinary), ZERO);
+    const outpatientPart = results.filter((r) => r.schemeKey !== 'inpatient').reduce((s, r) => s.plus(r.ordinary), ZERO);
+    const explanation: Explanation = { ...results[results.length - 1].explanation!, steps, params: [...params.values()] };
+    explanation.steps.push({ zh: `合计：住院 ${inpatientPart.toFixed(2)} + 门诊 ${outpatientPart.toFixed(2)} + 倾斜 ${totals.tilt.toFixed(2)}`, en: `total: inpatient ${inpatientPart.toFixed(2)} + outpatient ${outpatientPart.toFixed(2)} + tilted ${totals.tilt.toFixed(2)}`, amount: totals.total.toFixed(2), params: [] });
+    return { value: totals.total, explanation, parts: { inpatient: inpatientPart, outpatient: outpatientPart, tilt: totals.tilt } };
+  }
+
+  premiumSubsidy(a: { categories: Categories; region: string; year?: unknown; premium?: Amount }): Result {
+    const rp = this.resolve(a.region, a.year);
+    const r = premiumSubsidy(rp, parseCategories(a.categories as string[]), optAmount(a.premium, 'premium 个人缴费'), true);
+    return { value: r.value, explanation: r.ctx.explanation(r.category) };
+  }
+
+  ciInsurance(a: { cost: Amount; categories: Categories; region: string; year?: unknown }): Result {
+    const rp = this.resolve(a.region, a.year);
+    const r = ciInsurance(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 合规费用'), true);
+    return { value: r.value, explanation: r.ctx.explanation(r.category) };
+  }
+
+  hospitalReduction(a: { cost: Amount; categories: Categories; region: string; year?: unknown }): Result {
+    const rp = this.resolve(a.region, a.year);
+    const r = hospitalReduction(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 目录外住院费用'), true);
+    return { value: r.value, explanation: r.ctx.explanation(r.category) };
+  }
+
+  outOfCatalogueLimit(a: { totalCost: Amount; hospitalLevel: string; region: string; year?: unknown }): Result {
+    const rp = this.resolve(a.region, a.year);
+    const r = outOfCatalogueLimit(rp, parseAmount(a.totalCost, 'totalCost 住院总费用'), a.hospitalLevel, true);
+    return { value: r.value, explanation: r.ctx.explanation() };
+  }
+
+  monitorAlert(a: { outOfPocket: Amount; region: string; year?: unknown; income?: Amount }): Result<boolean> {
+    const rp = this.resolve(a.region, a.year);
+    const r = monitorAlert(rp, parseAmount(a.outOfPocket, 'outOfPocket 年度自付费用'), optAmount(a.income, 'income 上年人均可支配收入'), true);
+    return { value: r.value, explanation: r.ctx.explanation() };
+  }
+
+  /** ASSIST_RATE / ASSIST_DEDUCTIBLE / ASSIST_CAP: a term of the scheme for the status (the best one when several). */
+  lookup(a: { what: 'rate' | 'deductible' | 'cap'; categories: Categories; region: string; year?: unknown; scheme?: string }): LookupResult {
+    const rp = this.resolve(a.region, a.year);
+    const cats = knownCategories(rp, parseCategories(a.categories as string[]));
+    const s = a.scheme === undefined || String(a.scheme).trim() === '' || /^(住院|inpatient|住院救助)$/i.test(String(a.scheme).trim())
+      ? inpatientScheme(rp)
+      : outpatientScheme(rp, a.scheme);
+    let best: LookupResult | undefined;
+    for (const c of cats) {
+      const ctx = new RuleContext(rp, true);
+      const hit = tierOf(s.scheme.tiers, c);
+      let value = ZERO;
+      let table: [string, string][] | undefined;
+      if (hit) {
+        const [id, tier] = hit;
+        const tp = `${s.path}.tiers.${id}`;
+        if (a.what === 'deductible') value = tier.deductible ? rp.number(`${tp}.deductible`, tier.deductible, ctx.uses) : ZERO;
+        else if (a.what === 'cap') {
+          if (!tier.cap) throw new MedaidError('TERM_NOT_DEFINED', { region: rp.regionName, edition: rp.policy.id, term: `${categoryById(c).zh}的年度最高救助限额（政策未设限额）`, termEn: `an annual cap for ${categoryById(c).en} (the policy sets none)` });
+          value = rp.number(`${tp}.cap`, tier.cap, ctx.uses);
+        } else if (tier.ratio) value = rp.number(`${tp}.ratio`, tier.ratio, ctx.uses);
+        else {
+          const br = rp.brackets(`${tp}.brackets`, tier.brackets, ctx.uses);
+          table = br.map((b) => [b.threshold.toFixed(2), b.rate.toString()]);
+          value = br.find((b) => !b.rate.isZero())?.rate ?? ZERO;
+        }
+        ctx.trace.step(`${s.scheme.names.zh}：${categoryById(c).zh}`, `${s.scheme.names.en}: ${categoryById(c).en}`, undefined, [...(ctx.uses?.keys() ?? [])]);
+      } else {
+        ctx.trace.step(`${s.scheme.names.zh}不覆盖${categoryById(c).zh}`, `${s.scheme.names.en} does not cover ${categoryById(c).en}`, ZERO);
+      }
+      const r: LookupResult = { value, explanation: ctx.explanation(c), table };
+      const better = !best || (a.what === 'deductible' ? value.lessThan(best.value) : value.greaterThan(best.value));
+      if (better) best = r;
+    }
+    return best!;
+  }
+}
+
+export function fundSplit(amount: Amount, part: unknown, ratio: unknown = '1:9'): Result {
+  const total = parseAmount(amount, 'amount 金额');
+  const r = parseRatio(ratio === undefined || ratio === null || ratio === '' ? '1:9' : ratio);
+  const which = parsePart(part);
+  const parts = splitAmount(total, r);
+  const t = new Trace(true);
+  t.step(
+    `市级 = ${round2(total).toFixed(2)} × ${r.city}/(${r.city}+${r.district}) 四舍五入到分 = ${parts.city.toFixed(2)}；区县 = 合计 − 市级 = ${parts.district.toFixed(2)}（裁定 11）`,
+    `city = ${round2(total).toFixed(2)} × ${r.city}/(${r.city}+${r.district}) rounded to the fen = ${parts.city.toFixed(2)}; district = total − city = ${parts.district.toFixed(2)} (ruling 11)`,
+    parts[which],
+  );
+  return {
+    value: parts[which],
+    explanation: { region: { id: '', zh: '', en: '' }, policyId: '', year: 0, steps: t.steps, params: [] },
+  };
+}
+
+/** Yes/no cells: TRUE/FALSE, 是/否, Y/N, 1/0; blank = no. */
+export function parseFlag(x: unknown): boolean {
+  if (x === null || x === undefined || x === '') return false;
+  if (typeof x === 'boolean') return x;
+  if (typeof x === 'number') return x !== 0;
+  const s = String(x).normalize('NFKC').trim().toLowerCase();
+  if (['true', 'yes', 'y', '1', '是', '对', '√'].includes(s)) return true;
+  if (['false', 'no', 'n', '0', '否', '×', ''].includes(s)) return false;
+  throw new MedaidError('BAD_AMOUNT', { field: 'referred 是否规范转诊省内就医', value: String(x) });
+}
+
+let shared: Engine | undefined;
+
+/** The engine over the built-in policies, shared by callers that add no region of their own. */
+export function defaultEngine(): Engine {
+  shared ??= new Engine();
+  return shared;
+}
+
+export { D, ZERO };
+export type { VisitInput, VisitResult };

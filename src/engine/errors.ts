@@ -1,0 +1,304 @@
+/**
+ * Typed errors. Each carries a stable code, the values it is about, and a message in
+ * Chinese and English that names the bad value and says what to do. Adapters map the
+ * code to their own channel: an Excel error (#VALUE! / #N/A carry a message), a CLI exit
+ * code, a line in a validation report.
+ */
+export type ErrorCode =
+  | 'BLANK_AMOUNT'
+  | 'BAD_AMOUNT'
+  | 'NEGATIVE_AMOUNT'
+  | 'BAD_YEAR'
+  | 'UNKNOWN_CATEGORY'
+  | 'UNKNOWN_REGION'
+  | 'UNKNOWN_YEAR'
+  | 'UNKNOWN_SCHEME'
+  | 'UNKNOWN_HOSPITAL_LEVEL'
+  | 'CATEGORY_NOT_IN_POLICY'
+  | 'TERM_NOT_DEFINED'
+  | 'MISSING_INCOME'
+  | 'MISSING_PARAMETER'
+  | 'PREMIUM_REQUIRED'
+  | 'BAD_RATIO'
+  | 'BAD_PART'
+  | 'INVALID_POLICY'
+  | 'INVALID_OVERRIDE'
+  | 'DUPLICATE_REGION'
+  // Roster import (src/roster): one code per problem an analyst can fix in the sheet.
+  | 'ROSTER_MISSING_COLUMN'
+  | 'ROSTER_BAD_MAPPING'
+  | 'ROSTER_NO_SHEET'
+  | 'ROSTER_BAD_FILE'
+  | 'ROSTER_MALFORMED_ROW'
+  | 'ROSTER_BLANK_CELL'
+  | 'ROSTER_ID_FORMAT'
+  | 'ROSTER_ID_CHECK_DIGIT'
+  | 'ROSTER_ID_BIRTH_DATE'
+  | 'ROSTER_ID_LEGACY'
+  | 'ROSTER_ID_PRECISION_LOST'
+  | 'ROSTER_ID_AS_NUMBER'
+  | 'ROSTER_DUPLICATE_ID'
+  | 'ROSTER_UNKNOWN_PERSON'
+  | 'ROSTER_BAD_DATE'
+  | 'ROSTER_DATE_OUT_OF_YEAR'
+  | 'ROSTER_BAD_VISIT_KIND'
+  | 'ROSTER_BAD_FLAG'
+  | 'ROSTER_FLAG_BLANK'
+  | 'ROSTER_SCHEME_IGNORED'
+  | 'ROSTER_COST_EXCEEDS_TOTAL';
+
+/** Which Excel error a code becomes. Only #VALUE! and #N/A can carry a message in Excel. */
+export type ExcelErrorKind = '#VALUE!' | '#N/A' | '#NUM!';
+
+type Details = Record<string, string | number | undefined>;
+
+interface Template {
+  excel: ExcelErrorKind;
+  zh: (d: Details) => string;
+  en: (d: Details) => string;
+}
+
+const q = (v: unknown) => `"${v ?? ''}"`;
+
+const TEMPLATES: Record<ErrorCode, Template> = {
+  BLANK_AMOUNT: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.field} 为空：请填写金额（元）`,
+    en: (d) => `${d.field} is blank: enter an amount in yuan`,
+  },
+  BAD_AMOUNT: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.field} 的值 ${q(d.value)} 不是有效金额：请填写数字（元），如 12345.67`,
+    en: (d) => `${d.field} value ${q(d.value)} is not an amount: enter a number in yuan, e.g. 12345.67`,
+  },
+  NEGATIVE_AMOUNT: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.field} 的值 ${q(d.value)} 为负数：费用与金额不能为负`,
+    en: (d) => `${d.field} value ${q(d.value)} is negative: costs and amounts cannot be negative`,
+  },
+  BAD_YEAR: {
+    excel: '#VALUE!',
+    zh: (d) => `年度 ${q(d.value)} 无效：请填写四位年份，如 2024`,
+    en: (d) => `year ${q(d.value)} is not valid: enter a four-digit year such as 2024`,
+  },
+  UNKNOWN_CATEGORY: {
+    excel: '#N/A',
+    zh: (d) => `未知人员类别 ${q(d.value)}：请使用如 特困人员、低保对象、低保边缘家庭成员 等名称`,
+    en: (d) => `unknown category ${q(d.value)}: use a name such as 特困人员 (tekun), 低保对象 (dibao)`,
+  },
+  UNKNOWN_REGION: {
+    excel: '#N/A',
+    zh: (d) => `未知地区 ${q(d.value)}：可用地区为 ${d.known}`,
+    en: (d) => `unknown region ${q(d.value)}: known regions are ${d.known}`,
+  },
+  UNKNOWN_YEAR: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} 没有适用于 ${d.value} 年的政策版本：最早版本为 ${d.earliest} 年`,
+    en: (d) => `${d.region} has no policy edition for ${d.value}: the earliest edition is ${d.earliest}`,
+  },
+  UNKNOWN_SCHEME: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} 没有门诊救助类型 ${q(d.value)}：可用类型为 ${d.known}`,
+    en: (d) => `${d.region} has no outpatient scheme ${q(d.value)}: known schemes are ${d.known}`,
+  },
+  UNKNOWN_HOSPITAL_LEVEL: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} 没有医疗机构级别 ${q(d.value)}：可用级别为 ${d.known}`,
+    en: (d) => `${d.region} has no hospital level ${q(d.value)}: known levels are ${d.known}`,
+  },
+  CATEGORY_NOT_IN_POLICY: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} 的政策未规定人员类别 ${q(d.value)}：请选择该地区政策列明的类别，或在自定义地区中补充`,
+    en: (d) => `${d.region}'s policy does not define category ${q(d.value)}: use a category it lists, or add it in a region file of your own`,
+  },
+  TERM_NOT_DEFINED: {
+    excel: '#N/A',
+    zh: (d) => `${d.region}（${d.edition}）的政策未规定 ${d.term}：${d.hint ?? '请在自定义参数中补充'}`,
+    en: (d) => `${d.region} (${d.edition}) policy does not define ${d.termEn ?? d.term}: ${d.hintEn ?? 'supply it as a parameter override'}`,
+  },
+  MISSING_INCOME: {
+    excel: '#N/A',
+    zh: (d) => `${d.term} 按 ${d.region} 上一年度（${d.incomeYear} 年）居民人均可支配收入的 ${d.share} 确定，但未提供该收入数：请在参数 ${d.path} 中填写`,
+    en: (d) => `${d.termEn ?? d.term} is ${d.share} of ${d.region}'s per-capita disposable income of ${d.incomeYear}, which was not supplied: set parameter ${d.path}`,
+  },
+  MISSING_PARAMETER: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} 的参数 ${d.path}（${d.term}）没有 ${d.year} 年的取值：${d.hint ?? '请在自定义参数中填写'}`,
+    en: (d) => `${d.region} parameter ${d.path} (${d.termEn ?? d.term}) has no value for ${d.year}: ${d.hintEn ?? 'supply it as a parameter override'}`,
+  },
+  PREMIUM_REQUIRED: {
+    excel: '#N/A',
+    zh: (d) => `政策文件未给出 ${d.region} ${d.year} 年的个人缴费标准：请填写参数 premium（个人缴费额）`,
+    en: (d) => `the documents give no individual premium for ${d.region} in ${d.year}: pass the premium argument`,
+  },
+  BAD_RATIO: {
+    excel: '#VALUE!',
+    zh: (d) => `分担比例 ${q(d.value)} 无效：请写成 "1:9" 的形式`,
+    en: (d) => `split ratio ${q(d.value)} is not valid: write it like "1:9"`,
+  },
+  BAD_PART: {
+    excel: '#VALUE!',
+    zh: (d) => `分担方 ${q(d.value)} 无效：请填写 市级 或 区县（city / district）`,
+    en: (d) => `part ${q(d.value)} is not valid: use city (市级) or district (区县)`,
+  },
+  INVALID_POLICY: {
+    excel: '#VALUE!',
+    zh: (d) => `政策文件 ${d.file ?? ''} 不符合格式：${d.problems}`,
+    en: (d) => `policy file ${d.file ?? ''} does not follow the schema: ${d.problems}`,
+  },
+  INVALID_OVERRIDE: {
+    excel: '#VALUE!',
+    zh: (d) => `参数调整 ${q(d.path)} 无效：${d.problem}`,
+    en: (d) => `parameter override ${q(d.path)} is not valid: ${d.problemEn ?? d.problem}`,
+  },
+  DUPLICATE_REGION: {
+    excel: '#VALUE!',
+    zh: (d) => `政策版本 ${q(d.value)} 已存在：请为自定义地区使用新的 id`,
+    en: (d) => `policy edition ${q(d.value)} already exists: give your region a new id`,
+  },
+
+  // ---- Roster import (src/roster). Messages say which column/value and what to change in the sheet.
+  ROSTER_MISSING_COLUMN: {
+    excel: '#N/A',
+    zh: (d) => `${d.table}缺少必填列 ${d.columns}：请添加该列，或在“列对应”中指定由哪一列提供。找到的表头为：${d.found}`,
+    en: (d) => `the ${d.tableEn} table has no ${d.columnsEn} column: add it, or choose which column holds it in the column mapping. Headers found: ${d.found}`,
+  },
+  ROSTER_BAD_MAPPING: {
+    excel: '#VALUE!',
+    zh: (d) => `列对应无效：${d.problem}`,
+    en: (d) => `the column mapping is not valid: ${d.problemEn ?? d.problem}`,
+  },
+  ROSTER_NO_SHEET: {
+    excel: '#N/A',
+    zh: (d) => `工作簿中没有名为 ${q(d.value)} 的工作表：现有工作表为 ${d.known}`,
+    en: (d) => `the workbook has no sheet named ${q(d.value)}: its sheets are ${d.known}`,
+  },
+  ROSTER_BAD_FILE: {
+    excel: '#VALUE!',
+    zh: (d) => `无法读取文件 ${d.file ?? ''}：${d.problem}。请另存为 .xlsx 或 CSV（UTF-8 或 GBK）后重试`,
+    en: (d) => `cannot read file ${d.file ?? ''}: ${d.problemEn ?? d.problem}. Save it as .xlsx or CSV (UTF-8 or GBK) and try again`,
+  },
+  ROSTER_MALFORMED_ROW: {
+    excel: '#VALUE!',
+    zh: (d) => `CSV 该行格式有误（${d.problem}）：请检查引号是否成对，该行及其后的数据可能错位`,
+    en: (d) => `this CSV row is malformed (${d.problem}): check that quotes are paired; this row and the ones after it may be shifted`,
+  },
+  ROSTER_BLANK_CELL: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 为空：请填写${d.what ?? '该项'}`,
+    en: (d) => `${d.column} is blank: fill in ${d.whatEn ?? 'this cell'}`,
+  },
+  ROSTER_ID_FORMAT: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 格式不对：应为 18 位（最后一位可为 X），请核对后重新录入`,
+    en: (d) => `ID number ${q(d.value)} is not well formed: it must have 18 characters (digits, the last may be X); check and re-enter it`,
+  },
+  ROSTER_ID_CHECK_DIGIT: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 校验码错误（按前 17 位应为 ${d.expected}）：通常是录入错误，请与原始证件核对`,
+    en: (d) => `ID number ${q(d.value)} has a wrong check digit (the first 17 digits give ${d.expected}): usually a typing error; check it against the source record`,
+  },
+  ROSTER_ID_BIRTH_DATE: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 中的出生日期 ${d.birth} 不存在：请与原始证件核对`,
+    en: (d) => `ID number ${q(d.value)} contains birth date ${d.birth}, which does not exist: check it against the source record`,
+  },
+  ROSTER_ID_LEGACY: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 为 15 位旧号码，已按原样使用（未转换为 18 位）：如能取得新号码，请更新，以便与其他名单匹配`,
+    en: (d) => `ID number ${q(d.value)} is a legacy 15-digit number, used as it is (not converted to 18 digits): update it if the new number is known, so it matches other lists`,
+  },
+  ROSTER_ID_PRECISION_LOST: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 被存成了数字，末几位已丢失：请将该列设置为“文本”格式后重新录入身份证号`,
+    en: (d) => `ID number ${q(d.value)} is stored as a number; the last digits were lost: format the column as text and re-enter the ID numbers`,
+  },
+  ROSTER_ID_AS_NUMBER: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 被存成了数字（位数完整，已按文本使用）：建议将该列设置为“文本”格式，以免长号码丢失末位`,
+    en: (d) => `ID number ${q(d.value)} is stored as a number (all digits present, used as text): format the column as text so longer numbers do not lose digits`,
+  },
+  ROSTER_DUPLICATE_ID: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 与第 ${d.firstRow} 行重复，本行未使用：请删除重复行，或核对两行中哪一个号码录错`,
+    en: (d) => `ID number ${q(d.value)} repeats row ${d.firstRow}; this row is not used: delete the duplicate, or check which of the two numbers is mistyped`,
+  },
+  ROSTER_UNKNOWN_PERSON: {
+    excel: '#N/A',
+    zh: (d) => `身份证号 ${q(d.value)} 不在人员名单中（或其人员行有错误未被使用）：请在人员表中补充此人，或核对号码`,
+    en: (d) => `ID number ${q(d.value)} is not in the people list (or its people row was rejected): add the person to the people table, or check the number`,
+  },
+  ROSTER_BAD_DATE: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 的值 ${q(d.value)} 不是有效日期：请写成 2024-03-05、2024/3/5、2024年3月5日 或 20240305`,
+    en: (d) => `${d.column} value ${q(d.value)} is not a valid date: write it like 2024-03-05, 2024/3/5, 2024年3月5日 or 20240305`,
+  },
+  ROSTER_DATE_OUT_OF_YEAR: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} ${d.value} 不在测算年度 ${d.year} 年内，本行未使用：请核对日期，或把该记录放到对应年度的名单中`,
+    en: (d) => `${d.column} ${d.value} is outside the projection year ${d.year}; this row is not used: check the date, or move the record to that year's roster`,
+  },
+  ROSTER_BAD_VISIT_KIND: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 的值 ${q(d.value)} 无法识别：请填写 住院 或 门诊（可写作 门诊-慢特病 等）`,
+    en: (d) => `${d.column} value ${q(d.value)} is not recognised: enter 住院 (inpatient) or 门诊 (outpatient; forms like 门诊-慢特病 are accepted)`,
+  },
+  ROSTER_BAD_FLAG: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 的值 ${q(d.value)} 无法识别：请填写 是 或 否`,
+    en: (d) => `${d.column} value ${q(d.value)} is not recognised: enter 是 (yes) or 否 (no)`,
+  },
+  ROSTER_FLAG_BLANK: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 为空，已按“否”处理：如属规范转诊省内就医，请填写“是”`,
+    en: (d) => `${d.column} is blank and was taken as "no": enter 是 (yes) if the visit was referred and in-province`,
+  },
+  ROSTER_SCHEME_IGNORED: {
+    excel: '#VALUE!',
+    zh: (d) => `住院记录填写了门诊类型 ${q(d.value)}，已忽略：门诊类型只适用于门诊记录，请核对就诊类型`,
+    en: (d) => `an inpatient visit has outpatient scheme ${q(d.value)}, which was ignored: schemes apply to outpatient visits only; check the visit type`,
+  },
+  ROSTER_COST_EXCEEDS_TOTAL: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} ${d.value} 大于 ${d.totalColumn} ${d.total}：自付不应超过目录内总费用，请核对两列是否填反`,
+    en: (d) => `${d.column} ${d.value} is more than ${d.totalColumn} ${d.total}: out-of-pocket cannot exceed the in-catalogue total; check whether the columns are swapped`,
+  },
+};
+
+export class MedaidError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Details;
+  readonly zh: string;
+  readonly en: string;
+  readonly excel: ExcelErrorKind;
+
+  constructor(code: ErrorCode, details: Details = {}) {
+    const t = TEMPLATES[code];
+    const zh = t.zh(details);
+    const en = t.en(details);
+    super(`${zh} / ${en}`);
+    this.name = 'MedaidError';
+    this.code = code;
+    this.details = details;
+    this.zh = zh;
+    this.en = en;
+    this.excel = t.excel;
+  }
+
+  /** The same error with a location (a cell, a roster row) put in front of both messages. */
+  at(location: string): MedaidError {
+    const e = new MedaidError(this.code, this.details);
+    const located = Object.create(e) as MedaidError;
+    Object.defineProperties(located, {
+      zh: { value: `${location}：${this.zh}` },
+      en: { value: `${location}: ${this.en}` },
+      message: { value: `${location}：${this.zh} / ${location}: ${this.en}` },
+      location: { value: location },
+    });
+    return located;
+  }
+}
+
+export function isMedaidError(e: unknown): e is MedaidError {
+  return e instanceof MedaidError;
+}

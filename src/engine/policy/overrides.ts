@@ -1,0 +1,95 @@
+/**
+ * Scenario overrides: a named, validated set of parameter changes, as PolicyEngine's
+ * reforms are. Keys are a policy id ("xinyang-2024") or a region name/alias ("信阳",
+ * meaning every edition of that region); values map a parameter path (the JSON path in
+ * the policy file, e.g. "inpatient.tiers.dibao_returned.ratio") to a new value:
+ *   - a number, "a:b" text or a bracket list → that value for every date;
+ *   - an object of years or dates → dated values ({"2023": 25000} = from 2023-01-01);
+ *   - for plain settings (e.g. "tilt.delegated") a boolean.
+ * Every change is checked before anything is used: the path must exist (or be a
+ * parameter the schema allows there), and the changed file must pass the schema.
+ */
+import { MedaidError } from '../errors';
+import type { Param, PolicyFile } from './types';
+import { schemaProblems } from './validate';
+
+export type OverrideValue = number | string | boolean | { threshold: number; rate: number }[] | Record<string, number | string | null>;
+export type Overrides = Record<string, Record<string, OverrideValue>>;
+
+const PARAM_UNIT_BY_KEY: Record<string, Param['unit']> = {
+  deductible: 'yuan', cap: 'yuan', amount: 'yuan', threshold: 'yuan', individualPremium: 'yuan', perAdmissionMax: 'yuan',
+  lottery: 'yuan', donations: 'yuan', perCapitaDisposable: 'yuan',
+  ratio: 'ratio', share: 'ratio', topUpRatio: 'ratio', deductibleFactor: 'ratio', ratioDelta: 'percentage-points',
+  brackets: 'brackets', split: 'ratio-text',
+};
+
+function isParam(x: unknown): x is Param {
+  return !!x && typeof x === 'object' && 'values' in (x as object) && 'ref' in (x as object);
+}
+
+function toValues(path: string, v: OverrideValue): Param['values'] {
+  if (typeof v === 'number' || typeof v === 'string' || Array.isArray(v)) return { '1900-01-01': v };
+  if (v && typeof v === 'object') {
+    const out: Param['values'] = {};
+    for (const [k, x] of Object.entries(v)) {
+      const date = /^\d{4}$/.test(k) ? `${k}-01-01` : k;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        throw new MedaidError('INVALID_OVERRIDE', { path, problem: `日期 "${k}" 无效，应为年份或 YYYY-MM-DD`, problemEn: `date "${k}" must be a year or YYYY-MM-DD` });
+      }
+      out[date] = x;
+    }
+    return out;
+  }
+  throw new MedaidError('INVALID_OVERRIDE', { path, problem: '取值类型无效', problemEn: 'the value has an unsupported type' });
+}
+
+/** A deep copy of the file with the changes applied, validated; throws naming the path. */
+export function applyOverrides(policy: PolicyFile, changes: Record<string, OverrideValue>): { policy: PolicyFile; paths: Set<string> } {
+  const copy = JSON.parse(JSON.stringify(policy)) as PolicyFile;
+  const paths = new Set<string>();
+  for (const [path, value] of Object.entries(changes)) {
+    const parts = path.split('.');
+    if (parts.length < 2 || parts.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) {
+      throw new MedaidError('INVALID_OVERRIDE', { path, problem: '参数路径无效', problemEn: 'not a parameter path' });
+    }
+    let node: Record<string, unknown> = copy as unknown as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) {
+      const next = Object.prototype.hasOwnProperty.call(node, p) ? node[p] : undefined;
+      if (!next || typeof next !== 'object') {
+        throw new MedaidError('INVALID_OVERRIDE', { path, problem: `${policy.id} 中没有 "${p}"`, problemEn: `"${p}" does not exist in ${policy.id}` });
+      }
+      node = next as Record<string, unknown>;
+    }
+    const leaf = parts[parts.length - 1];
+    const current = Object.prototype.hasOwnProperty.call(node, leaf) ? node[leaf] : undefined;
+    if (typeof value === 'boolean') {
+      if (current !== undefined && typeof current !== 'boolean') {
+        throw new MedaidError('INVALID_OVERRIDE', { path, problem: '该参数不是开关（是/否）', problemEn: 'this parameter is not a yes/no setting' });
+      }
+      node[leaf] = value;
+    } else if (isParam(current)) {
+      node[leaf] = { ...current, values: toValues(path, value) };
+    } else if (current === undefined && PARAM_UNIT_BY_KEY[leaf]) {
+      node[leaf] = {
+        values: toValues(path, value),
+        unit: PARAM_UNIT_BY_KEY[leaf],
+        ref: [{ doc: Object.keys(copy.documents)[0], clause: 'analyst override / 分析人员补充' }],
+        note: 'Supplied by the analyst; not in the document.',
+      };
+    } else {
+      throw new MedaidError('INVALID_OVERRIDE', { path, problem: `${policy.id} 中没有可调整的参数 "${leaf}"`, problemEn: `${policy.id} has no adjustable parameter "${leaf}" there` });
+    }
+    paths.add(path);
+  }
+  const problems = schemaProblems(copy);
+  if (problems.length > 0) {
+    const first = problems[0];
+    const culprit = [...paths].find((p) => first.path.startsWith(p)) ?? [...paths].join(', ');
+    throw new MedaidError('INVALID_OVERRIDE', {
+      path: culprit,
+      problem: `${first.path}: ${first.message}`,
+      problemEn: `${first.path}: ${first.message}`,
+    });
+  }
+  return { policy: copy, paths };
+}
