@@ -45,7 +45,9 @@ export type ErrorCode =
   | 'ROSTER_BAD_FLAG'
   | 'ROSTER_FLAG_BLANK'
   | 'ROSTER_SCHEME_IGNORED'
-  | 'ROSTER_COST_EXCEEDS_TOTAL';
+  | 'ROSTER_COST_EXCEEDS_TOTAL'
+  // Roster projection (src/projection).
+  | 'INVALID_SCENARIO';
 
 /** Which Excel error a code becomes. Only #VALUE! and #N/A can carry a message in Excel. */
 export type ExcelErrorKind = '#VALUE!' | '#N/A' | '#NUM!';
@@ -262,6 +264,13 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `${d.column} ${d.value} 大于 ${d.totalColumn} ${d.total}：自付不应超过目录内总费用，请核对两列是否填反`,
     en: (d) => `${d.column} ${d.value} is more than ${d.totalColumn} ${d.total}: out-of-pocket cannot exceed the in-catalogue total; check whether the columns are swapped`,
+  },
+
+  // ---- Roster projection (src/projection).
+  INVALID_SCENARIO: {
+    excel: '#VALUE!',
+    zh: (d) => `情景${d.file ? ` ${d.file}` : ''} 的字段 ${d.field} 无效${d.value !== undefined ? `（${q(d.value)}）` : ''}：${d.problem}`,
+    en: (d) => `scenario${d.file ? ` ${d.file}` : ''} field ${d.field} is not valid${d.value !== undefined ? ` (${q(d.value)})` : ''}: ${d.problemEn ?? d.problem}`,
   },
 };
 

@@ -1,0 +1,87 @@
+/**
+ * Resident ID numbers (公民身份号码, GB 11643-1999). They are the join key between the
+ * people and visits tables, so they stay text and are checked hard: an ID Excel has
+ * turned into a number has lost its last digits and cannot be repaired by us, a wrong
+ * check digit is a typing error that would make a visit miss its person.
+ */
+import { MedaidError } from '../engine/errors';
+import { isValidYmd } from './dates';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+const WS = /\s+/g;
+const EXCEL_TEXT_FORMULA = /^="(.*)"$/; // ="1101…" — an export trick to keep IDs as text
+const SCIENTIFIC = /^\d(\.\d+)?E[+]?\d+$/;
+const DECIMAL = /^\d+\.\d+$/;
+const ID18 = /^\d{17}[\dX]$/;
+const ID15 = /^\d{15}$/;
+
+/** Check character for the first 17 digits: Σ digit×weight mod 11 → "10X98765432". */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
+  return CHECK_CHARS[sum % 11];
+}
+
+/** Excel shows a big number as 4.10102199001011E+17; the message quotes it the same way. */
+function numberAsShown(n: number): string {
+  return Math.abs(n) >= 1e15 || !Number.isInteger(n) ? n.toExponential().toUpperCase() : String(n);
+}
+
+const THIS_YEAR = new Date().getUTCFullYear();
+
+function birthOk(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= THIS_YEAR && isValidYmd(y, m, d);
+}
+
+/** Text as typed to canonical text: full-width → ASCII, no spaces, no ' or ="…", X uppercase. */
+export function normalizeIdText(s: string): string {
+  let t = s.normalize('NFKC').replace(WS, '');
+  const m = EXCEL_TEXT_FORMULA.exec(t);
+  if (m) t = m[1];
+  if (t.startsWith("'")) t = t.slice(1);
+  return t.toUpperCase();
+}
+
+/**
+ * A cell to a checked ID number. Errors throw (the row is rejected); warnings (a legacy
+ * 15-digit number, an ID stored as a number but complete) go to `warn` and the ID is used.
+ */
+export function parseIdNumber(raw: unknown, column: string, warn: (w: MedaidError) => void): string {
+  let text: string;
+  let wasNumber = false;
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
+    throw new MedaidError('ROSTER_BLANK_CELL', { column, what: '身份证号', whatEn: 'the ID number' });
+  }
+  if (typeof raw === 'number') {
+    // Excel keeps 15 significant digits: an 18-digit ID typed into a General cell comes
+    // back as 4.10102199001011E+17 with its last 3 digits zeroed. Refuse, never guess.
+    if (!Number.isFinite(raw) || !Number.isInteger(raw) || Math.abs(raw) >= 1e15) {
+      throw new MedaidError('ROSTER_ID_PRECISION_LOST', { value: numberAsShown(raw) });
+    }
+    text = String(raw);
+    wasNumber = true;
+  } else if (typeof raw === 'string') {
+    text = normalizeIdText(raw);
+    if (SCIENTIFIC.test(text) || DECIMAL.test(text)) throw new MedaidError('ROSTER_ID_PRECISION_LOST', { value: raw.trim() });
+  } else {
+    throw new MedaidError('ROSTER_ID_FORMAT', { value: String(raw) });
+  }
+
+  if (ID18.test(text)) {
+    const expected = idCheckChar(text);
+    if (text[17] !== expected) throw new MedaidError('ROSTER_ID_CHECK_DIGIT', { value: text, expected });
+    const y = +text.slice(6, 10), m = +text.slice(10, 12), d = +text.slice(12, 14);
+    if (!birthOk(y, m, d)) throw new MedaidError('ROSTER_ID_BIRTH_DATE', { value: text, birth: text.slice(6, 14) });
+    return text;
+  }
+  if (ID15.test(text)) {
+    const y = 1900 + +text.slice(6, 8), m = +text.slice(8, 10), d = +text.slice(10, 12);
+    if (!birthOk(y, m, d)) throw new MedaidError('ROSTER_ID_BIRTH_DATE', { value: text, birth: `19${text.slice(6, 12)}` });
+    if (wasNumber) warn(new MedaidError('ROSTER_ID_AS_NUMBER', { value: text }));
+    warn(new MedaidError('ROSTER_ID_LEGACY', { value: text }));
+    return text;
+  }
+  throw new MedaidError('ROSTER_ID_FORMAT', { value: text });
+}

@@ -1,0 +1,121 @@
+/**
+ * Column mapping: which column holds which field. detectMapping proposes one from the
+ * headers; the UI shows it (with the unmapped columns and the missing fields) and lets
+ * the user change it with remapColumn; applyMapping checks the final one and is what the
+ * importers use, so an edited mapping is never trusted blindly.
+ */
+import { MedaidError } from '../engine/errors';
+import { columnLetter } from './cells';
+import { fieldDefs, fieldForHeader } from './fields';
+import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
+
+export interface MappedColumn {
+  index: number;
+  /** Header text, or the column letter when the header cell is empty. */
+  header: string;
+  /** Sheet column of this field (accounts for RawTable.firstColumn). */
+  sheetColumn: number;
+}
+
+export interface MappedTable<K extends RosterKind> {
+  table: RawTable;
+  kind: K;
+  columns: Partial<Record<FieldOf<K>, MappedColumn>>;
+}
+
+const TABLE_NAME: Record<RosterKind, { zh: string; en: string }> = {
+  people: { zh: '人员表', en: 'people' },
+  visits: { zh: '就诊表', en: 'visits' },
+};
+
+function complete<K extends RosterKind>(table: RawTable, kind: K, columns: Partial<Record<FieldOf<K>, number>>): ColumnMapping<K> {
+  const used = new Set<number>(Object.values(columns) as number[]);
+  const unmapped: { index: number; header: string }[] = [];
+  table.header.forEach((header, index) => {
+    if (!used.has(index) && header !== '') unmapped.push({ index, header });
+  });
+  const missing = fieldDefs(kind)
+    .filter((d) => d.required && columns[d.field] === undefined)
+    .map((d) => d.field);
+  return { kind, columns, unmapped, missing };
+}
+
+/** Proposes a mapping from the header texts; the first column naming a field wins. */
+export function detectMapping<K extends RosterKind>(table: RawTable, kind: K): ColumnMapping<K> {
+  const columns: Partial<Record<FieldOf<K>, number>> = {};
+  table.header.forEach((h, i) => {
+    const f = fieldForHeader(kind, h);
+    if (f !== undefined && columns[f] === undefined) columns[f] = i;
+  });
+  return complete(table, kind, columns);
+}
+
+/**
+ * The user's edit: put `field` on column `index` (or unassign it with undefined). A
+ * column feeds one field, so a field that had this column loses it.
+ */
+export function remapColumn<K extends RosterKind>(table: RawTable, mapping: ColumnMapping<K>, field: FieldOf<K>, index: number | undefined): ColumnMapping<K> {
+  const columns: Partial<Record<FieldOf<K>, number>> = {};
+  for (const [f, i] of Object.entries(mapping.columns) as [FieldOf<K>, number | undefined][]) {
+    if (i !== undefined && i !== index && f !== field) columns[f] = i;
+  }
+  if (index !== undefined) columns[field] = index;
+  return complete(table, mapping.kind, columns);
+}
+
+/** The headers found, for messages: "A 姓名、B 人员类别". */
+function foundHeaders(table: RawTable): string {
+  const first = table.firstColumn ?? 0;
+  const list = table.header.map((h, i) => (h === '' ? '' : `${columnLetter(first + i)} ${h}`)).filter((s) => s !== '');
+  return list.length ? list.join('、') : '(无 / none)';
+}
+
+/**
+ * Checks a (possibly edited) mapping against the table and resolves it to columns.
+ * Missing required fields are recomputed here, not read from mapping.missing.
+ */
+export function applyMapping<K extends RosterKind>(table: RawTable, mapping: ColumnMapping<K>, kind: K = mapping.kind): MappedTable<K> {
+  if (mapping.kind !== kind) {
+    throw new MedaidError('ROSTER_BAD_MAPPING', {
+      problem: `这是${TABLE_NAME[mapping.kind].zh}的列对应，不能用于${TABLE_NAME[kind].zh}`,
+      problemEn: `this is a mapping for the ${TABLE_NAME[mapping.kind].en} table, not the ${TABLE_NAME[kind].en} table`,
+    });
+  }
+  const defs = fieldDefs(kind);
+  const first = table.firstColumn ?? 0;
+  const columns: Partial<Record<FieldOf<K>, MappedColumn>> = {};
+  const byIndex = new Map<number, FieldOf<K>>();
+  const missing: { zh: string; en: string }[] = [];
+  for (const d of defs) {
+    const index = mapping.columns[d.field];
+    if (index === undefined || index === null) {
+      if (d.required) missing.push({ zh: d.zh, en: d.en });
+      continue;
+    }
+    if (!Number.isInteger(index) || index < 0) {
+      throw new MedaidError('ROSTER_BAD_MAPPING', { problem: `${d.zh} 对应的列号 ${index} 无效`, problemEn: `column index ${index} for ${d.en} is not valid` });
+    }
+    const other = byIndex.get(index);
+    if (other !== undefined) {
+      const o = defs.find((x) => x.field === other)!;
+      const col = columnLetter(first + index);
+      throw new MedaidError('ROSTER_BAD_MAPPING', {
+        problem: `${o.zh} 和 ${d.zh} 都对应到第 ${col} 列：每一列只能对应一项，请重新选择`,
+        problemEn: `${o.en} and ${d.en} are both mapped to column ${col}: a column can hold one field only; choose again`,
+      });
+    }
+    byIndex.set(index, d.field);
+    const header = table.header[index] || columnLetter(first + index);
+    columns[d.field] = { index, header, sheetColumn: first + index };
+  }
+  if (missing.length) {
+    throw new MedaidError('ROSTER_MISSING_COLUMN', {
+      table: TABLE_NAME[kind].zh,
+      tableEn: TABLE_NAME[kind].en,
+      columns: missing.map((m) => `“${m.zh}”`).join('、'),
+      columnsEn: missing.map((m) => `"${m.en}" (${m.zh})`).join(', '),
+      found: foundHeaders(table),
+    });
+  }
+  return { table, kind, columns };
+}

@@ -1,0 +1,123 @@
+/**
+ * The import report: one entry per problem, located by sheet, row, column and A1 cell,
+ * and a summary in which every row below the header is either used, rejected or blank.
+ * RowReader is the per-row helper the importers use: it reads a field through a parser,
+ * turns a thrown MedaidError into an error entry (and marks the row rejected) and
+ * collects warnings, so each importer is a flat list of fields.
+ */
+import { MedaidError, type ErrorCode } from '../engine/errors';
+import { a1, cellText } from './cells';
+import type { MappedColumn, MappedTable } from './mapping';
+import type { FieldOf, ImportReport, RawRow, ReportEntry, RosterField, RosterKind, Severity } from './types';
+
+export class ReportBuilder {
+  readonly entries: ReportEntry[] = [];
+  used = 0;
+  rejected = 0;
+  blank = 0;
+  warnings = 0;
+
+  constructor(readonly sheet: string, readonly kind: RosterKind) {}
+
+  add(rowNumber: number, col: MappedColumn | undefined, raw: unknown, err: { code: ErrorCode; zh: string; en: string }, severity: Severity, field?: RosterField): void {
+    const cell = col ? a1(col.sheetColumn, rowNumber) : undefined;
+    const column = col ? col.header : '';
+    const whereZh = cell ? `${this.sheet}!${cell}（第 ${rowNumber} 行，${column}）` : `${this.sheet} 第 ${rowNumber} 行`;
+    const whereEn = cell ? `${this.sheet}!${cell} (row ${rowNumber}, ${column})` : `${this.sheet} row ${rowNumber}`;
+    const tagZh = severity === 'error' ? '【错误，本行未使用】' : '【提示】';
+    const tagEn = severity === 'error' ? '[error, row not used]' : '[warning]';
+    this.entries.push({
+      sheet: this.sheet,
+      rowNumber,
+      column,
+      cell,
+      value: cellText(raw),
+      field,
+      code: err.code,
+      severity,
+      zh: `${tagZh}${whereZh}：${err.zh}`,
+      en: `${tagEn} ${whereEn}: ${err.en}`,
+    });
+    if (severity === 'warning') this.warnings++;
+  }
+
+  finish(): ImportReport {
+    const summary = {
+      total: this.used + this.rejected + this.blank,
+      used: this.used,
+      rejected: this.rejected,
+      warnings: this.warnings,
+      blank: this.blank,
+    };
+    // Errors and warnings of one row together, rows in sheet order.
+    const entries = this.entries.map((e, i) => ({ e, i })).sort((x, y) => x.e.rowNumber - y.e.rowNumber || x.i - y.i).map((x) => x.e);
+    return { sheet: this.sheet, kind: this.kind, entries, summary };
+  }
+}
+
+/** Reads one row's fields, recording problems against the right cell. */
+export class RowReader<K extends RosterKind> {
+  row!: RawRow;
+  rejected = false;
+
+  constructor(readonly report: ReportBuilder, readonly mapped: MappedTable<K>) {}
+
+  start(row: RawRow): void {
+    this.row = row;
+    this.rejected = false;
+  }
+
+  column(field: FieldOf<K>): MappedColumn | undefined {
+    return this.mapped.columns[field];
+  }
+
+  raw(field: FieldOf<K>): unknown {
+    const col = this.mapped.columns[field];
+    return col ? this.row.cells[col.index] : undefined;
+  }
+
+  /**
+   * The field through `parse`. A MedaidError becomes an error entry and undefined; any
+   * other exception is a bug and propagates.
+   */
+  read<T>(field: FieldOf<K>, parse: (raw: unknown, column: string, warn: (w: MedaidError) => void) => T): T | undefined {
+    const col = this.mapped.columns[field];
+    const raw = col ? this.row.cells[col.index] : undefined;
+    const header = col ? col.header : field;
+    try {
+      return parse(raw, header, (w) => this.warn(field, w, raw));
+    } catch (e) {
+      if (!(e instanceof MedaidError)) throw e;
+      this.error(field, e, raw);
+      return undefined;
+    }
+  }
+
+  error(field: FieldOf<K> | undefined, err: MedaidError, raw: unknown = field ? this.raw(field) : ''): void {
+    this.rejected = true;
+    this.report.add(this.row.rowNumber, field ? this.mapped.columns[field] : undefined, raw, err, 'error', field);
+  }
+
+  /** A warning: the row is still used. A rejected row keeps its warnings too, so the user sees everything at once. */
+  warn(field: FieldOf<K> | undefined, err: MedaidError, raw: unknown = field ? this.raw(field) : ''): void {
+    this.report.add(this.row.rowNumber, field ? this.mapped.columns[field] : undefined, raw, err, 'warning', field);
+  }
+
+  /** Ends the row: counts it as used or rejected. Returns true when it is used. */
+  finish(): boolean {
+    if (this.rejected) this.report.rejected++;
+    else this.report.used++;
+    return !this.rejected;
+  }
+}
+
+/** Shared start of both importers: blank rows and source notes go into the report first. */
+export function startReport(mapped: MappedTable<RosterKind>): ReportBuilder {
+  const t = mapped.table;
+  const report = new ReportBuilder(t.sheet, mapped.kind);
+  report.blank += t.blankRows?.length ?? 0;
+  for (const n of t.rowNotes ?? []) {
+    report.add(n.rowNumber, undefined, '', { code: 'ROSTER_MALFORMED_ROW', zh: n.zh, en: n.en }, 'warning');
+  }
+  return report;
+}

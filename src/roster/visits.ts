@@ -1,0 +1,109 @@
+/**
+ * Visits table → Visit records. Besides the cell checks, two row checks protect the
+ * projection: a visit must belong to a person in the people table (otherwise it could
+ * not be given a category and would silently vanish from the totals), and, when a
+ * projection year is given, its settlement date must fall in that year.
+ */
+import { MedaidError } from '../engine/errors';
+import type { Dec } from '../engine/money';
+import { isBlankRow } from './cells';
+import { parseRosterDate } from './dates';
+import { optionalAmount, optionalText, requiredAmount } from './fieldParsers';
+import { parseVisitKind, parseYesNo } from './flags';
+import { parseIdNumber } from './idNumber';
+import { applyMapping, detectMapping } from './mapping';
+import { RowReader, startReport } from './report';
+import type { ColumnMapping, ImportResult, Person, RawTable, Visit } from './types';
+
+export interface VisitImportOptions {
+  /** Projection year: visits settled in another year are rejected. */
+  year?: number;
+  /** The accepted people (importPeople(...).rows) or their ID numbers: visits of anyone else are rejected. */
+  people?: readonly Person[] | ReadonlySet<string>;
+}
+
+/** Blank referral flag: taken as "no" (the less generous reading) and flagged, never silent. */
+function referredCell(raw: unknown, column: string, warn: (w: MedaidError) => void): boolean {
+  const v = parseYesNo(raw, column);
+  if (v === undefined) {
+    warn(new MedaidError('ROSTER_FLAG_BLANK', { column }));
+    return false;
+  }
+  return v;
+}
+
+function knownIds(people: VisitImportOptions['people']): ReadonlySet<string> | undefined {
+  if (people === undefined) return undefined;
+  if (people instanceof Set) return people;
+  const ids = new Set<string>();
+  for (const p of people as readonly Person[]) ids.add(p.id);
+  return ids;
+}
+
+export function importVisits(
+  table: RawTable,
+  mapping: ColumnMapping<'visits'> = detectMapping(table, 'visits'),
+  opts: VisitImportOptions = {},
+): ImportResult<Visit> {
+  const { year } = opts;
+  if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2200)) {
+    throw new MedaidError('BAD_YEAR', { value: String(year) });
+  }
+  const yearText = year === undefined ? undefined : String(year);
+  const ids = knownIds(opts.people);
+  const mapped = applyMapping(table, mapping, 'visits');
+  const report = startReport(mapped);
+  const r = new RowReader(report, mapped);
+  const rows: Visit[] = [];
+
+  for (const row of table.rows) {
+    if (isBlankRow(row.cells)) {
+      report.blank++;
+      continue;
+    }
+    r.start(row);
+    const personId = r.read('id', parseIdNumber);
+    if (personId !== undefined && ids && !ids.has(personId)) {
+      r.error('id', new MedaidError('ROSTER_UNKNOWN_PERSON', { value: personId }));
+    }
+    const date = r.read('date', parseRosterDate);
+    if (date !== undefined && yearText !== undefined && date.slice(0, 4) !== yearText) {
+      r.error('date', new MedaidError('ROSTER_DATE_OUT_OF_YEAR', { column: r.column('date')!.header, value: date, year }));
+    }
+    const kind = r.read('kind', parseVisitKind);
+    const schemeCell = r.read('scheme', optionalText);
+    const cost = r.read('cost', requiredAmount);
+    const referred = r.read('referred', referredCell);
+    const totalCost = r.read('totalCost', optionalAmount);
+    const insurancePaid = r.read('insurancePaid', optionalAmount);
+
+    let scheme: string | undefined;
+    if (kind?.kind === 'outpatient') scheme = schemeCell ?? kind.scheme;
+    else if (kind?.kind === 'inpatient' && schemeCell !== undefined) {
+      r.warn('scheme', new MedaidError('ROSTER_SCHEME_IGNORED', { value: schemeCell }));
+    }
+    if (cost !== undefined && totalCost !== undefined && cost.greaterThan(totalCost)) {
+      r.warn('cost', new MedaidError('ROSTER_COST_EXCEEDS_TOTAL', {
+        column: r.column('cost')!.header,
+        value: cost.toString(),
+        totalColumn: r.column('totalCost')!.header,
+        total: totalCost.toString(),
+      }));
+    }
+
+    if (!r.finish()) continue;
+    const visit: Visit = {
+      rowNumber: row.rowNumber,
+      personId: personId!,
+      date: date!,
+      kind: kind!.kind,
+      cost: cost as Dec,
+      referred: referred!,
+    };
+    if (scheme !== undefined) visit.scheme = scheme;
+    if (totalCost !== undefined) visit.totalCost = totalCost;
+    if (insurancePaid !== undefined) visit.insurancePaid = insurancePaid;
+    rows.push(visit);
+  }
+  return { rows, report: report.finish() };
+}
