@@ -3,7 +3,7 @@
  * Chinese name the five documents use for it, so a roster written in any region's words
  * resolves to the same thing. Which of them a region's policy covers is the region's data.
  */
-import { MedaidError } from './errors';
+import { MedaidError, inputText } from './errors';
 
 export type CategoryId =
   | 'tekun'
@@ -55,8 +55,8 @@ export function categoryById(id: CategoryId): Category {
 
 /** One name to its category, or a typed error naming the value. */
 export function parseCategory(name: string): CategoryId {
-  const c = BY_NAME.get(norm(String(name)));
-  if (!c) throw new MedaidError('UNKNOWN_CATEGORY', { value: String(name).trim() });
+  const c = BY_NAME.get(norm(inputText(name)));
+  if (!c) throw new MedaidError('UNKNOWN_CATEGORY', { value: inputText(name).trim() });
   return c.id;
 }
 
@@ -67,7 +67,7 @@ export function parseCategory(name: string): CategoryId {
  */
 export function parseCategories(input: string | readonly string[]): CategoryId[] {
   const parts = (Array.isArray(input) ? input : [input])
-    .flatMap((s) => String(s ?? '').split(/[;；,，、/|\n]+/))
+    .flatMap((s) => inputText(s ?? '').split(/[;；,，、/|\n]+/))
     .map((s) => s.trim())
     .filter((s) => s !== '');
   if (parts.length === 0) throw new MedaidError('UNKNOWN_CATEGORY', { value: '' });

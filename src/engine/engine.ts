@@ -5,7 +5,7 @@
  */
 import type { CategoryId } from './categories';
 import { categoryById, parseCategories } from './categories';
-import { MedaidError } from './errors';
+import { MedaidError, inputText } from './errors';
 import type { Explanation, Result } from './explain';
 import { Trace } from './explain';
 import { D, Dec, ZERO, parseAmount, round2 } from './money';
@@ -16,7 +16,7 @@ import { PolicyListRow, PolicyRegistry } from './policy/registry';
 import { ResolvedPolicy } from './policy/resolved';
 import type { PolicyFile } from './policy/types';
 import { ciInsurance } from './rules/ciInsurance';
-import { RuleContext, knownCategories, tierOf } from './rules/context';
+import { RuleContext, knownCategories, termMissing, tierOf } from './rules/context';
 import { parsePart, parseRatio, splitAmount } from './rules/fund';
 import { hospitalReduction, outOfCatalogueLimit } from './rules/hospital';
 import { monitorAlert } from './rules/monitoring';
@@ -38,8 +38,8 @@ export interface LookupResult extends Result {
 
 export function parseYear(input: unknown): number | undefined {
   if (input === null || input === undefined || (typeof input === 'string' && input.trim() === '')) return undefined;
-  const n = typeof input === 'number' ? input : Number(String(input).normalize('NFKC').trim().replace(/年$/, ''));
-  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new MedaidError('BAD_YEAR', { value: String(input) });
+  const n = typeof input === 'number' ? input : Number(inputText(input).normalize('NFKC').trim().replace(/年$/, ''));
+  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new MedaidError('BAD_YEAR', { value: inputText(input) });
   return n;
 }
 
@@ -97,7 +97,7 @@ export class Engine {
   /** The edition for a region and year, with parameter resolution cached. */
   resolve(region: string, year?: unknown): ResolvedPolicy {
     const y = parseYear(year);
-    const { policy, year: chosen } = this.registry.select(String(region ?? ''), y);
+    const { policy, year: chosen } = this.registry.select(inputText(region ?? ''), y);
     const key = `${policy.id}@${chosen}`;
     let rp = this.resolvedCache.get(key);
     if (!rp) {
@@ -140,6 +140,7 @@ export class Engine {
     const results: VisitResult[] = [];
     if (py.rp.policy.inpatient || !inCost.isZero()) results.push(py.visit({ kind: 'inpatient', cost: inCost, referred }));
     if (py.rp.policy.outpatient || !outCost.isZero()) results.push(py.visit({ kind: 'outpatient', cost: outCost, referred }));
+    if (results.length === 0) throw termMissing(py.rp, '住院救助或门诊救助', 'inpatient or outpatient assistance');
     const steps = results.flatMap((r) => r.explanation!.steps);
     const params = new Map(results.flatMap((r) => r.explanation!.params.map((p) => [p.path, p] as const)));
     const totals = py.totals;
@@ -184,7 +185,7 @@ export class Engine {
   lookup(a: { what: 'rate' | 'deductible' | 'cap'; categories: Categories; region: string; year?: unknown; scheme?: string }): LookupResult {
     const rp = this.resolve(a.region, a.year);
     const cats = knownCategories(rp, parseCategories(a.categories as string[]));
-    const s = a.scheme === undefined || String(a.scheme).trim() === '' || /^(住院|inpatient|住院救助)$/i.test(String(a.scheme).trim())
+    const s = a.scheme === undefined || inputText(a.scheme).trim() === '' || /^(住院|inpatient|住院救助)$/i.test(inputText(a.scheme).trim())
       ? inpatientScheme(rp)
       : outpatientScheme(rp, a.scheme);
     let best: LookupResult | undefined;
@@ -240,10 +241,10 @@ export function parseFlag(x: unknown): boolean {
   if (x === null || x === undefined || x === '') return false;
   if (typeof x === 'boolean') return x;
   if (typeof x === 'number') return x !== 0;
-  const s = String(x).normalize('NFKC').trim().toLowerCase();
+  const s = inputText(x).normalize('NFKC').trim().toLowerCase();
   if (['true', 'yes', 'y', '1', '是', '对', '√'].includes(s)) return true;
   if (['false', 'no', 'n', '0', '否', '×', ''].includes(s)) return false;
-  throw new MedaidError('BAD_AMOUNT', { field: 'referred 是否规范转诊省内就医', value: String(x) });
+  throw new MedaidError('BAD_AMOUNT', { field: 'referred 是否规范转诊省内就医', value: inputText(x) });
 }
 
 let shared: Engine | undefined;

@@ -75,8 +75,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   NEGATIVE_AMOUNT: {
     excel: '#VALUE!',
-    zh: (d) => `${d.field} 的值 ${q(d.value)} 为负数：费用与金额不能为负`,
-    en: (d) => `${d.field} value ${q(d.value)} is negative: costs and amounts cannot be negative`,
+    zh: (d) => `${d.field} 的值 ${q(d.value)} 为负数：费用与金额不能为负，请填写 0 或正数（退费请冲减原费用）`,
+    en: (d) => `${d.field} value ${q(d.value)} is negative: costs and amounts cannot be negative; enter 0 or a positive amount (net a refund against the original cost)`,
   },
   BAD_YEAR: {
     excel: '#VALUE!',
@@ -95,8 +95,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   UNKNOWN_YEAR: {
     excel: '#N/A',
-    zh: (d) => `${d.region} 没有适用于 ${d.value} 年的政策版本：最早版本为 ${d.earliest} 年`,
-    en: (d) => `${d.region} has no policy edition for ${d.value}: the earliest edition is ${d.earliest}`,
+    zh: (d) => `${d.region} 没有适用于 ${d.value} 年的政策版本：最早版本为 ${d.earliest} 年，请填写 ${d.earliest} 年或以后的年度，或为该年度添加自定义政策版本`,
+    en: (d) => `${d.region} has no policy edition for ${d.value}: the earliest edition is ${d.earliest}; use ${d.earliest} or later, or add a policy edition of your own for that year`,
   },
   UNKNOWN_SCHEME: {
     excel: '#N/A',
@@ -145,13 +145,13 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   INVALID_POLICY: {
     excel: '#VALUE!',
-    zh: (d) => `政策文件 ${d.file ?? ''} 不符合格式：${d.problems}`,
-    en: (d) => `policy file ${d.file ?? ''} does not follow the schema: ${d.problems}`,
+    zh: (d) => `政策文件 ${d.file ?? ''} 不符合格式：${d.problems}。请按上述位置改正该文件后重新添加`,
+    en: (d) => `policy file ${d.file ?? ''} does not follow the schema: ${d.problems}. Fix the file at these places and add it again`,
   },
   INVALID_OVERRIDE: {
     excel: '#VALUE!',
-    zh: (d) => `参数调整 ${q(d.path)} 无效：${d.problem}`,
-    en: (d) => `parameter override ${q(d.path)} is not valid: ${d.problemEn ?? d.problem}`,
+    zh: (d) => `参数调整 ${q(d.path)} 无效：${d.problem}。请核对参数路径与取值`,
+    en: (d) => `parameter override ${q(d.path)} is not valid: ${d.problemEn ?? d.problem}. Check the parameter path and value`,
   },
   DUPLICATE_REGION: {
     excel: '#VALUE!',
@@ -167,13 +167,13 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   ROSTER_BAD_MAPPING: {
     excel: '#VALUE!',
-    zh: (d) => `列对应无效：${d.problem}`,
-    en: (d) => `the column mapping is not valid: ${d.problemEn ?? d.problem}`,
+    zh: (d) => `列对应无效：${d.problem}。请在“列对应”中重新选择`,
+    en: (d) => `the column mapping is not valid: ${d.problemEn ?? d.problem}. Choose the columns again in the column mapping`,
   },
   ROSTER_NO_SHEET: {
     excel: '#N/A',
-    zh: (d) => `工作簿中没有名为 ${q(d.value)} 的工作表：现有工作表为 ${d.known}`,
-    en: (d) => `the workbook has no sheet named ${q(d.value)}: its sheets are ${d.known}`,
+    zh: (d) => `工作簿中没有名为 ${q(d.value)} 的工作表：现有工作表为 ${d.known}，请从中选择`,
+    en: (d) => `the workbook has no sheet named ${q(d.value)}: its sheets are ${d.known}; choose one of them`,
   },
   ROSTER_BAD_FILE: {
     excel: '#VALUE!',
@@ -310,4 +310,22 @@ export class MedaidError extends Error {
 
 export function isMedaidError(e: unknown): e is MedaidError {
   return e instanceof MedaidError;
+}
+
+/**
+ * Any input as text, for matching it and for quoting it in a message. Never throws: a
+ * null-prototype object, or one whose toString throws, is shown by its type instead of
+ * turning a bad-input error into an untyped TypeError (found by test/hardening/fuzz-engine).
+ */
+export function inputText(x: unknown): string {
+  if (typeof x === 'string') return x;
+  try {
+    return String(x);
+  } catch {
+    try {
+      return Object.prototype.toString.call(x);
+    } catch {
+      return `[${typeof x}]`;
+    }
+  }
 }

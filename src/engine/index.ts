@@ -4,7 +4,7 @@
  */
 export { D, ZERO, round2, fmt, parseAmount, sum } from './money';
 export type { Dec } from './money';
-export { MedaidError, isMedaidError } from './errors';
+export { MedaidError, isMedaidError, inputText } from './errors';
 export type { ErrorCode, ExcelErrorKind } from './errors';
 export { CATEGORIES, categoryById, parseCategory, parseCategories } from './categories';
 export type { Category, CategoryId } from './categories';

@@ -4,7 +4,7 @@
  * (seeds README, ruling 1): when a result is returned or stored.
  */
 import Decimal from 'decimal.js';
-import { MedaidError } from './errors';
+import { MedaidError, inputText } from './errors';
 
 /** A private Decimal constructor so a host's global Decimal settings cannot change ours. */
 export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -63,15 +63,16 @@ export function parseAmount(
   } else if (typeof input === 'string') {
     value = parseAmountText(input, field);
   } else if (typeof input === 'boolean') {
-    throw new MedaidError('BAD_AMOUNT', { field, value: String(input) });
+    throw new MedaidError('BAD_AMOUNT', { field, value: inputText(input) });
   } else {
-    throw new MedaidError('BAD_AMOUNT', { field, value: String(input) });
+    throw new MedaidError('BAD_AMOUNT', { field, value: inputText(input) });
   }
-  if (!value.isFinite()) throw new MedaidError('BAD_AMOUNT', { field, value: String(input) });
+  if (!value.isFinite()) throw new MedaidError('BAD_AMOUNT', { field, value: inputText(input) });
   if (value.isNegative() && !value.isZero() && !opts.allowNegative) {
-    throw new MedaidError('NEGATIVE_AMOUNT', { field, value: String(input) });
+    throw new MedaidError('NEGATIVE_AMOUNT', { field, value: inputText(input) });
   }
-  return value;
+  // -0 (a number cell, or "-0" typed) is zero: otherwise it travels into results as -0.
+  return value.isZero() ? ZERO : value;
 }
 
 function parseAmountText(raw: string, field: string): Dec {

@@ -38,6 +38,9 @@ function toValues(path: string, v: OverrideValue): Param['values'] {
       }
       out[date] = x;
     }
+    if (Object.keys(out).length === 0) {
+      throw new MedaidError('INVALID_OVERRIDE', { path, problem: '未给出取值', problemEn: 'no value is given' });
+    }
     return out;
   }
   throw new MedaidError('INVALID_OVERRIDE', { path, problem: '取值类型无效', problemEn: 'the value has an unsupported type' });
@@ -68,7 +71,12 @@ export function applyOverrides(policy: PolicyFile, changes: Record<string, Overr
       }
       node[leaf] = value;
     } else if (isParam(current)) {
-      node[leaf] = { ...current, values: toValues(path, value) };
+      // The override holds from its first date on; the document's values before that date stay
+      // ({"2025": 0.75} changes 2025 and later, not 2024). A plain value starts in 1900: every year.
+      const given = toValues(path, value);
+      const from = Object.keys(given).sort()[0];
+      const kept = Object.fromEntries(Object.entries(current.values).filter(([date]) => date < from));
+      node[leaf] = { ...current, values: { ...kept, ...given } };
     } else if (current === undefined && PARAM_UNIT_BY_KEY[leaf]) {
       node[leaf] = {
         values: toValues(path, value),

@@ -3,7 +3,7 @@
  * analyst adds, each validated. Regions are found by any alias (信阳 / 信阳市 / xinyang);
  * a year picks the latest edition in force by then; no year = the latest edition's year.
  */
-import { MedaidError } from '../errors';
+import { MedaidError, inputText } from '../errors';
 import type { PolicyFile } from './types';
 import { validatePolicy } from './validate';
 
@@ -46,10 +46,10 @@ export class PolicyRegistry {
   }
 
   regionId(name: string): string {
-    const id = this.aliases.get(norm(String(name ?? '')));
+    const id = this.aliases.get(norm(inputText(name ?? '')));
     if (!id) {
       const known = [...this.editions.values()].map((l) => l[0].region.names.zh).join('、');
-      throw new MedaidError('UNKNOWN_REGION', { value: String(name ?? '').trim(), known });
+      throw new MedaidError('UNKNOWN_REGION', { value: inputText(name ?? '').trim(), known });
     }
     return id;
   }

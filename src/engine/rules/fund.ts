@@ -3,7 +3,7 @@
  * is its share rounded to the fen, the district's is the rest, so the parts always add up
  * to the total (ruling 11).
  */
-import { MedaidError } from '../errors';
+import { MedaidError, inputText } from '../errors';
 import { D, Dec, round2 } from '../money';
 
 export interface Ratio {
@@ -13,12 +13,12 @@ export interface Ratio {
 }
 
 export function parseRatio(text: unknown = '1:9'): Ratio {
-  const s = String(text ?? '').normalize('NFKC').replace(/\s+/g, '').replace('：', ':');
+  const s = inputText(text ?? '').normalize('NFKC').replace(/\s+/g, '').replace('：', ':');
   const m = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(s);
-  if (!m) throw new MedaidError('BAD_RATIO', { value: String(text) });
+  if (!m) throw new MedaidError('BAD_RATIO', { value: inputText(text) });
   const city = new D(m[1]);
   const district = new D(m[2]);
-  if (city.plus(district).isZero()) throw new MedaidError('BAD_RATIO', { value: String(text) });
+  if (city.plus(district).isZero()) throw new MedaidError('BAD_RATIO', { value: inputText(text) });
   return { city, district, text: `${m[1]}:${m[2]}` };
 }
 
@@ -46,8 +46,8 @@ export function splitByDistrict(needs: Map<string, Dec>, ratio: Ratio): { city: 
 export type SplitPart = 'city' | 'district';
 
 export function parsePart(part: unknown): SplitPart {
-  const s = String(part ?? '').normalize('NFKC').trim().toLowerCase();
+  const s = inputText(part ?? '').normalize('NFKC').trim().toLowerCase();
   if (['city', '市级', '市', '市本级', '市级财政'].includes(s)) return 'city';
   if (['district', '区县', '区市', '县区', '区县级', '区市级', '区县财政'].includes(s)) return 'district';
-  throw new MedaidError('BAD_PART', { value: String(part ?? '') });
+  throw new MedaidError('BAD_PART', { value: inputText(part ?? '') });
 }

@@ -5,7 +5,7 @@
  */
 import type { CategoryId } from '../categories';
 import { categoryById } from '../categories';
-import { MedaidError } from '../errors';
+import { MedaidError, inputText } from '../errors';
 import { Dec, ZERO, round2 } from '../money';
 import type { ResolvedPolicy } from '../policy/resolved';
 import { RuleContext, knownCategories, termMissing, tierOf } from './context';
@@ -43,9 +43,9 @@ const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase(
 export function outOfCatalogueLimit(rp: ResolvedPolicy, totalCost: Dec, level: string, explain: boolean): { value: Dec; ctx: RuleContext } {
   const rule = rp.policy.outOfCatalogue;
   if (!rule) throw termMissing(rp, '目录外费用控制比例', 'out-of-catalogue cost limits');
-  const entry = Object.entries(rule.levels).find(([id, l]) => [id, l.names.zh, l.names.en, ...l.aliases].some((n) => norm(n) === norm(String(level ?? ''))));
+  const entry = Object.entries(rule.levels).find(([id, l]) => [id, l.names.zh, l.names.en, ...l.aliases].some((n) => norm(n) === norm(inputText(level ?? ''))));
   if (!entry) {
-    throw new MedaidError('UNKNOWN_HOSPITAL_LEVEL', { region: rp.regionName, value: String(level ?? ''), known: Object.values(rule.levels).map((l) => l.names.zh).join('、') });
+    throw new MedaidError('UNKNOWN_HOSPITAL_LEVEL', { region: rp.regionName, value: inputText(level ?? ''), known: Object.values(rule.levels).map((l) => l.names.zh).join('、') });
   }
   const [id, l] = entry;
   const ctx = new RuleContext(rp, explain);

@@ -1,5 +1,5 @@
 /** Finding the scheme a visit falls under: inpatient, or an outpatient scheme by any of its names. */
-import { MedaidError } from '../errors';
+import { MedaidError, inputText } from '../errors';
 import type { ResolvedPolicy } from '../policy/resolved';
 import type { Scheme } from '../policy/types';
 import { termMissing } from './context';
@@ -24,7 +24,7 @@ export function inpatientScheme(rp: ResolvedPolicy): SchemeRef {
 export function outpatientScheme(rp: ResolvedPolicy, kind?: string): SchemeRef {
   const out = rp.policy.outpatient;
   if (!out) throw termMissing(rp, '门诊救助', 'outpatient assistance');
-  const wanted = kind === undefined || String(kind).trim() === '' ? out.main : String(kind);
+  const wanted = kind === undefined || inputText(kind).trim() === '' ? out.main : inputText(kind);
   let byName = cache.get(out);
   if (!byName) {
     byName = new Map();
