@@ -3,11 +3,13 @@
  * returns its exit code (0 ok, 1 some results are errors, 2 bad usage or input).
  */
 import { demo } from './demo';
+import { PROJECT_HELP, project } from './project';
 
 export type Command = (args: string[]) => Promise<number> | number;
 
 export const commands: Record<string, { run: Command; help: string }> = {
   demo: { run: demo, help: 'demo — compute a few hand-checkable cases from the bundled policies' },
+  project: { run: project, help: PROJECT_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

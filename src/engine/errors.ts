@@ -60,7 +60,16 @@ interface Template {
   en: (d: Details) => string;
 }
 
-const q = (v: unknown) => `"${v ?? ''}"`;
+/**
+ * A value quoted in a message, cut to a readable length: a pasted megabyte of text must not
+ * come back whole in a cell or a report line (found by test/hardening/policy-files).
+ */
+export function clip(v: unknown, max = 200): string {
+  const s = inputText(v ?? '');
+  return s.length > max ? `${s.slice(0, max)}…(${s.length})` : s;
+}
+
+const q = (v: unknown) => `"${clip(v)}"`;
 
 const TEMPLATES: Record<ErrorCode, Template> = {
   BLANK_AMOUNT: {

@@ -1,0 +1,51 @@
+/**
+ * `runProjection`: the one entry point the CLI, the task pane and the tests call, so the
+ * three give identical totals on the same roster. Baseline + any number of scenarios,
+ * validated first; comparisons; and the row accounting of the validation report.
+ */
+import type { ImportReport } from '../roster/types';
+import { compare } from './compare';
+import { engineFor, project } from './project';
+import { validateScenarios } from './scenario';
+import type { Projection, ProjectionInput, ProjectionRun, RowAccount, Scenario } from './types';
+
+export interface RunInput extends ProjectionInput {
+  /** Scenarios as plain data (e.g. parsed JSON); validated before anything runs. */
+  scenarios?: readonly (Scenario | { data: unknown; file?: string })[];
+}
+
+/**
+ * Rows of one table: the importer's counts, with rows the projection could not compute
+ * (baseline) moved from used to rejected. total = used + rejected + blank still holds.
+ */
+function account(report: ImportReport | undefined, inputRows: number, p: Projection, table: 'people' | 'visits'): RowAccount {
+  const notComputed = new Set(p.problems.filter((x) => x.table === table).map((x) => x.rowNumber)).size;
+  const s = report?.summary ?? { total: inputRows, used: inputRows, rejected: 0, blank: 0 };
+  return { total: s.total, used: s.used - notComputed, rejected: s.rejected + notComputed, blank: s.blank };
+}
+
+export function runProjection(input: RunInput): ProjectionRun {
+  const raws = (input.scenarios ?? []).map((s) => ('data' in s ? s : { data: s }));
+  const scenarios = validateScenarios(raws, input.engine);
+  for (const s of scenarios) engineFor(input, s); // all overrides valid before the first run
+  const baseline = project(input);
+  const runs = scenarios.map((scenario) => ({ scenario, projection: project(input, scenario) }));
+  const reports = input.importReports ?? [];
+  return {
+    baseline,
+    scenarios: runs,
+    comparisons: runs.map((r) => compare(baseline, r.projection)),
+    importReports: reports,
+    rows: {
+      people: account(reports.find((r) => r.kind === 'people'), input.people.length, baseline, 'people'),
+      visits: account(reports.find((r) => r.kind === 'visits'), input.visits.length, baseline, 'visits'),
+    },
+  };
+}
+
+/** Rows rejected anywhere (import, baseline or a scenario): the CLI's exit code 1. */
+export function rejectedRowCount(run: ProjectionRun): number {
+  const scenarioRows = new Set(run.scenarios.flatMap((s) => s.projection.problems.map((p) => `${p.table}:${p.rowNumber}`)));
+  for (const p of run.baseline.problems) scenarioRows.delete(`${p.table}:${p.rowNumber}`);
+  return run.rows.people.rejected + run.rows.visits.rejected + scenarioRows.size;
+}

@@ -1,0 +1,139 @@
+/**
+ * summary.json: the run's figures as plain JSON, every amount a string with 2 decimals
+ * ("12345.67") so no binary float creeps in between the engine and whoever reads it.
+ * Categories are keyed by id (stable across languages), districts by name.
+ */
+import { CATEGORIES, type CategoryId } from '../engine/categories';
+import { fmt, type Dec } from '../engine/money';
+import type { Bucket, Projection, ProjectionRun } from './types';
+
+type Amounts = Record<string, string>;
+
+const amounts = <K extends string>(rec: Partial<Record<K, Bucket>>, pick: (b: Bucket) => Dec): Amounts =>
+  Object.fromEntries(Object.entries(rec).map(([k, b]) => [k, fmt(pick(b as Bucket))]));
+
+export interface ProjectionSummary {
+  scenario: string;
+  region: string;
+  policyId: string;
+  year: number;
+  people: number;
+  visits: number;
+  problems: number;
+  assistance: { total: string; inpatient: string; outpatient: string; tilt: string; topUp: string; byCategory: Amounts; byDistrict: Amounts };
+  premiumSubsidy: { total: string; subsidised: number; byCategory: Amounts; byDistrict: Amounts };
+  fundNeed: string;
+  fundNeedByCategory: Amounts;
+  fundNeedByDistrict: Amounts;
+  sources: { lottery: string; donations: string; transfers: string; total: string; allocated: string; surplus: string; origin: Record<string, string>; byDistrict: Amounts };
+  fiscal: { total: string; byDistrict: Amounts };
+  split: { ratio: string; city: string; district: string; districts: Record<string, { city: string; district: string }> };
+  forecast: {
+    year: number;
+    total: { people: number; assistance: string; premiumSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string };
+    byCategory: Record<string, { people: number; perCapitaAssistance: string; perCapitaSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string }>;
+  };
+}
+
+export function projectionSummary(p: Projection): ProjectionSummary {
+  const t = p.totals;
+  const o = t.overall;
+  const f = p.funding;
+  return {
+    scenario: p.scenario,
+    region: p.region.zh,
+    policyId: p.policyId,
+    year: p.year,
+    people: o.people,
+    visits: o.visits,
+    problems: p.problems.length,
+    assistance: {
+      total: fmt(o.assistance.total),
+      inpatient: fmt(o.assistance.inpatient),
+      outpatient: fmt(o.assistance.outpatient),
+      tilt: fmt(o.assistance.tilt),
+      topUp: fmt(o.assistance.topUp),
+      byCategory: amounts(t.byCategory, (b) => b.assistance.total),
+      byDistrict: amounts(t.byDistrict, (b) => b.assistance.total),
+    },
+    premiumSubsidy: {
+      total: fmt(o.premiumSubsidy),
+      subsidised: o.subsidised,
+      byCategory: amounts(t.byCategory, (b) => b.premiumSubsidy),
+      byDistrict: amounts(t.byDistrict, (b) => b.premiumSubsidy),
+    },
+    fundNeed: fmt(o.fundNeed),
+    fundNeedByCategory: amounts(t.byCategory, (b) => b.fundNeed),
+    fundNeedByDistrict: amounts(t.byDistrict, (b) => b.fundNeed),
+    sources: {
+      lottery: fmt(f.lottery),
+      donations: fmt(f.donations),
+      transfers: fmt(f.transfers),
+      total: fmt(f.sourcesTotal),
+      allocated: fmt(f.allocated),
+      surplus: fmt(f.surplus),
+      origin: { ...f.origin },
+      byDistrict: Object.fromEntries(Object.entries(f.districts).map(([d, x]) => [d, fmt(x.sources)])),
+    },
+    fiscal: { total: fmt(f.fiscal), byDistrict: Object.fromEntries(Object.entries(f.districts).map(([d, x]) => [d, fmt(x.fiscal)])) },
+    split: {
+      ratio: f.ratio,
+      city: fmt(f.city),
+      district: fmt(f.districtTotal),
+      districts: Object.fromEntries(Object.entries(f.districts).map(([d, x]) => [d, { city: fmt(x.city), district: fmt(x.district) }])),
+    },
+    forecast: {
+      year: p.forecast.nextYear,
+      total: {
+        people: p.forecast.total.people,
+        assistance: fmt(p.forecast.total.assistance),
+        premiumSubsidy: fmt(p.forecast.total.premiumSubsidy),
+        nextPeople: p.forecast.total.nextPeople,
+        nextAssistance: fmt(p.forecast.total.nextAssistance),
+        nextPremiumSubsidy: fmt(p.forecast.total.nextPremiumSubsidy),
+        nextFundNeed: fmt(p.forecast.total.nextFundNeed),
+      },
+      byCategory: Object.fromEntries(
+        p.forecast.rows.map((r) => [
+          r.category,
+          {
+            people: r.people,
+            perCapitaAssistance: fmt(r.perCapitaAssistance),
+            perCapitaSubsidy: fmt(r.perCapitaSubsidy),
+            nextPeople: r.nextPeople,
+            nextAssistance: fmt(r.nextAssistance),
+            nextPremiumSubsidy: fmt(r.nextPremiumSubsidy),
+            nextFundNeed: fmt(r.nextFundNeed),
+          },
+        ]),
+      ),
+    },
+  };
+}
+
+export interface RunSummary extends ProjectionSummary {
+  categories: Partial<Record<CategoryId, { zh: string; en: string }>>;
+  rows: ProjectionRun['rows'];
+  scenarios: Record<string, ProjectionSummary & { diff: Record<string, { baseline: string; scenario: string; diff: string; pct: string | null }> }>;
+}
+
+/** The whole run: the baseline's figures at the top level, each scenario under scenarios.NAME. */
+export function runSummary(run: ProjectionRun): RunSummary {
+  const scenarios: RunSummary['scenarios'] = {};
+  run.scenarios.forEach(({ projection }, i) => {
+    const c = run.comparisons[i];
+    // defineProperty: a scenario named "__proto__" stays an own key (test/hardening/fuzz-projection).
+    Object.defineProperty(scenarios, projection.scenario, { enumerable: true, writable: true, configurable: true, value: {
+      ...projectionSummary(projection),
+      diff: Object.fromEntries(
+        Object.entries(c.measures).map(([k, d]) => [k, { baseline: fmt(d.baseline), scenario: fmt(d.scenario), diff: fmt(d.diff), pct: d.pct ? d.pct.toFixed(2) : null }]),
+      ),
+    } });
+  });
+  return {
+    ...projectionSummary(run.baseline),
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c.id, { zh: c.zh, en: c.en }])),
+    rows: run.rows,
+    scenarios,
+  };
+}
