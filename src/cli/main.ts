@@ -4,12 +4,16 @@
  */
 import { demo } from './demo';
 import { PROJECT_HELP, project } from './project';
+import { EVAL_HELP, evalCommand } from './eval';
+import { PROJECT_STREAM_HELP, projectStream } from '../fastpath/streamCommand';
 
 export type Command = (args: string[]) => Promise<number> | number;
 
 export const commands: Record<string, { run: Command; help: string }> = {
   demo: { run: demo, help: 'demo — compute a few hand-checkable cases from the bundled policies' },
   project: { run: project, help: PROJECT_HELP },
+  eval: { run: evalCommand, help: EVAL_HELP },
+  'project-stream': { run: projectStream, help: PROJECT_STREAM_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

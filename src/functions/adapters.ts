@@ -1,0 +1,395 @@
+/**
+ * The MEDAID functions as pure adapters: cell values in, cell values out. No Office import:
+ * the same code runs in Excel (src/functions/functions.ts wraps it with JSDoc and turns error
+ * cells into CustomFunctions.Error) and in Node under HyperFormula (src/functions/hyperformula/,
+ * used by `medaid eval`, the tests and the benchmark, which turns them into CellError).
+ *
+ * Conventions
+ * - Argument order, names and defaults are the contract of docs/functions.md.
+ * - Per-row functions take a single value or a column (any same-sized ranges) for each
+ *   argument: single values are used on every row, ranges must all have the same size, and
+ *   the result has that size, one result per row. A mismatch is one #VALUE! naming the sizes.
+ *   A row whose range arguments are all blank gives a blank cell (a column formula may run
+ *   past the last person).
+ * - Amounts come back as numbers rounded to the fen (0.01 yuan, half up) from the exact
+ *   Decimal; rates as the exact ratio; MONITOR_ALERT as TRUE/FALSE.
+ * - A bad input is an error cell ({ error: '#VALUE!' | '#N/A' | '#NUM!', message }) in that
+ *   row only, with the engine's bilingual message ("中文 / English"): one bad row does not
+ *   fail the column.
+ */
+import type { Engine, ExcelErrorKind, LookupResult, Result } from '../engine';
+import { defaultEngine, explanationTable, fundSplit, isMedaidError, round2 } from '../engine';
+
+// ---------------------------------------------------------------------------------------
+// Cells
+
+/** An error as a host shows it: Excel error code plus a message (#VALUE! and #N/A show it). */
+export interface ErrorCell {
+  readonly error: ExcelErrorKind;
+  readonly message: string;
+}
+
+export type Scalar = number | string | boolean | null | undefined;
+export type Cell = Scalar | ErrorCell;
+/** One argument as a host passes it: a single value or a 2-D range (rows of cells). */
+export type Arg = Cell | readonly (readonly Cell[])[];
+/** A result: a single value, or a table (the spill). */
+export type Output = Cell | Cell[][];
+
+export type Lang = 'zh' | 'en';
+
+export function isErrorCell(x: unknown): x is ErrorCell {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as ErrorCell).error === 'string' && typeof (x as ErrorCell).message === 'string';
+}
+
+export function errorCell(error: ExcelErrorKind, zh: string, en: string): ErrorCell {
+  return { error, message: `${zh} / ${en}` };
+}
+
+/** Any thrown value as an error cell: the engine's typed errors keep their kind and message. */
+export function toErrorCell(e: unknown): ErrorCell {
+  if (isMedaidError(e)) return { error: e.excel, message: `${e.zh} / ${e.en}` };
+  if (isErrorCell(e)) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  return errorCell('#VALUE!', `内部错误：${msg}`, `internal error: ${msg}`);
+}
+
+const isBlank = (x: Cell): boolean => x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
+
+// ---------------------------------------------------------------------------------------
+// The engine the functions use
+
+let engineOverride: Engine | undefined;
+
+/** The engine every MEDAID function uses: the built-in policies unless one was set. */
+export function currentEngine(): Engine {
+  return engineOverride ?? defaultEngine();
+}
+
+/**
+ * Uses another engine (an analyst's scenario with overrides or own regions) for every
+ * function from now on; undefined goes back to the built-in policies. In Excel the task pane
+ * shares the runtime with the functions, so it can call this and recalculate.
+ */
+export function setEngine(engine: Engine | undefined): void {
+  engineOverride = engine;
+}
+
+// ---------------------------------------------------------------------------------------
+// The per-row functions: contract order, and how each row is computed
+
+type ValueKind = 'money' | 'rate' | 'flag';
+
+export interface ParamSpec {
+  name: string;
+  optional: boolean;
+}
+
+export interface RowFunction {
+  id: string;
+  params: ParamSpec[];
+  kind: ValueKind;
+  run(engine: Engine, a: Scalar[]): Result | Result<boolean> | LookupResult;
+}
+
+const p = (spec: string): ParamSpec[] =>
+  spec.split(',').map((s) => s.trim()).filter(Boolean).map((s) => (s.startsWith('[') ? { name: s.slice(1, -1), optional: true } : { name: s, optional: false }));
+
+/** A value for the engine: blanks are "not given". */
+const v = (x: Scalar): string | number | undefined => (isBlank(x) ? undefined : (x as string | number));
+/** Text arguments (category, region, kind…): numbers as typed, blank as ''. */
+const t = (x: Scalar): string => (isBlank(x) ? '' : String(x).trim());
+/** Amounts go to the engine as they are (a boolean is reported there as not an amount). */
+const amt = (x: Scalar) => (isBlank(x) ? undefined : (x as number | string));
+const opt = (x: Scalar): string | undefined => (isBlank(x) ? undefined : String(x).trim());
+
+export const ROW_FUNCTIONS: readonly RowFunction[] = [
+  {
+    id: 'ASSIST_INPATIENT',
+    params: p('cost, category, region, [year], [ytdCost], [ytdAssist], [totalCost], [insurancePaid]'),
+    kind: 'money',
+    run: (e, [cost, category, region, year, ytdCost, ytdAssist, totalCost, insurancePaid]) =>
+      e.inpatient({ cost: amt(cost), categories: t(category), region: t(region), year: v(year), ytdCost: amt(ytdCost), ytdAssist: amt(ytdAssist), totalCost: amt(totalCost), insurancePaid: amt(insurancePaid) }),
+  },
+  {
+    id: 'ASSIST_OUTPATIENT',
+    params: p('cost, category, region, [kind], [year], [ytdAssist]'),
+    kind: 'money',
+    run: (e, [cost, category, region, kind, year, ytdAssist]) =>
+      e.outpatient({ cost: amt(cost), categories: t(category), region: t(region), kind: opt(kind), year: v(year), ytdAssist: amt(ytdAssist) }),
+  },
+  {
+    id: 'ASSIST_ANNUAL',
+    params: p('inpatientCost, outpatientCost, category, region, [year], [referred]'),
+    kind: 'money',
+    run: (e, [inpatientCost, outpatientCost, category, region, year, referred]) =>
+      e.annual({ inpatientCost: amt(inpatientCost), outpatientCost: amt(outpatientCost), categories: t(category), region: t(region), year: v(year), referred: isBlank(referred) ? undefined : referred }),
+  },
+  {
+    id: 'PREMIUM_SUBSIDY',
+    params: p('category, region, [year], [premium]'),
+    kind: 'money',
+    run: (e, [category, region, year, premium]) => e.premiumSubsidy({ categories: t(category), region: t(region), year: v(year), premium: amt(premium) }),
+  },
+  {
+    id: 'CI_INSURANCE',
+    params: p('cost, category, region, [year]'),
+    kind: 'money',
+    run: (e, [cost, category, region, year]) => e.ciInsurance({ cost: amt(cost), categories: t(category), region: t(region), year: v(year) }),
+  },
+  {
+    id: 'HOSPITAL_REDUCTION',
+    params: p('cost, category, region, [year]'),
+    kind: 'money',
+    run: (e, [cost, category, region, year]) => e.hospitalReduction({ cost: amt(cost), categories: t(category), region: t(region), year: v(year) }),
+  },
+  {
+    id: 'OUT_OF_CATALOGUE_LIMIT',
+    params: p('totalCost, hospitalLevel, region, [year]'),
+    kind: 'money',
+    run: (e, [totalCost, hospitalLevel, region, year]) => e.outOfCatalogueLimit({ totalCost: amt(totalCost), hospitalLevel: t(hospitalLevel), region: t(region), year: v(year) }),
+  },
+  {
+    id: 'MONITOR_ALERT',
+    params: p('outOfPocket, region, [year], [income]'),
+    kind: 'flag',
+    run: (e, [outOfPocket, region, year, income]) => e.monitorAlert({ outOfPocket: amt(outOfPocket), region: t(region), year: v(year), income: amt(income) }),
+  },
+  {
+    id: 'FUND_SPLIT',
+    params: p('amount, part, [ratio]'),
+    kind: 'money',
+    run: (_e, [amount, part, ratio]) => fundSplit(amt(amount), isBlank(part) ? '' : part, isBlank(ratio) ? undefined : ratio),
+  },
+  {
+    id: 'ASSIST_RATE',
+    params: p('category, region, [year], [scheme]'),
+    kind: 'rate',
+    run: (e, [category, region, year, scheme]) => e.lookup({ what: 'rate', categories: t(category), region: t(region), year: v(year), scheme: opt(scheme) }),
+  },
+  {
+    id: 'ASSIST_DEDUCTIBLE',
+    params: p('category, region, [year], [scheme]'),
+    kind: 'money',
+    run: (e, [category, region, year, scheme]) => e.lookup({ what: 'deductible', categories: t(category), region: t(region), year: v(year), scheme: opt(scheme) }),
+  },
+  {
+    id: 'ASSIST_CAP',
+    params: p('category, region, [year], [scheme]'),
+    kind: 'money',
+    run: (e, [category, region, year, scheme]) => e.lookup({ what: 'cap', categories: t(category), region: t(region), year: v(year), scheme: opt(scheme) }),
+  },
+];
+
+/** The table functions (their results are whole tables). */
+export const TABLE_FUNCTIONS = {
+  POLICY_LIST: { id: 'POLICY_LIST', params: [] as ParamSpec[] },
+  ASSIST_EXPLAIN: { id: 'ASSIST_EXPLAIN', params: p('functionName, args') },
+} as const;
+
+/** Every MEDAID function with its parameters in contract order ('args' of ASSIST_EXPLAIN repeats). */
+export const FUNCTION_SIGNATURES: Readonly<Record<string, readonly ParamSpec[]>> = Object.fromEntries([
+  ...ROW_FUNCTIONS.map((f) => [f.id, f.params] as const),
+  ...Object.values(TABLE_FUNCTIONS).map((f) => [f.id, f.params] as const),
+]);
+
+const BY_ID = new Map(ROW_FUNCTIONS.map((f) => [f.id, f]));
+
+/** "medaid.assist_inpatient" / "ASSIST_INPATIENT" → the row function, or undefined. */
+export function rowFunction(name: string): RowFunction | undefined {
+  return BY_ID.get(String(name ?? '').trim().toUpperCase().replace(/^MEDAID\./, ''));
+}
+
+function valueOf(f: RowFunction, r: Result | Result<boolean> | LookupResult): Scalar {
+  const x = r.value;
+  if (typeof x === 'boolean') return x;
+  const n = f.kind === 'rate' ? x.toNumber() : round2(x).toNumber();
+  // A result no cell can hold (an amount typed with hundreds of digits) is an error naming
+  // it, not Infinity (found by test/hardening/fuzz-functions).
+  if (!Number.isFinite(n)) {
+    const shown = x.toExponential(4);
+    throw errorCell('#VALUE!', `结果 ${shown} 超出 Excel 能表示的数字范围：请检查金额参数是否多输了位数`, `the result ${shown} is beyond what an Excel cell can hold: check the amount arguments for extra digits`);
+  }
+  return n;
+}
+
+/** One row: scalar arguments in contract order → the value, or the error cell. */
+export function computeRow(f: RowFunction, args: readonly Cell[], engine: Engine = currentEngine()): Cell {
+  for (const a of args) if (isErrorCell(a)) return a;
+  try {
+    return valueOf(f, f.run(engine, args as Scalar[]));
+  } catch (e) {
+    return toErrorCell(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Ranges in, one result per row out
+
+interface Shape {
+  rows: number;
+  cols: number;
+}
+
+/** A range argument's rows, or undefined for a single value (a 1×1 range is a single value). */
+function asRange(a: Arg): readonly (readonly Cell[])[] | undefined {
+  if (!Array.isArray(a)) return undefined;
+  const rows = a as readonly (readonly Cell[])[];
+  if (rows.length === 1 && Array.isArray(rows[0]) && rows[0].length === 1) return undefined;
+  return rows;
+}
+
+function single(a: Arg): Cell {
+  if (!Array.isArray(a)) return a as Cell;
+  const rows = a as readonly (readonly Cell[])[];
+  return rows[0]?.[0];
+}
+
+function shapeOf(rows: readonly (readonly Cell[])[]): Shape {
+  return { rows: rows.length, cols: rows.reduce((m, r) => Math.max(m, r.length), 0) };
+}
+
+function tooManyArgs(id: string, given: number, max: number): ErrorCell {
+  return errorCell('#VALUE!', `${id} 最多接受 ${max} 个参数，实际为 ${given} 个`, `${id} takes at most ${max} arguments, got ${given}`);
+}
+
+/**
+ * A per-row function over single values or same-sized ranges. `args` in contract order;
+ * missing trailing optional arguments may be left out.
+ */
+export function applyRowFunction(f: RowFunction, args: readonly Arg[], engine: Engine = currentEngine()): Output {
+  if (args.length > f.params.length) return tooManyArgs(f.id, args.length, f.params.length);
+  const ranges = args.map(asRange);
+  let shape: Shape | undefined;
+  const sizes: string[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
+    if (!r) continue;
+    const s = shapeOf(r);
+    sizes.push(`${f.params[i].name} ${s.rows}×${s.cols}`);
+    if (!shape) shape = s;
+    else if (s.rows !== shape.rows || s.cols !== shape.cols) shape = { rows: -1, cols: -1 };
+  }
+  if (!shape) return computeRow(f, args.map(single), engine);
+  if (shape.rows < 0) {
+    const list = sizes.join('，');
+    return errorCell(
+      '#VALUE!',
+      `${f.id} 的区域参数大小不一致（${list}，行×列）：各列须行数相同，或改用单个值`,
+      `${f.id}: the ranges differ in size (${sizes.join(', ')}, rows×columns): give every column the same number of rows, or a single value`,
+    );
+  }
+  const out: Cell[][] = [];
+  const row: Cell[] = new Array(args.length);
+  for (let i = 0; i < shape.rows; i++) {
+    const line: Cell[] = [];
+    for (let j = 0; j < shape.cols; j++) {
+      let allBlank = true;
+      for (let k = 0; k < args.length; k++) {
+        const r = ranges[k];
+        if (r) {
+          const c = r[i]?.[j];
+          row[k] = c;
+          if (!isBlank(c as Cell)) allBlank = false;
+        } else row[k] = single(args[k]);
+      }
+      line.push(allBlank ? '' : computeRow(f, row, engine));
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** The per-row function by name (with or without MEDAID.), over its arguments. */
+export function callRowFunction(name: string, args: readonly Arg[], engine: Engine = currentEngine()): Output {
+  const f = rowFunction(name);
+  if (!f) return unknownFunction(name);
+  return applyRowFunction(f, args, engine);
+}
+
+function unknownFunction(name: unknown): ErrorCell {
+  const known = ROW_FUNCTIONS.map((f) => f.id).join(', ');
+  return errorCell('#VALUE!', `未知函数 "${String(name ?? '')}"：可用函数为 ${known}`, `unknown function "${String(name ?? '')}": known functions are ${known}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables
+
+const POLICY_HEAD: Record<Lang, string[]> = {
+  zh: ['地区', '地区（英文）', '省份', '政策版本', '生效日期', '年度', '状态', '文件'],
+  en: ['Region', 'Region (Chinese)', 'Province', 'Edition', 'Effective', 'Year', 'Status', 'Documents'],
+};
+
+/** POLICY_LIST(): a header row, then one row per policy edition the engine knows. */
+export function policyList(lang: Lang = 'zh', engine: Engine = currentEngine()): Cell[][] {
+  try {
+    const rows: Cell[][] = [POLICY_HEAD[lang]];
+    for (const r of engine.policyList()) {
+      rows.push([lang === 'zh' ? r.zh : r.en, lang === 'zh' ? r.en : r.zh, r.province, r.policyId, r.effective, r.year, r.status, r.documents]);
+    }
+    return rows;
+  } catch (e) {
+    return [[toErrorCell(e)]];
+  }
+}
+
+/** Columns of ASSIST_EXPLAIN's table: step, amount, parameter, value, citation. */
+export const EXPLAIN_COLUMNS = 5;
+
+/**
+ * ASSIST_EXPLAIN(functionName, arg1, [arg2], …): how the function reaches its value for
+ * these arguments — header, one row per step and parameter (with its citation), and a last
+ * row with the result. Single values only: it explains one row.
+ */
+export function explain(functionName: Arg, args: readonly Arg[], lang: Lang = 'zh', engine: Engine = currentEngine()): Cell[][] {
+  const name = single(functionName);
+  if (isErrorCell(name)) return [[name]];
+  if (asRange(functionName)) return [[errorCell('#VALUE!', 'ASSIST_EXPLAIN 的函数名须为单个值', 'ASSIST_EXPLAIN: the function name must be a single value')]];
+  const f = rowFunction(String(name ?? ''));
+  if (!f) {
+    const known = ROW_FUNCTIONS.map((x) => x.id).join(', ');
+    return [[errorCell('#VALUE!', `ASSIST_EXPLAIN 无法解释 "${String(name ?? '')}"：可解释的函数为 ${known}`, `ASSIST_EXPLAIN cannot explain "${String(name ?? '')}": it explains ${known}`)]];
+  }
+  if (args.length > f.params.length) return [[tooManyArgs(f.id, args.length, f.params.length)]];
+  const scalars: Cell[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (asRange(args[i])) {
+      return [[errorCell('#VALUE!', `ASSIST_EXPLAIN 只解释一行：参数 ${f.params[i].name} 须为单个值，不能是区域`, `ASSIST_EXPLAIN explains one row: argument ${f.params[i].name} must be a single value, not a range`)]];
+    }
+    scalars.push(single(args[i]));
+  }
+  for (const a of scalars) if (isErrorCell(a)) return [[a]];
+  try {
+    const r = f.run(engine, scalars as Scalar[]);
+    const rows: Cell[][] = explanationTable(r.explanation, lang).map((row) => pad(row, EXPLAIN_COLUMNS));
+    const value = valueOf(f, r);
+    rows.push(pad([lang === 'zh' ? `结果 ${f.id}` : `Result ${f.id}`, typeof value === 'number' && f.kind === 'money' ? value.toFixed(2) : String(value)], EXPLAIN_COLUMNS));
+    return rows;
+  } catch (e) {
+    return [[toErrorCell(e)]];
+  }
+}
+
+function pad(row: readonly Cell[], width: number): Cell[] {
+  const out = row.slice(0, width);
+  while (out.length < width) out.push('');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Host boundary
+
+/** A result as a host's table: a single value becomes a 1×1 table; ragged rows are padded. */
+export function asTable(out: Output): Cell[][] {
+  if (!Array.isArray(out)) return [[out]];
+  const width = out.reduce((m, r) => Math.max(m, r.length), 0);
+  return out.map((r) => pad(r, width));
+}
+
+/**
+ * A result with its error cells turned into the host's error objects (Excel:
+ * CustomFunctions.Error; HyperFormula: CellError) and blanks into "".
+ */
+export function materialize<E>(out: Output, makeError: (e: ErrorCell) => E): (number | string | boolean | E)[][] {
+  return asTable(out).map((row) => row.map((c) => (isErrorCell(c) ? makeError(c) : c === null || c === undefined ? '' : c)));
+}

@@ -1,0 +1,267 @@
+/// <reference types="custom-functions-runtime" />
+/// <reference types="office-js" />
+/**
+ * The MEDAID custom functions for Excel. Each is a thin wrapper: its JSDoc is the source of
+ * functions.json (custom-functions-metadata-plugin; the zh-CN metadata is made from it and
+ * src/functions/locale/zh-CN.json), and its body calls the pure adapter in ./adapters, which
+ * is the same code `medaid eval` and the tests run under HyperFormula.
+ *
+ * Every argument is typed any[][] so a whole column can be passed at once
+ * (=MEDAID.ASSIST_INPATIENT(A2:A50001, B2:B50001, "信阳")): the result spills one value per
+ * row; single values apply to every row. Every function returns a table (a single value is
+ * a 1×1 table). An error is returned in its own cell only, as CustomFunctions.Error; only
+ * #VALUE! and #N/A carry the bilingual message in Excel.
+ *
+ * CustomFunctions.associate calls are added by the metadata plugin's loader at build time.
+ */
+import type { Arg, ErrorCell, Lang, Output } from './adapters';
+import { TABLE_FUNCTIONS, callRowFunction, explain, materialize, policyList } from './adapters';
+
+export { setEngine, currentEngine } from './adapters';
+
+/** Turns an adapter error cell into what Excel shows. Injectable for tests. */
+export type ExcelErrorFactory = (e: ErrorCell) => unknown;
+
+/** CustomFunctions.Error (CustomFunctionsRuntime 1.2), the only Office object used here. */
+export function officeError(e: ErrorCell): unknown {
+  const CF = CustomFunctions;
+  switch (e.error) {
+    case '#N/A':
+      return new CF.Error(CF.ErrorCode.notAvailable, e.message);
+    case '#NUM!':
+      return new CF.Error(CF.ErrorCode.invalidNumber); // Excel shows no message for #NUM!
+    case '#VALUE!':
+    default:
+      return new CF.Error(CF.ErrorCode.invalidValue, e.message);
+  }
+}
+
+let makeError: ExcelErrorFactory = officeError;
+
+/** Replaces how error cells become Excel errors (tests); no argument restores CustomFunctions.Error. */
+export function setErrorFactory(f?: ExcelErrorFactory): void {
+  makeError = f ?? officeError;
+}
+
+/** Chinese unless Excel's display language is something else (then English). */
+function displayLang(): Lang {
+  try {
+    const l = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+    return !l || l.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  } catch {
+    return 'zh';
+  }
+}
+
+function excel(out: Output): any[][] {
+  return materialize(out, (e) => makeError(e));
+}
+
+function row(id: string, args: Arg[]): any[][] {
+  // Trailing optional arguments Excel passes as null or undefined are simply "not given".
+  let n = args.length;
+  while (n > 0 && (args[n - 1] === undefined || args[n - 1] === null)) n--;
+  return excel(callRowFunction(id, args.slice(0, n)));
+}
+
+/**
+ * Inpatient medical assistance (住院救助) for an admission: the policy-range out-of-pocket cost left after basic and critical-illness insurance, above the deductible, times the category's ratio, within the annual cap.
+ * @customfunction ASSIST_INPATIENT
+ * @param {any[][]} cost Policy-range out-of-pocket cost in yuan after basic and critical-illness insurance; a cell or a column.
+ * @param {any[][]} category Category of the person, e.g. 低保对象 or 特困人员; several as "低保对象;孤儿" (the most favourable applies).
+ * @param {any[][]} region Region, e.g. 信阳, 西平, 益阳, 山西, 威海.
+ * @param {any[][]} [year] Policy year, e.g. 2024; blank uses the latest edition.
+ * @param {any[][]} [ytdCost] Out-of-pocket cost already counted this year (toward the deductible).
+ * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap).
+ * @param {any[][]} [totalCost] Total in-catalogue cost of the admission (Shanxi 90% top-up).
+ * @param {any[][]} [insurancePaid] What basic and critical-illness insurance paid for the admission (Shanxi 90% top-up).
+ * @returns {any[][]} Assistance in yuan, one per row.
+ */
+export function assistInpatient(cost: any[][], category: any[][], region: any[][], year?: any[][], ytdCost?: any[][], ytdAssist?: any[][], totalCost?: any[][], insurancePaid?: any[][]): any[][] {
+  return row('ASSIST_INPATIENT', [cost, category, region, year, ytdCost, ytdAssist, totalCost, insurancePaid]);
+}
+
+/**
+ * Outpatient medical assistance (门诊救助) for chronic and special diseases: cost above the deductible times the category's ratio, within the annual cap.
+ * @customfunction ASSIST_OUTPATIENT
+ * @param {any[][]} cost Policy-range out-of-pocket outpatient cost in yuan; a cell or a column.
+ * @param {any[][]} category Category of the person, e.g. 低保对象.
+ * @param {any[][]} region Region, e.g. 信阳.
+ * @param {any[][]} [kind] Outpatient scheme or disease, e.g. 门诊慢特病; blank uses the region's main scheme.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap).
+ * @returns {any[][]} Assistance in yuan, one per row.
+ */
+export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][]): any[][] {
+  return row('ASSIST_OUTPATIENT', [cost, category, region, kind, year, ytdAssist]);
+}
+
+/**
+ * A person's assistance for a year: inpatient, then outpatient under the shared annual cap, plus tilted assistance (倾斜救助) when referred.
+ * @customfunction ASSIST_ANNUAL
+ * @param {any[][]} inpatientCost Policy-range out-of-pocket inpatient cost for the year, in yuan.
+ * @param {any[][]} outpatientCost Policy-range out-of-pocket outpatient cost for the year, in yuan.
+ * @param {any[][]} category Category of the person, e.g. 低保对象.
+ * @param {any[][]} region Region, e.g. 信阳.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [referred] TRUE when referred and treated in the province (needed for tilted assistance).
+ * @returns {any[][]} Total assistance for the year in yuan, one per row.
+ */
+export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], category: any[][], region: any[][], year?: any[][], referred?: any[][]): any[][] {
+  return row('ASSIST_ANNUAL', [inpatientCost, outpatientCost, category, region, year, referred]);
+}
+
+/**
+ * Premium subsidy (资助参保): the part of the individual premium for residents' basic medical insurance that assistance pays.
+ * @customfunction PREMIUM_SUBSIDY
+ * @param {any[][]} category Category of the person, e.g. 特困人员.
+ * @param {any[][]} region Region, e.g. 益阳.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [premium] Individual premium in yuan, when the documents give none for the year.
+ * @returns {any[][]} Subsidy in yuan per person, one per row.
+ */
+export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][]): any[][] {
+  return row('PREMIUM_SUBSIDY', [category, region, year, premium]);
+}
+
+/**
+ * Critical-illness insurance (大病保险) payment for an eligible cost, with the tilt for the poorest where the policy gives one.
+ * @customfunction CI_INSURANCE
+ * @param {any[][]} cost Eligible cost in yuan left after basic medical insurance.
+ * @param {any[][]} category Category of the person, e.g. 特困人员.
+ * @param {any[][]} region Region, e.g. 威海.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @returns {any[][]} Insurance payment in yuan, one per row.
+ */
+export function ciInsurance(cost: any[][], category: any[][], region: any[][], year?: any[][]): any[][] {
+  return row('CI_INSURANCE', [cost, category, region, year]);
+}
+
+/**
+ * Hospital fee reduction (医院减免) for an admission, where the policy gives one.
+ * @customfunction HOSPITAL_REDUCTION
+ * @param {any[][]} cost Out-of-catalogue inpatient cost in yuan.
+ * @param {any[][]} category Category of the person.
+ * @param {any[][]} region Region, e.g. 威海.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @returns {any[][]} Reduction in yuan, one per row.
+ */
+export function hospitalReduction(cost: any[][], category: any[][], region: any[][], year?: any[][]): any[][] {
+  return row('HOSPITAL_REDUCTION', [cost, category, region, year]);
+}
+
+/**
+ * Most out-of-catalogue cost an admission may carry: a share of its total cost by hospital level.
+ * @customfunction OUT_OF_CATALOGUE_LIMIT
+ * @param {any[][]} totalCost Total cost of the admission in yuan.
+ * @param {any[][]} hospitalLevel Hospital level or fee class, e.g. 一级, 二级, 三级.
+ * @param {any[][]} region Region, e.g. 西平.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @returns {any[][]} Limit in yuan, one per row.
+ */
+export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], region: any[][], year?: any[][]): any[][] {
+  return row('OUT_OF_CATALOGUE_LIMIT', [totalCost, hospitalLevel, region, year]);
+}
+
+/**
+ * Monitoring alert (防返贫监测): TRUE when a year's out-of-pocket medical cost passes the policy's share of per-capita disposable income.
+ * @customfunction MONITOR_ALERT
+ * @param {any[][]} outOfPocket Out-of-pocket medical cost for the year in yuan.
+ * @param {any[][]} region Region, e.g. 西平.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [income] Previous year's per-capita disposable income in yuan, when the documents give none.
+ * @returns {any[][]} TRUE or FALSE, one per row.
+ */
+export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][]): any[][] {
+  return row('MONITOR_ALERT', [outOfPocket, region, year, income]);
+}
+
+/**
+ * Fiscal split of an amount between city and district (市、区县): the city's share rounded to the fen, the district the rest.
+ * @customfunction FUND_SPLIT
+ * @param {any[][]} amount Amount in yuan.
+ * @param {any[][]} part city (市级) or district (区县).
+ * @param {any[][]} [ratio] City:district ratio as text; blank is "1:9".
+ * @returns {any[][]} The part in yuan, one per row.
+ */
+export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][]): any[][] {
+  return row('FUND_SPLIT', [amount, part, ratio]);
+}
+
+/**
+ * Assistance ratio of a scheme for a category (the most favourable when several).
+ * @customfunction ASSIST_RATE
+ * @param {any[][]} category Category of the person.
+ * @param {any[][]} region Region.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
+ * @returns {any[][]} Ratio, e.g. 0.7, one per row.
+ */
+export function assistRate(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): any[][] {
+  return row('ASSIST_RATE', [category, region, year, scheme]);
+}
+
+/**
+ * Annual deductible (起付标准) of a scheme for a category (the lowest when several).
+ * @customfunction ASSIST_DEDUCTIBLE
+ * @param {any[][]} category Category of the person.
+ * @param {any[][]} region Region.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
+ * @returns {any[][]} Deductible in yuan, one per row.
+ */
+export function assistDeductible(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): any[][] {
+  return row('ASSIST_DEDUCTIBLE', [category, region, year, scheme]);
+}
+
+/**
+ * Annual cap (年度最高救助限额) of a scheme for a category (the highest when several).
+ * @customfunction ASSIST_CAP
+ * @param {any[][]} category Category of the person.
+ * @param {any[][]} region Region.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
+ * @returns {any[][]} Cap in yuan, one per row.
+ */
+export function assistCap(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): any[][] {
+  return row('ASSIST_CAP', [category, region, year, scheme]);
+}
+
+/**
+ * The policy editions the functions know: region, province, edition, effective date, year, status and documents.
+ * @customfunction POLICY_LIST
+ * @returns {any[][]} A table with a header row.
+ */
+export function policyListFn(): any[][] {
+  return excel(policyList(displayLang()));
+}
+
+/**
+ * How a MEDAID function reaches its value: each step with its amount, every parameter with its value and the clause of the document it comes from.
+ * @customfunction ASSIST_EXPLAIN
+ * @param {any} functionName Name of the function to explain, e.g. ASSIST_INPATIENT.
+ * @param {any[]} args That function's arguments, in its order.
+ * @returns {any[][]} A table: step, amount, parameter, value, citation.
+ */
+export function assistExplain(functionName: any, args: any[]): any[][] {
+  const list = Array.isArray(args) ? args : args === undefined ? [] : [args];
+  return excel(explain(functionName, list, displayLang()));
+}
+
+/** The ids above, for tests: every JSDoc'd function and the adapter it calls. */
+export const EXCEL_FUNCTIONS = {
+  ASSIST_INPATIENT: assistInpatient,
+  ASSIST_OUTPATIENT: assistOutpatient,
+  ASSIST_ANNUAL: assistAnnual,
+  PREMIUM_SUBSIDY: premiumSubsidy,
+  CI_INSURANCE: ciInsurance,
+  HOSPITAL_REDUCTION: hospitalReduction,
+  OUT_OF_CATALOGUE_LIMIT: outOfCatalogueLimit,
+  MONITOR_ALERT: monitorAlert,
+  FUND_SPLIT: fundSplitFn,
+  ASSIST_RATE: assistRate,
+  ASSIST_DEDUCTIBLE: assistDeductible,
+  ASSIST_CAP: assistCap,
+  [TABLE_FUNCTIONS.POLICY_LIST.id]: policyListFn,
+  [TABLE_FUNCTIONS.ASSIST_EXPLAIN.id]: assistExplain,
+} as const;

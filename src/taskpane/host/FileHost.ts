@@ -1,0 +1,108 @@
+/**
+ * The pane in a plain browser (no Excel): the analyst picks roster files (CSV or .xlsx);
+ * they are read in this page and kept in memory only; the result is built as an .xlsx
+ * and handed to the browser as a download. Nothing is sent anywhere.
+ *
+ * Scenarios are kept in memory and written into the downloaded workbook as a hidden sheet
+ * (SCENARIO_SHEET); opening such a workbook again brings them back.
+ */
+import { readCsv } from '../../roster/csv';
+import type { RawTable } from '../../roster/types';
+import type { ScenarioSet } from '../scenarioStore';
+import type { Host, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
+
+/** Hidden sheet holding the scenario set (see scenarioSheet.ts). */
+export const SCENARIO_SHEET = 'MedAid-scenarios';
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Saves bytes as a file; the default clicks a download link (tests replace it). */
+export type Saver = (name: string, bytes: Uint8Array) => void;
+
+export function browserSaver(name: string, bytes: Uint8Array): void {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() ?? name;
+}
+
+export class FileHost implements Host {
+  readonly kind = 'file' as const;
+  readonly canReadSelection = false;
+  /** Sheet label → table. A CSV is one sheet named as the file; an .xlsx sheet is "file.xlsx:sheet". */
+  private readonly tables = new Map<string, RawTable>();
+  private scenarios: ScenarioSet | undefined;
+
+  constructor(private readonly save: Saver = browserSaver) {}
+
+  /** Reads a picked file; returns the labels of the sheets it brought. */
+  async openFile(file: PickedFile): Promise<string[]> {
+    const base = baseName(file.name);
+    if (/\.xlsx$/i.test(base)) {
+      // exceljs is large: loaded only when an .xlsx is opened.
+      const { readXlsxSheets } = await import(/* webpackChunkName: "xlsx-reader" */ '../../roster/xlsx');
+      const tables = await readXlsxSheets(file.bytes);
+      const labels: string[] = [];
+      for (const t of tables) {
+        if (t.sheet === SCENARIO_SHEET) {
+          // A result workbook downloaded earlier: its scenarios come back with it.
+          const { scenariosInXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ './scenarioSheet');
+          this.scenarios = await scenariosInXlsx(file.bytes);
+          continue;
+        }
+        const label = `${base}:${t.sheet}`;
+        this.tables.set(label, { ...t, sheet: label });
+        labels.push(label);
+      }
+      return labels;
+    }
+    const table = readCsv(file.bytes, { sheet: base });
+    this.tables.set(base, table);
+    return [base];
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return [...this.tables.keys()].map((name) => ({ name, own: false }));
+  }
+
+  async readSheet(name: string): Promise<RawTable> {
+    const t = this.tables.get(name);
+    if (!t) throw new Error(`没有打开名为“${name}”的文件或工作表 / no open file or sheet named "${name}"`);
+    return t;
+  }
+
+  async readSelection(): Promise<RawTable> {
+    throw new Error('浏览器文件模式没有选中区域 / there is no selection in browser file mode');
+  }
+
+  async writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome> {
+    if (!book.xlsx) throw new Error('结果工作簿尚未生成 / the result workbook was not built');
+    onProgress?.(0, 1);
+    const bytes = await book.xlsx();
+    const name = book.fileName ?? 'MedAid-result.xlsx';
+    this.save(name, bytes);
+    onProgress?.(1, 1);
+    return { written: [name], replaced: [] };
+  }
+
+  async loadScenarios(): Promise<ScenarioSet | undefined> {
+    return this.scenarios;
+  }
+
+  async saveScenarios(set: ScenarioSet): Promise<void> {
+    this.scenarios = set;
+  }
+}

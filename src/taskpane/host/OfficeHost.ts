@@ -1,0 +1,238 @@
+/**
+ * The pane inside Excel. Reads rosters from sheets or the selection, writes results as
+ * new sheets, keeps scenarios in the document's settings.
+ *
+ * Payloads: Excel Online refuses a request or response above 5 MB, so large ranges are
+ * read and written in blocks of at most CHUNK_CELLS cells, one block per context.sync().
+ * Everything else is batched into as few syncs as possible.
+ *
+ * Own sheets: the ids of the sheets this add-in created are kept in the document settings
+ * (OWN_SHEETS_SETTING). A re-run deletes exactly those sheets and nothing else; a user's
+ * sheet with a clashing name is left alone and the new sheet gets another name.
+ */
+import { readRangeValues } from '../../roster/range';
+import type { RawTable } from '../../roster/types';
+import { parseScenarioSet, scenarioSetJson, type ScenarioSet } from '../scenarioStore';
+import type { ChartSpec, Host, OutCell, OutputSheet, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
+import { OUTPUT_PREFIX, planOutputSheets, type ExistingSheet } from './outputNames';
+
+export const OWN_SHEETS_SETTING = 'medaid.outputSheets';
+export const SCENARIOS_SETTING = 'medaid.scenarios';
+/** ≈ 20 000 cells × (value + number format) stays far below the 5 MB payload limit. */
+export const CHUNK_CELLS = 20000;
+const MONEY_FORMAT = '#,##0.00';
+const TEXT_FORMAT = '@';
+const GENERAL_FORMAT = 'General';
+
+/** The part of Excel.run the host uses (a mock can stand in for it). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The part of Office.Settings the host uses. */
+export interface SettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: unknown; error?: { message: string } }) => void): void;
+}
+
+export interface OfficeHostOptions {
+  run?: ExcelRun;
+  settings?: SettingsLike;
+  /** Language of the sheet-name prefix and titles. */
+  lang?: () => 'zh' | 'en';
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function saveSettings(settings: SettingsLike): Promise<void> {
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((r) => {
+      const failed = r && (r.status === 'failed' || (typeof Office !== 'undefined' && r.status === Office.AsyncResultStatus?.Failed));
+      if (failed) reject(new Error(r.error?.message ?? 'settings.saveAsync failed'));
+      else resolve();
+    });
+  });
+}
+
+export class OfficeHost implements Host {
+  readonly kind = 'office' as const;
+  readonly canReadSelection = true;
+  private readonly run: ExcelRun;
+  private readonly settings: SettingsLike;
+  private readonly lang: () => 'zh' | 'en';
+
+  constructor(opts: OfficeHostOptions = {}) {
+    this.run = opts.run ?? ((batch) => Excel.run(batch));
+    this.settings = opts.settings ?? (Office.context.document.settings as unknown as SettingsLike);
+    this.lang = opts.lang ?? (() => 'zh');
+  }
+
+  private ownIds(): Set<string> {
+    const v = this.settings.get(OWN_SHEETS_SETTING);
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const own = this.ownIds();
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/id');
+      await ctx.sync();
+      return sheets.items.map((s) => ({ name: s.name, own: own.has(s.id) }));
+    });
+  }
+
+  /** Reads a block of a sheet in row chunks that keep every response small. */
+  private async readBlock(ctx: Excel.RequestContext, ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number): Promise<unknown[][]> {
+    const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, cols)));
+    const values: unknown[][] = [];
+    for (let r = 0; r < rows; r += step) {
+      const n = Math.min(step, rows - r);
+      const range = ws.getRangeByIndexes(row + r, col, n, cols);
+      range.load('values');
+      await ctx.sync();
+      for (const line of range.values) values.push(line);
+    }
+    return values;
+  }
+
+  async readSheet(name: string): Promise<RawTable> {
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+      await ctx.sync();
+      if (used.isNullObject) return readRangeValues([], { sheet: name });
+      const values = await this.readBlock(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+      return readRangeValues(values, { sheet: name, topRow: used.rowIndex + 1, leftColumn: used.columnIndex });
+    });
+  }
+
+  async readSelection(): Promise<RawTable> {
+    return this.run(async (ctx) => {
+      const sel = ctx.workbook.getSelectedRange();
+      sel.load('rowIndex,columnIndex,rowCount,columnCount');
+      const ws = sel.worksheet;
+      ws.load('name');
+      await ctx.sync();
+      const values = await this.readBlock(ctx, ws, sel.rowIndex, sel.columnIndex, sel.rowCount, sel.columnCount);
+      return readRangeValues(values, { sheet: ws.name, topRow: sel.rowIndex + 1, leftColumn: sel.columnIndex });
+    });
+  }
+
+  async writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome> {
+    const own = this.ownIds();
+    const prefix = OUTPUT_PREFIX[this.lang()];
+    const totalCells = book.sheets.reduce((s, sh) => s + sh.rows.length * Math.max(1, width(sh)), 0);
+    let doneCells = 0;
+    const outcome = await this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/id');
+      await ctx.sync();
+      const existing: ExistingSheet[] = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+      const plan = planOutputSheets(existing, own, book.sheets.map((s) => s.title), prefix);
+      // A workbook must keep one sheet: when every sheet is ours, delete the old ones last.
+      const deleteFirst = plan.remove.length < existing.length;
+      const old = plan.remove.map((s) => sheets.getItem(s.id));
+      if (deleteFirst) old.forEach((ws) => ws.delete());
+      else old.forEach((ws, i) => (ws.name = `~medaid-old-${i + 1}-${Date.now() % 100000}`));
+
+      const created: Excel.Worksheet[] = book.sheets.map((_, i) => sheets.add(plan.names[i]));
+      created.forEach((ws) => ws.load('id,name'));
+      await ctx.sync();
+      // Record the new sheets as ours before the data goes in: if writing stops half-way,
+      // the next run still knows them and replaces them.
+      this.settings.set(OWN_SHEETS_SETTING, created.map((ws) => ws.id));
+      await saveSettings(this.settings);
+
+      for (let i = 0; i < book.sheets.length; i++) {
+        await this.writeSheet(ctx, created[i], book.sheets[i], (cells) => {
+          doneCells += cells;
+          onProgress?.(doneCells, totalCells);
+        });
+      }
+      for (const chart of book.charts) {
+        const i = book.sheets.findIndex((s) => s.key === chart.sheetKey);
+        if (i >= 0) addChart(created[i], chart, width(book.sheets[i]));
+      }
+      if (!deleteFirst) old.forEach((ws) => ws.delete());
+      if (created[0]) created[0].activate();
+      await ctx.sync();
+      return { written: created.map((ws) => ws.name), replaced: plan.remove.map((s) => s.name) };
+    });
+    return outcome;
+  }
+
+  private async writeSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutputSheet, progress: (cells: number) => void): Promise<void> {
+    const cols = width(sheet);
+    if (cols === 0 || sheet.rows.length === 0) return;
+    const text = new Set(sheet.textColumns ?? []);
+    const money = new Set(sheet.moneyColumns ?? []);
+    const headerRows = sheet.headerRows ?? 1;
+    const formatOf = (c: number, r: number): string => (r < headerRows || text.has(c) ? TEXT_FORMAT : money.has(c) ? MONEY_FORMAT : GENERAL_FORMAT);
+    // Value + format per cell: half the cell budget each.
+    const step = Math.max(1, Math.floor(CHUNK_CELLS / 2 / cols));
+    for (let r0 = 0; r0 < sheet.rows.length; r0 += step) {
+      const block = sheet.rows.slice(r0, r0 + step);
+      const values: OutCell[][] = block.map((row) => padRow(row, cols, (c, v) => (text.has(c) && v !== null && v !== '' ? String(v) : v)));
+      const range = ws.getRangeByIndexes(r0, 0, block.length, cols);
+      // Text format first, so an 18-digit ID stays text and is never turned into a number.
+      range.numberFormat = block.map((_, i) => Array.from({ length: cols }, (_, c) => formatOf(c, r0 + i)));
+      range.values = values as unknown[][];
+      await ctx.sync();
+      progress(block.length * cols);
+    }
+    const head = ws.getRangeByIndexes(0, 0, headerRows, cols);
+    head.format.font.bold = true;
+    ws.freezePanes.freezeRows(headerRows);
+    // Autofit on a sample: fitting 100 000 rows is slow and the widths come from the top.
+    ws.getRangeByIndexes(0, 0, Math.min(sheet.rows.length, 200), cols).format.autofitColumns();
+    await ctx.sync();
+  }
+
+  async loadScenarios(): Promise<ScenarioSet | undefined> {
+    const v = this.settings.get(SCENARIOS_SETTING);
+    if (v === null || v === undefined || v === '') return undefined;
+    return parseScenarioSet(typeof v === 'string' ? v : JSON.stringify(v), SCENARIOS_SETTING);
+  }
+
+  async saveScenarios(set: ScenarioSet): Promise<void> {
+    this.settings.set(SCENARIOS_SETTING, scenarioSetJson(set));
+    await saveSettings(this.settings);
+  }
+}
+
+function width(sheet: OutputSheet): number {
+  return sheet.rows.reduce((m, r) => Math.max(m, r.length), 0);
+}
+
+function padRow(row: readonly OutCell[], cols: number, cell: (c: number, v: OutCell) => OutCell): OutCell[] {
+  const out: OutCell[] = new Array(cols);
+  for (let c = 0; c < cols; c++) {
+    const v = c < row.length ? row[c] : null;
+    out[c] = cell(c, v === undefined || v === null ? '' : v);
+  }
+  return out;
+}
+
+/** An Excel chart to the right of the sheet's table; the data block must be contiguous columns. */
+function addChart(ws: Excel.Worksheet, spec: ChartSpec, tableWidth: number): Excel.Chart {
+  const first = Math.min(spec.labelColumn, ...spec.valueColumns);
+  const last = Math.max(spec.labelColumn, ...spec.valueColumns);
+  const data = ws.getRangeByIndexes(spec.headerRow, first, spec.lastRow - spec.headerRow + 1, last - first + 1);
+  const chart = ws.charts.add(spec.kind === 'pie' ? 'Pie' : 'ColumnClustered', data, 'Columns');
+  chart.title.text = spec.title;
+  const left = columnLetter(tableWidth + 1);
+  const right = columnLetter(tableWidth + 8);
+  const top = spec.headerRow + 1;
+  chart.setPosition(`${left}${top}`, `${right}${top + 16}`);
+  return chart;
+}

@@ -1,0 +1,149 @@
+/**
+ * Every string the pane shows, in Chinese (default: the analysts work in Chinese) and
+ * English, in one table. Errors are always shown in both languages (bilingual()), since a
+ * message may be forwarded to someone who reads the other.
+ */
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  appTitle: { zh: '医疗救助预算测算', en: 'MedAid budget projection' },
+  langSwitch: { zh: 'English', en: '中文' },
+  langSwitchLabel: { zh: '切换到英文界面', en: 'Switch to Chinese' },
+  modeOffice: { zh: 'Excel 加载项模式：从工作表读取名册，结果写入新工作表。', en: 'Excel add-in mode: the roster is read from sheets, results go to new sheets.' },
+  modeFile: { zh: '浏览器文件模式：选择本机的 CSV / xlsx 文件，结果下载为 xlsx。数据只在本页内处理，不上传。', en: 'Browser file mode: pick CSV / xlsx files on this computer; the result downloads as xlsx. Data stays in this page and is never uploaded.' },
+  step1: { zh: '1. 选择名册', en: '1. Choose the roster' },
+  step2: { zh: '2. 确认列对应与校验结果', en: '2. Confirm the columns and check the report' },
+  step3: { zh: '3. 地区、年度与测算方案', en: '3. Region, year and scenarios' },
+  step4: { zh: '4. 运行测算', en: '4. Run the projection' },
+  step5: { zh: '5. 结果', en: '5. Results' },
+  peopleTable: { zh: '人员表', en: 'People table' },
+  visitsTable: { zh: '就诊表', en: 'Visits table' },
+  chooseFile: { zh: '选择文件（CSV 或 xlsx）', en: 'Choose a file (CSV or xlsx)' },
+  chooseSheet: { zh: '工作表', en: 'Sheet' },
+  useSelection: { zh: '使用当前选中区域', en: 'Use the selected range' },
+  useSheet: { zh: '读取整张工作表', en: 'Read the whole sheet' },
+  refreshSheets: { zh: '刷新工作表列表', en: 'Refresh the sheet list' },
+  sheetInFile: { zh: '文件中的工作表', en: 'Sheet in the file' },
+  loaded: { zh: '已读取 {sheet}：{rows} 行数据（表头在第 {header} 行）', en: 'Read {sheet}: {rows} data rows (header on row {header})' },
+  notLoaded: { zh: '尚未选择', en: 'Not chosen yet' },
+  reading: { zh: '正在读取…', en: 'Reading…' },
+  mappingFor: { zh: '{table}的列对应', en: 'Columns of the {table}' },
+  field: { zh: '项目', en: 'Field' },
+  column: { zh: '对应列', en: 'Column' },
+  required: { zh: '必填', en: 'required' },
+  optional: { zh: '可选', en: 'optional' },
+  noColumn: { zh: '（无）', en: '(none)' },
+  preview: { zh: '前 {n} 行预览', en: 'First {n} rows' },
+  row: { zh: '行号', en: 'Row' },
+  cell: { zh: '单元格', en: 'Cell' },
+  value: { zh: '内容', en: 'Value' },
+  problem: { zh: '问题', en: 'Problem' },
+  severity: { zh: '级别', en: 'Severity' },
+  sevError: { zh: '错误（未使用）', en: 'Error (row not used)' },
+  sevWarning: { zh: '提示（已使用）', en: 'Warning (row used)' },
+  reportCounts: { zh: '{table}：共 {total} 行，使用 {used}，拒绝 {rejected}，空行 {blank}，提示 {warnings} 条', en: '{table}: {total} rows, {used} used, {rejected} rejected, {blank} blank, {warnings} warnings' },
+  reportNone: { zh: '未发现问题。', en: 'No problems found.' },
+  reportMore: { zh: '另有 {n} 条未列出（结果工作簿中列出全部）。', en: '{n} more not listed here (the result workbook lists them all).' },
+  region: { zh: '地区（政策）', en: 'Region (policy)' },
+  year: { zh: '测算年度', en: 'Year' },
+  scenarios: { zh: '测算方案', en: 'Scenarios' },
+  baseline: { zh: '现行政策（基线）', en: 'Current policy (baseline)' },
+  addScenario: { zh: '新增方案', en: 'Add a scenario' },
+  editScenario: { zh: '编辑', en: 'Edit' },
+  removeScenario: { zh: '删除', en: 'Remove' },
+  scenarioName: { zh: '方案名称', en: 'Scenario name' },
+  parameter: { zh: '参数', en: 'Parameter' },
+  currentValue: { zh: '现行值', en: 'Current value' },
+  newValue: { zh: '方案值', en: 'Scenario value' },
+  citation: { zh: '依据', en: 'Source' },
+  addParam: { zh: '加入此参数', en: 'Add this parameter' },
+  saveScenario: { zh: '保存方案', en: 'Save scenario' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  loadScenarios: { zh: '导入方案 JSON', en: 'Import scenario JSON' },
+  exportScenarios: { zh: '导出方案 JSON', en: 'Export scenario JSON' },
+  scenariosLoaded: { zh: '已读取 {n} 个方案。', en: '{n} scenarios loaded.' },
+  noScenarios: { zh: '未添加方案：只测算现行政策。', en: 'No scenario: only the current policy is projected.' },
+  run: { zh: '开始测算', en: 'Run' },
+  running: { zh: '测算中… {done}/{total}', en: 'Running… {done}/{total}' },
+  phaseImport: { zh: '读取名册', en: 'Importing the roster' },
+  phaseProject: { zh: '测算：{name}', en: 'Projecting: {name}' },
+  phaseBook: { zh: '生成结果表', en: 'Building the result tables' },
+  cancelled: { zh: '已取消测算。', en: 'The projection was cancelled.' },
+  done: { zh: '测算完成，用时 {s} 秒。', en: 'Done in {s} s.' },
+  summary: { zh: '总体', en: 'Overall' },
+  byCategory: { zh: '按人员类别', en: 'By category' },
+  byDistrict: { zh: '按区县', en: 'By district' },
+  fundSplit: { zh: '资金来源与市、区县分担（{ratio}）', en: 'Funding and the city:district split ({ratio})' },
+  scenarioCompare: { zh: '方案对比', en: 'Scenarios side by side' },
+  measure: { zh: '指标', en: 'Measure' },
+  difference: { zh: '差额', en: 'Difference' },
+  pct: { zh: '变化率', en: 'Change' },
+  category: { zh: '人员类别', en: 'Category' },
+  district: { zh: '区县', en: 'District' },
+  people: { zh: '人数', en: 'People' },
+  visits: { zh: '就诊人次', en: 'Visits' },
+  inpatient: { zh: '住院救助', en: 'Inpatient' },
+  outpatient: { zh: '门诊救助', en: 'Outpatient' },
+  tilt: { zh: '倾斜救助', en: 'Tilted' },
+  assistance: { zh: '医疗救助合计', en: 'Assistance' },
+  premiumSubsidy: { zh: '资助参保', en: 'Premium subsidy' },
+  fundNeed: { zh: '资金需求', en: 'Fund need' },
+  need: { zh: '资金需求', en: 'Need' },
+  lottery: { zh: '福彩公益金', en: 'Lottery funds' },
+  donations: { zh: '社会捐赠', en: 'Donations' },
+  transfers: { zh: '上级补助', en: 'Transfers' },
+  sourcesAllocated: { zh: '其他来源抵扣', en: 'Other sources used' },
+  fiscal: { zh: '财政负担', en: 'Fiscal' },
+  cityShare: { zh: '市级', en: 'City' },
+  districtShare: { zh: '区县', en: 'District' },
+  total: { zh: '合计', en: 'Total' },
+  rowsUsed: { zh: '名册：人员 {pu}/{pt} 行、就诊 {vu}/{vt} 行参与测算；未计算 {problems} 项（见结果工作簿“问题”表）。', en: 'Roster: {pu}/{pt} people rows and {vu}/{vt} visit rows used; {problems} items not computed (see the Problems sheet).' },
+  chartDistrict: { zh: '各区县医疗救助与资助参保', en: 'Assistance and premium subsidy by district' },
+  chartCategory: { zh: '各类别医疗救助', en: 'Assistance by category' },
+  mask: { zh: '结果中隐去身份证号和姓名（脱敏）', en: 'Mask ID numbers and names in the result' },
+  writeWorkbook: { zh: '写入工作簿（新建工作表）', en: 'Write to the workbook (new sheets)' },
+  download: { zh: '下载结果 .xlsx', en: 'Download the result .xlsx' },
+  writing: { zh: '正在写入… {done}/{total}', en: 'Writing… {done}/{total}' },
+  written: { zh: '已写入：{names}', en: 'Written: {names}' },
+  replaced: { zh: '（替换了上次的结果表：{names}）', en: '(replaced the earlier result sheets: {names})' },
+  downloaded: { zh: '已下载 {name}', en: 'Downloaded {name}' },
+  errorTitle: { zh: '出错了', en: 'Something went wrong' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+let current: Lang = 'zh';
+const listeners: ((lang: Lang) => void)[] = [];
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  for (const l of listeners) l(lang);
+}
+
+export function onLangChange(f: (lang: Lang) => void): void {
+  listeners.push(f);
+}
+
+/** The string in the current (or given) language, with {name} placeholders filled. */
+export function t(key: StringKey, vars: Record<string, string | number> = {}, lang: Lang = current): string {
+  const s: string = STRINGS[key][lang];
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** Both languages: "中文 / English" (errors). */
+export function bilingual(zh: string, en: string): string {
+  return zh === en ? zh : `${zh} / ${en}`;
+}
+
+/** The keys, for the test that every string has both languages. */
+export function allKeys(): StringKey[] {
+  return Object.keys(STRINGS) as StringKey[];
+}
+
+export function pick(b: { zh: string; en: string }, lang: Lang = current): string {
+  return b[lang];
+}

@@ -1,0 +1,148 @@
+/**
+ * The part of a ProjectionRun the pane shows, as plain data: amounts as "12345.67" text
+ * (exact; Decimal objects do not survive the trip from the worker, and text keeps every
+ * fen), no per-person lists (a 100 000-row roster stays in the worker). The screen shows
+ * these strings as they are, so what the analyst reads is what the engine computed.
+ */
+import { categoryById, CATEGORIES, type CategoryId } from '../engine/categories';
+import type { Dec } from '../engine/money';
+import type { Bucket, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
+import type { ImportReport } from '../roster/types';
+
+export interface BucketView {
+  people: number;
+  visits: number;
+  inpatient: string;
+  outpatient: string;
+  tilt: string;
+  topUp: string;
+  assistance: string;
+  premiumSubsidy: string;
+  subsidised: number;
+  fundNeed: string;
+}
+
+export interface FundingView {
+  ratio: string;
+  lottery: string;
+  donations: string;
+  transfers: string;
+  sourcesTotal: string;
+  need: string;
+  allocated: string;
+  surplus: string;
+  fiscal: string;
+  city: string;
+  districtTotal: string;
+  districts: { district: string; need: string; sources: string; fiscal: string; city: string; districtPart: string }[];
+}
+
+export interface ProjectionView {
+  scenario: string;
+  region: { id: string; zh: string; en: string };
+  policyId: string;
+  year: number;
+  overall: BucketView;
+  byCategory: { id: CategoryId; zh: string; en: string; bucket: BucketView }[];
+  byDistrict: { district: string; bucket: BucketView }[];
+  funding: FundingView;
+  nextYear: number;
+  nextFundNeed: string;
+  problemCount: number;
+}
+
+export interface MeasureView {
+  id: string;
+  baseline: string;
+  scenario: string;
+  diff: string;
+  pct?: string;
+}
+
+export interface RunSummary {
+  baseline: ProjectionView;
+  scenarios: ProjectionView[];
+  comparisons: { scenario: string; measures: MeasureView[] }[];
+  rows: { people: RowAccount; visits: RowAccount };
+  /** The first problems (all are in the result workbook). */
+  problems: ProjectionProblem[];
+  problemCount: number;
+  reports: ImportReport[];
+}
+
+const money = (d: Dec): string => d.toFixed(2);
+
+export function bucketView(b: Bucket): BucketView {
+  return {
+    people: b.people,
+    visits: b.visits,
+    inpatient: money(b.assistance.inpatient),
+    outpatient: money(b.assistance.outpatient),
+    tilt: money(b.assistance.tilt),
+    topUp: money(b.assistance.topUp),
+    assistance: money(b.assistance.total),
+    premiumSubsidy: money(b.premiumSubsidy),
+    subsidised: b.subsidised,
+    fundNeed: money(b.fundNeed),
+  };
+}
+
+export function projectionView(p: Projection): ProjectionView {
+  const byCategory: ProjectionView['byCategory'] = [];
+  for (const c of CATEGORIES) {
+    const b = p.totals.byCategory[c.id];
+    if (b) byCategory.push({ id: c.id, zh: categoryById(c.id).zh, en: categoryById(c.id).en, bucket: bucketView(b) });
+  }
+  const f = p.funding;
+  return {
+    scenario: p.scenario,
+    region: p.region,
+    policyId: p.policyId,
+    year: p.year,
+    overall: bucketView(p.totals.overall),
+    byCategory,
+    byDistrict: Object.entries(p.totals.byDistrict)
+      .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+      .map(([district, b]) => ({ district, bucket: bucketView(b) })),
+    funding: {
+      ratio: f.ratio,
+      lottery: money(f.lottery),
+      donations: money(f.donations),
+      transfers: money(f.transfers),
+      sourcesTotal: money(f.sourcesTotal),
+      need: money(f.need),
+      allocated: money(f.allocated),
+      surplus: money(f.surplus),
+      fiscal: money(f.fiscal),
+      city: money(f.city),
+      districtTotal: money(f.districtTotal),
+      districts: Object.entries(f.districts)
+        .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+        .map(([district, d]) => ({ district, need: money(d.need), sources: money(d.sources), fiscal: money(d.fiscal), city: money(d.city), districtPart: money(d.district) })),
+    },
+    nextYear: p.forecast.nextYear,
+    nextFundNeed: money(p.forecast.total.nextFundNeed),
+    problemCount: p.problems.length,
+  };
+}
+
+export const PROBLEMS_SHOWN = 200;
+
+export function summarize(run: ProjectionRun): RunSummary {
+  return {
+    baseline: projectionView(run.baseline),
+    scenarios: run.scenarios.map((s) => projectionView(s.projection)),
+    comparisons: run.comparisons.map((c) => ({
+      scenario: c.scenario,
+      measures: Object.entries(c.measures).map(([id, d]) => {
+        const m: MeasureView = { id, baseline: money(d.baseline), scenario: money(d.scenario), diff: money(d.diff) };
+        if (d.pct !== undefined) m.pct = d.pct.toFixed(2);
+        return m;
+      }),
+    })),
+    rows: run.rows,
+    problems: run.baseline.problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: run.baseline.problems.length,
+    reports: run.importReports.map((r) => ({ ...r, entries: r.entries.slice(0, PROBLEMS_SHOWN) })),
+  };
+}

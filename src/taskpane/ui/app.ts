@@ -1,0 +1,587 @@
+/**
+ * The task pane: five steps on one scrolling page (a task pane is narrow; steps stay
+ * visible so the analyst can go back and change a mapping or a scenario and run again).
+ * State lives here; each change re-renders the page and puts keyboard focus back on the
+ * control that had it (controls have stable ids). Progress updates only the progress bar.
+ */
+import { defaultEngine } from '../../engine/engine';
+import type { Scenario } from '../../projection/types';
+import { detectMapping, remapColumn } from '../../roster/mapping';
+import type { ColumnMapping, FieldOf, RawTable, RosterKind } from '../../roster/types';
+import type { Host } from '../host/Host';
+import type { FileHost } from '../host/FileHost';
+import { bilingual, getLang, setLang, t, type Lang, type StringKey } from '../i18n';
+import {
+  asBilingual, canRun, checkRoster, columnChoices, compareRows, groupMoney, mappingRows, previewRows, regionOptions, reportEntries, yearOptions,
+  type BilingualError, type RegionOption, type RosterCheck,
+} from '../paneLogic';
+import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
+import type { BucketView, RunSummary } from '../runSummary';
+import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
+import { Cancelled, type ProjectionClient } from '../worker/client';
+import type { Phase } from '../worker/projectionJob';
+import { drawCharts, destroyCharts } from './charts';
+import { clear, h, table, type Child } from './dom';
+
+interface Source {
+  table: RawTable;
+  mapping: ColumnMapping;
+}
+
+interface Draft {
+  /** Index in scenarios being edited, or -1 for a new one. */
+  index: number;
+  name: string;
+  changes: Record<string, unknown>;
+  param: string;
+  input: string;
+  error?: BilingualError;
+}
+
+type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; phase: Phase; done: number; total: number }
+  | { status: 'done'; summary: RunSummary; ms: number }
+  | { status: 'cancelled' }
+  | { status: 'error'; error: BilingualError };
+
+const MAX_PROBLEM_ROWS = 50;
+
+export class PaneApp {
+  private sources: Partial<Record<RosterKind, Source>> = {};
+  private fileSheets: Partial<Record<RosterKind, string[]>> = {};
+  private sheetNames: string[] = [];
+  private chosenSheet: Partial<Record<RosterKind, string>> = {};
+  private check: RosterCheck = {};
+  private regions: RegionOption[];
+  private region: RegionOption;
+  private year: number;
+  private scenarios: Scenario[] = [];
+  private draft: Draft | undefined;
+  private runState: RunState = { status: 'idle' };
+  private mask = false;
+  private status = '';
+  private error: BilingualError | undefined;
+  private busy = false;
+
+  constructor(private readonly root: HTMLElement, private readonly host: Host, private readonly client: ProjectionClient) {
+    this.regions = regionOptions(defaultEngine());
+    this.region = this.regions.find((r) => r.zh.startsWith('信阳')) ?? this.regions[0];
+    this.year = this.region.years[this.region.years.length - 1];
+  }
+
+  async start(): Promise<void> {
+    this.render();
+    if (this.host.kind === 'office') await this.refreshSheets();
+    try {
+      const saved = await this.host.loadScenarios();
+      if (saved) this.scenarios = saved.scenarios;
+    } catch (e) {
+      this.fail(e);
+    }
+    this.render();
+  }
+
+  // ---- state changes -------------------------------------------------------------------
+
+  private fail(e: unknown): void {
+    this.error = asBilingual(e);
+    this.status = '';
+  }
+
+  private async guard(work: () => Promise<void>): Promise<void> {
+    this.error = undefined;
+    this.busy = true;
+    this.render();
+    try {
+      await work();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.busy = false;
+      this.render();
+    }
+  }
+
+  private async refreshSheets(): Promise<void> {
+    await this.guard(async () => {
+      const sheets = await this.host.listSheets();
+      this.sheetNames = sheets.filter((s) => !s.own).map((s) => s.name);
+    });
+  }
+
+  private setSource(kind: RosterKind, tbl: RawTable): void {
+    this.sources[kind] = { table: tbl, mapping: detectMapping(tbl, kind) };
+    this.recheck();
+    this.status = t('loaded', { sheet: tbl.sheet, rows: tbl.rows.length, header: tbl.headerRow });
+  }
+
+  private recheck(): void {
+    const p = this.sources.people;
+    const v = this.sources.visits;
+    this.check = checkRoster(p?.table, v?.table, p?.mapping as ColumnMapping<'people'>, v?.mapping as ColumnMapping<'visits'>, this.year);
+    if (this.runState.status === 'done') this.runState = { status: 'idle' };
+  }
+
+  private async openFile(kind: RosterKind, input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    await this.guard(async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const labels = await (this.host as FileHost).openFile({ name: file.name, bytes });
+      this.fileSheets[kind] = labels;
+      if (labels.length === 0) throw new Error(`${file.name}：没有工作表 / no sheet`);
+      // A workbook with both tables: take the sheet whose headers fit this table best.
+      const pick = labels.length > 1 ? await this.bestSheet(kind, labels) : labels[0];
+      this.chosenSheet[kind] = pick;
+      this.setSource(kind, await this.host.readSheet(pick));
+      const saved = await this.host.loadScenarios();
+      if (saved && this.scenarios.length === 0) this.scenarios = saved.scenarios;
+    });
+  }
+
+  private async bestSheet(kind: RosterKind, labels: string[]): Promise<string> {
+    let best = labels[0];
+    let bestScore = -1;
+    for (const l of labels) {
+      const m = detectMapping(await this.host.readSheet(l), kind);
+      const score = Object.keys(m.columns).length - m.missing.length * 2;
+      if (score > bestScore) {
+        best = l;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private async readSheet(kind: RosterKind, name: string | undefined, selection = false): Promise<void> {
+    await this.guard(async () => {
+      this.status = t('reading');
+      this.render();
+      const tbl = selection ? await this.host.readSelection() : await this.host.readSheet(name ?? '');
+      this.setSource(kind, tbl);
+    });
+  }
+
+  private remap<K extends RosterKind>(kind: K, field: FieldOf<K>, value: string): void {
+    const src = this.sources[kind];
+    if (!src) return;
+    src.mapping = remapColumn(src.table, src.mapping as ColumnMapping<K>, field, value === '' ? undefined : Number(value));
+    this.recheck();
+    this.render();
+  }
+
+  private setRegion(regionName: string): void {
+    this.region = this.regions.find((r) => r.region === regionName) ?? this.region;
+    const years = yearOptions(this.region);
+    if (!years.includes(this.year)) this.year = this.region.years[this.region.years.length - 1];
+    this.draft = undefined;
+    this.recheck();
+    this.render();
+  }
+
+  private setYear(y: number): void {
+    this.year = y;
+    this.recheck();
+    this.render();
+  }
+
+  private params(): PolicyParam[] {
+    try {
+      return policyParams(defaultEngine(), this.region.region, this.year);
+    } catch (e) {
+      this.fail(e);
+      return [];
+    }
+  }
+
+  private policyKey(): string {
+    return defaultEngine().resolve(this.region.region, this.year).policy.id;
+  }
+
+  private saveDraft(): void {
+    const d = this.draft;
+    if (!d) return;
+    const name = d.name.trim();
+    const scenario: Scenario = { name, overrides: Object.keys(d.changes).length ? { [this.policyKey()]: d.changes as Scenario['overrides'][string] } : {} };
+    try {
+      const others = this.scenarios.filter((_, i) => i !== d.index);
+      // The projection's own validation (names, paths, values), exactly as a file would get it.
+      const checked = parseScenarioSet(JSON.stringify([...others, scenario])).scenarios;
+      this.scenarios = checked;
+      this.draft = undefined;
+      void this.host.saveScenarios({ scenarios: this.scenarios }).catch((e) => this.fail(e));
+    } catch (e) {
+      d.error = asBilingual(e);
+    }
+    this.render();
+  }
+
+  private addChange(): void {
+    const d = this.draft;
+    if (!d) return;
+    const p = this.params().find((x) => x.path === d.param);
+    if (!p) return;
+    try {
+      d.changes[p.path] = parseParamInput(p, d.input);
+      d.input = '';
+      d.error = undefined;
+    } catch (e) {
+      d.error = asBilingual(e);
+    }
+    this.render();
+  }
+
+  private async importScenarios(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    await this.guard(async () => {
+      const set = parseScenarioSet(await file.text(), file.name);
+      const names = new Set(set.scenarios.map((s) => s.name));
+      this.scenarios = [...this.scenarios.filter((s) => !names.has(s.name)), ...set.scenarios];
+      await this.host.saveScenarios({ scenarios: this.scenarios });
+      this.status = t('scenariosLoaded', { n: set.scenarios.length });
+    });
+  }
+
+  private exportScenarios(): void {
+    const json = scenarioSetJson({ scenarios: this.scenarios });
+    const blob = new Blob([json], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: `${getLang() === 'zh' ? '测算方案' : 'scenarios'}-${this.region.en}-${this.year}.json`, class: 'hidden' });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  private async run(): Promise<void> {
+    const p = this.sources.people;
+    const v = this.sources.visits;
+    if (!p || !v || !canRun(this.check)) return;
+    this.error = undefined;
+    this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
+    destroyCharts();
+    this.render();
+    try {
+      const r = await this.client.run(
+        {
+          people: p.table,
+          visits: v.table,
+          peopleMapping: p.mapping as ColumnMapping<'people'>,
+          visitsMapping: v.mapping as ColumnMapping<'visits'>,
+          region: this.region.region,
+          year: this.year,
+          scenarios: this.scenarios,
+        },
+        (phase, done, total) => this.progress(phase, done, total),
+      );
+      this.runState = { status: 'done', summary: r.summary, ms: r.ms };
+      this.status = t('done', { s: (r.ms / 1000).toFixed(1) });
+    } catch (e) {
+      if (e instanceof Cancelled) {
+        this.runState = { status: 'cancelled' };
+        this.status = t('cancelled');
+      } else {
+        this.runState = { status: 'error', error: asBilingual(e instanceof Error && 'error' in e ? (e as { error: unknown }).error : e) };
+        this.fail(this.runState.error);
+      }
+    }
+    this.render();
+  }
+
+  private progress(phase: Phase, done: number, total: number): void {
+    this.runState = { status: 'running', phase, done, total };
+    const bar = document.getElementById('run-progress') as HTMLProgressElement | null;
+    const label = document.getElementById('run-progress-label');
+    if (bar) {
+      bar.max = total;
+      bar.value = done;
+    }
+    if (label) label.textContent = this.progressText();
+  }
+
+  private progressText(): string {
+    const s = this.runState;
+    if (s.status !== 'running') return '';
+    const phase = s.phase === 'import' ? t('phaseImport') : s.phase === 'book' ? t('phaseBook') : t('phaseProject', { name: this.scenarios.length ? `${t('baseline')} + ${this.scenarios.length}` : t('baseline') });
+    return `${phase} — ${t('running', { done: s.done, total: s.total })}`;
+  }
+
+  private async writeResult(): Promise<void> {
+    if (this.runState.status !== 'done') return;
+    await this.guard(async () => {
+      const office = this.host.kind === 'office';
+      const book = await this.client.book({ lang: getLang(), mask: this.mask, sheets: office, scenarios: office ? undefined : { scenarios: this.scenarios } });
+      const outcome = await this.host.writeResult(
+        { sheets: book.sheets, charts: book.charts, xlsx: async () => book.xlsx, fileName: book.fileName },
+        (done, total) => {
+          const label = document.getElementById('write-status');
+          if (label) label.textContent = t('writing', { done, total });
+        },
+      );
+      this.status = office
+        ? t('written', { names: outcome.written.join('、') }) + (outcome.replaced.length ? ' ' + t('replaced', { names: outcome.replaced.join('、') }) : '')
+        : t('downloaded', { name: outcome.written[0] });
+    });
+  }
+
+  // ---- rendering -----------------------------------------------------------------------
+
+  render(): void {
+    const focused = document.activeElement?.id;
+    clear(this.root);
+    document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
+    this.root.append(
+      this.header(),
+      h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }, this.status),
+      h('div', { id: 'error', class: this.error ? 'error' : 'hidden', role: 'alert', 'aria-live': 'assertive' }, this.error ? this.errorBox(this.error) : ''),
+      this.step1(),
+      this.step2(),
+      this.step3(),
+      this.step4(),
+      this.step5(),
+    );
+    if (focused) document.getElementById(focused)?.focus();
+    if (this.runState.status === 'done') {
+      const d = document.getElementById('chart-district') as HTMLCanvasElement | null;
+      const c = document.getElementById('chart-category') as HTMLCanvasElement | null;
+      if (d && c) drawCharts(d, c, this.runState.summary, getLang());
+    }
+  }
+
+  private errorBox(e: BilingualError): Child {
+    return [h('strong', {}, t('errorTitle') + '：'), ' ', h('span', { lang: 'zh-CN' }, e.zh), h('br'), h('span', { lang: 'en' }, e.en)];
+  }
+
+  private header(): HTMLElement {
+    const other: Lang = getLang() === 'zh' ? 'en' : 'zh';
+    return h(
+      'header',
+      { class: 'pane-header' },
+      h('h1', {}, t('appTitle')),
+      h('button', { id: 'lang-switch', type: 'button', class: 'secondary', 'aria-label': t('langSwitchLabel'), lang: other === 'zh' ? 'zh-CN' : 'en', onclick: () => { setLang(other); this.render(); } }, t('langSwitch')),
+      h('p', { class: 'mode', id: 'mode', dataset: { mode: this.host.kind } }, this.host.kind === 'office' ? t('modeOffice') : t('modeFile')),
+    );
+  }
+
+  private section(id: string, title: StringKey, ...body: Child[]): HTMLElement {
+    return h('section', { id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, t(title)), ...body);
+  }
+
+  private step1(): HTMLElement {
+    return this.section('step-roster', 'step1', (['people', 'visits'] as const).map((k) => this.sourcePicker(k)));
+  }
+
+  private sourcePicker(kind: RosterKind): HTMLElement {
+    const label = t(kind === 'people' ? 'peopleTable' : 'visitsTable');
+    const src = this.sources[kind];
+    const info = src ? t('loaded', { sheet: src.table.sheet, rows: src.table.rows.length, header: src.table.headerRow }) : t('notLoaded');
+    const controls: Child[] = [];
+    if (this.host.kind === 'file') {
+      const id = `file-${kind}`;
+      controls.push(
+        h('label', { for: id }, t('chooseFile')),
+        h('input', { id, type: 'file', accept: '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disabled: this.busy, onchange: (ev) => void this.openFile(kind, ev.target as HTMLInputElement) }),
+      );
+      const labels = this.fileSheets[kind];
+      if (labels && labels.length > 1) {
+        const sid = `file-sheet-${kind}`;
+        controls.push(
+          h('label', { for: sid }, t('sheetInFile')),
+          h('select', { id: sid, onchange: (ev) => void this.readSheet(kind, (ev.target as HTMLSelectElement).value) }, labels.map((l) => h('option', { value: l, selected: l === this.chosenSheet[kind] }, l))),
+        );
+      }
+    } else {
+      const sid = `sheet-${kind}`;
+      const chosen = this.chosenSheet[kind] ?? this.sheetNames[kind === 'people' ? 0 : 1] ?? this.sheetNames[0];
+      controls.push(
+        h('label', { for: sid }, t('chooseSheet')),
+        h('select', { id: sid, onchange: (ev) => { this.chosenSheet[kind] = (ev.target as HTMLSelectElement).value; } }, this.sheetNames.map((n) => h('option', { value: n, selected: n === chosen }, n))),
+        h('div', { class: 'buttons' },
+          h('button', { id: `read-${kind}`, type: 'button', disabled: this.busy, onclick: () => void this.readSheet(kind, this.chosenSheet[kind] ?? chosen) }, t('useSheet')),
+          h('button', { id: `sel-${kind}`, type: 'button', class: 'secondary', disabled: this.busy, onclick: () => void this.readSheet(kind, undefined, true) }, t('useSelection')),
+          kind === 'people' ? h('button', { id: 'refresh-sheets', type: 'button', class: 'secondary', onclick: () => void this.refreshSheets() }, t('refreshSheets')) : null,
+        ),
+      );
+    }
+    return h('fieldset', { class: 'source' }, h('legend', {}, label), ...controls, h('p', { class: 'hint', id: `info-${kind}` }, info));
+  }
+
+  private step2(): HTMLElement {
+    const parts: Child[] = [];
+    for (const kind of ['people', 'visits'] as const) {
+      const src = this.sources[kind];
+      if (!src) continue;
+      parts.push(this.mappingEditor(kind, src));
+    }
+    return this.section('step-mapping', 'step2', parts.length ? parts : h('p', { class: 'hint' }, t('notLoaded')));
+  }
+
+  private mappingEditor(kind: RosterKind, src: Source): HTMLElement {
+    const tableName = t(kind === 'people' ? 'peopleTable' : 'visitsTable');
+    const choices = columnChoices(src.table);
+    const rows = mappingRows(src.mapping).map((r) => {
+      const id = `map-${kind}-${r.field}`;
+      return [
+        h('label', { for: id }, `${getLang() === 'zh' ? r.zh : r.en}${r.required ? ' *' : ''}`),
+        h('select', { id, 'aria-required': r.required ? 'true' : 'false', onchange: (ev) => this.remap(kind, r.field as never, (ev.target as HTMLSelectElement).value) },
+          h('option', { value: '' }, t('noColumn')),
+          choices.map((c) => h('option', { value: c.index, selected: c.index === r.column }, c.label))),
+        r.required ? t('required') : t('optional'),
+      ];
+    });
+    const preview = previewRows(src.table, 5);
+    const result = kind === 'people' ? this.check.people : this.check.visits;
+    const err = kind === 'people' ? this.check.peopleError : this.check.visitsError;
+    const report: Child[] = [];
+    if (err) report.push(h('div', { class: 'error', role: 'alert', id: `report-error-${kind}` }, this.errorBox(err)));
+    if (result) {
+      const s = result.report.summary;
+      report.push(h('p', { class: 'counts', id: `counts-${kind}`, dataset: { total: String(s.total), used: String(s.used), rejected: String(s.rejected), blank: String(s.blank) } },
+        t('reportCounts', { table: tableName, total: s.total, used: s.used, rejected: s.rejected, blank: s.blank, warnings: s.warnings })));
+      const entries = reportEntries(result.report, this.mask);
+      if (entries.length === 0) report.push(h('p', { class: 'hint' }, t('reportNone')));
+      else {
+        report.push(
+          h('div', { class: 'scroll' },
+            table(`${tableName} — ${t('problem')}`, [t('row'), t('cell'), t('value'), t('severity'), t('problem')],
+              entries.slice(0, MAX_PROBLEM_ROWS).map((e) => [
+                String(e.rowNumber), e.cell ?? e.column, e.value,
+                { text: e.severity === 'error' ? t('sevError') : t('sevWarning'), attrs: { class: e.severity } },
+                h('span', {}, h('span', { lang: 'zh-CN' }, e.zh), h('br'), h('span', { lang: 'en', class: 'en' }, e.en)),
+              ]), { class: 'problems', id: `problems-${kind}` })),
+        );
+        if (entries.length > MAX_PROBLEM_ROWS) report.push(h('p', { class: 'hint' }, t('reportMore', { n: entries.length - MAX_PROBLEM_ROWS })));
+      }
+    }
+    return h('div', { class: 'mapping', id: `mapping-${kind}` },
+      table(t('mappingFor', { table: tableName }), [t('field'), t('column'), ''], rows, { class: 'map-table' }),
+      h('div', { class: 'scroll' }, table(t('preview', { n: preview.length }), [t('row'), ...src.table.header], preview.map((p) => [String(p.rowNumber), ...p.cells]), { class: 'preview' })),
+      ...report,
+    );
+  }
+
+  private step3(): HTMLElement {
+    const years = yearOptions(this.region);
+    const list = this.scenarios.length
+      ? h('ul', { class: 'scenarios', id: 'scenario-list' }, this.scenarios.map((s, i) => h('li', {},
+          h('strong', {}, s.name), ' ',
+          h('span', { class: 'hint' }, Object.values(s.overrides).flatMap((o) => Object.entries(o).map(([k, v]) => `${k} = ${JSON.stringify(v)}`)).join('；')),
+          h('button', { type: 'button', class: 'link', id: `edit-scenario-${i}`, onclick: () => { this.draft = { index: i, name: s.name, changes: { ...(Object.values(s.overrides)[0] ?? {}) }, param: '', input: '' }; this.render(); } }, t('editScenario')),
+          h('button', { type: 'button', class: 'link', id: `remove-scenario-${i}`, onclick: () => { this.scenarios.splice(i, 1); void this.host.saveScenarios({ scenarios: this.scenarios }); this.render(); } }, t('removeScenario')),
+        )))
+      : h('p', { class: 'hint' }, t('noScenarios'));
+    return this.section('step-scenarios', 'step3',
+      h('div', { class: 'row' },
+        h('label', { for: 'region' }, t('region')),
+        h('select', { id: 'region', onchange: (ev) => this.setRegion((ev.target as HTMLSelectElement).value) }, this.regions.map((r) => h('option', { value: r.region, selected: r === this.region }, getLang() === 'zh' ? r.zh : `${r.en} ${r.zh}`))),
+        h('label', { for: 'year' }, t('year')),
+        h('select', { id: 'year', onchange: (ev) => this.setYear(Number((ev.target as HTMLSelectElement).value)) }, years.map((y) => h('option', { value: y, selected: y === this.year }, String(y)))),
+      ),
+      h('h3', {}, t('scenarios')),
+      list,
+      this.draft ? this.scenarioEditor(this.draft) : h('button', { id: 'add-scenario', type: 'button', class: 'secondary', onclick: () => { this.draft = { index: -1, name: '', changes: {}, param: '', input: '' }; this.render(); document.getElementById('draft-name')?.focus(); } }, t('addScenario')),
+      h('div', { class: 'buttons' },
+        h('label', { for: 'import-scenarios', class: 'file-button' }, t('loadScenarios')),
+        h('input', { id: 'import-scenarios', type: 'file', accept: '.json,application/json', onchange: (ev) => void this.importScenarios(ev.target as HTMLInputElement) }),
+        h('button', { id: 'export-scenarios', type: 'button', class: 'secondary', disabled: this.scenarios.length === 0, onclick: () => this.exportScenarios() }, t('exportScenarios')),
+      ),
+    );
+  }
+
+  private scenarioEditor(d: Draft): HTMLElement {
+    const params = this.params();
+    const chosen = params.find((p) => p.path === d.param);
+    const lang = getLang();
+    return h('fieldset', { class: 'editor', id: 'scenario-editor' },
+      h('legend', {}, d.index < 0 ? t('addScenario') : `${t('editScenario')}：${d.name}`),
+      h('label', { for: 'draft-name' }, t('scenarioName')),
+      h('input', { id: 'draft-name', type: 'text', value: d.name, oninput: (ev) => { d.name = (ev.target as HTMLInputElement).value; } }),
+      h('label', { for: 'draft-param' }, t('parameter')),
+      h('select', { id: 'draft-param', onchange: (ev) => { d.param = (ev.target as HTMLSelectElement).value; this.render(); } },
+        h('option', { value: '' }, '—'),
+        params.map((p) => h('option', { value: p.path, selected: p.path === d.param }, `${lang === 'zh' ? p.zh : p.en}（${p.current || '—'}）`))),
+      chosen
+        ? h('div', { class: 'param-info', id: 'param-info' },
+            h('p', {}, `${t('currentValue')}：`, h('strong', {}, chosen.current || '—'), `（${chosen.unit}）`),
+            h('p', { class: 'hint' }, `${t('citation')}：${chosen.citation}`, chosen.quote ? `：“${chosen.quote}”` : ''),
+            h('label', { for: 'draft-value' }, t('newValue')),
+            h('input', { id: 'draft-value', type: 'text', value: d.input, oninput: (ev) => { d.input = (ev.target as HTMLInputElement).value; }, onkeydown: (ev) => { if ((ev as KeyboardEvent).key === 'Enter') this.addChange(); } }),
+            h('button', { id: 'draft-add', type: 'button', class: 'secondary', onclick: () => this.addChange() }, t('addParam')))
+        : null,
+      Object.keys(d.changes).length
+        ? h('ul', { id: 'draft-changes' }, Object.entries(d.changes).map(([k, v]) => {
+            const p = params.find((x) => x.path === k);
+            return h('li', {}, `${p ? (lang === 'zh' ? p.zh : p.en) : k}：${p?.current ?? ''} → ${JSON.stringify(v)} `,
+              h('button', { type: 'button', class: 'link', onclick: () => { delete d.changes[k]; this.render(); } }, t('removeScenario')));
+          }))
+        : null,
+      d.error ? h('div', { class: 'error', role: 'alert' }, this.errorBox(d.error)) : null,
+      h('div', { class: 'buttons' },
+        h('button', { id: 'draft-save', type: 'button', onclick: () => this.saveDraft() }, t('saveScenario')),
+        h('button', { id: 'draft-cancel', type: 'button', class: 'secondary', onclick: () => { this.draft = undefined; this.render(); } }, t('cancel'))),
+    );
+  }
+
+  private step4(): HTMLElement {
+    const s = this.runState;
+    const running = s.status === 'running';
+    return this.section('step-run', 'step4',
+      h('div', { class: 'buttons' },
+        h('button', { id: 'run', type: 'button', disabled: running || !canRun(this.check), onclick: () => void this.run() }, t('run')),
+        h('button', { id: 'cancel-run', type: 'button', class: 'secondary', disabled: !running, onclick: () => this.client.cancel() }, t('cancel'))),
+      h('label', { for: 'run-progress', class: running ? '' : 'hidden' }, t('step4')),
+      h('progress', { id: 'run-progress', class: running ? '' : 'hidden', max: running ? s.total : 1, value: running ? s.done : 0 }),
+      h('p', { id: 'run-progress-label', role: 'status', 'aria-live': 'polite' }, running ? this.progressText() : ''),
+    );
+  }
+
+  private money(v: string, id?: string): { text: Child; attrs: Record<string, string> } {
+    const attrs: Record<string, string> = { class: 'num', 'data-value': v };
+    if (id) attrs['data-testid'] = id;
+    return { text: groupMoney(v), attrs };
+  }
+
+  private bucketRow(label: string, b: BucketView, prefix?: string): (Child | { text: Child; attrs: Record<string, string> })[] {
+    return [label, String(b.people), this.money(b.inpatient, prefix && `${prefix}.inpatient`), this.money(b.outpatient, prefix && `${prefix}.outpatient`), this.money(b.tilt, prefix && `${prefix}.tilt`),
+      this.money(b.assistance, prefix && `${prefix}.assistance`), this.money(b.premiumSubsidy, prefix && `${prefix}.premiumSubsidy`), this.money(b.fundNeed, prefix && `${prefix}.fundNeed`)];
+  }
+
+  private step5(): HTMLElement {
+    const s = this.runState;
+    if (s.status !== 'done') return this.section('step-results', 'step5', h('p', { class: 'hint' }, s.status === 'cancelled' ? t('cancelled') : t('notLoaded')));
+    const sum = s.summary;
+    const b = sum.baseline;
+    const lang = getLang();
+    const head = [t('category'), t('people'), t('inpatient'), t('outpatient'), t('tilt'), t('assistance'), t('premiumSubsidy'), t('fundNeed')];
+    const f = b.funding;
+    const parts: Child[] = [
+      h('p', { id: 'rows-used' }, t('rowsUsed', { pu: sum.rows.people.used, pt: sum.rows.people.total, vu: sum.rows.visits.used, vt: sum.rows.visits.total, problems: sum.problemCount })),
+      h('div', { class: 'scroll' }, table(`${t('summary')} — ${lang === 'zh' ? b.region.zh : b.region.en} ${b.year}`, [t('summary'), ...head.slice(1)], [this.bucketRow(t('total'), b.overall, 'overall')], { id: 'table-overall' })),
+      h('div', { class: 'scroll' }, table(t('byCategory'), head, [...b.byCategory.map((c) => this.bucketRow(lang === 'zh' ? c.zh : c.en, c.bucket, `category.${c.id}`)), this.bucketRow(t('total'), b.overall)], { id: 'table-category' })),
+      h('div', { class: 'scroll' }, table(t('byDistrict'), [t('district'), ...head.slice(1)], [...b.byDistrict.map((d) => this.bucketRow(d.district, d.bucket, `district.${d.district}`)), this.bucketRow(t('total'), b.overall)], { id: 'table-district' })),
+      h('div', { class: 'scroll' }, table(t('fundSplit', { ratio: f.ratio }), [t('district'), t('need'), t('sourcesAllocated'), t('fiscal'), t('cityShare'), t('districtShare')],
+        [...f.districts.map((d) => [d.district, this.money(d.need), this.money(d.sources), this.money(d.fiscal), this.money(d.city, `split.${d.district}.city`), this.money(d.districtPart, `split.${d.district}.district`)]),
+          [t('total'), this.money(f.need, 'funding.need'), this.money(f.allocated, 'funding.allocated'), this.money(f.fiscal, 'funding.fiscal'), this.money(f.city, 'funding.city'), this.money(f.districtTotal, 'funding.district')]], { id: 'table-split' })),
+      h('p', { class: 'hint' }, `${t('lottery')} ${groupMoney(f.lottery)}；${t('donations')} ${groupMoney(f.donations)}；${t('transfers')} ${groupMoney(f.transfers)}`),
+    ];
+    if (sum.comparisons.length) {
+      const rows = compareRows(sum, lang);
+      parts.push(h('div', { class: 'scroll' }, table(t('scenarioCompare'), [t('measure'), t('baseline'), ...sum.comparisons.flatMap((c) => [c.scenario, `${t('difference')}`, t('pct')])],
+        rows.map((r) => [r.label, this.money(r.baseline, `compare.baseline.${r.id}`), ...r.values.flatMap((v, i) => [this.money(v.value, `compare.${i}.${r.id}`), this.money(v.diff, `compare.${i}.${r.id}.diff`), v.pct === undefined ? '—' : `${v.pct}%`])]), { id: 'table-compare' })));
+    }
+    parts.push(
+      h('div', { class: 'charts' },
+        h('figure', {}, h('figcaption', {}, t('chartDistrict')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-district', role: 'img', 'aria-label': t('chartDistrict') }))),
+        h('figure', {}, h('figcaption', {}, t('chartCategory')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-category', role: 'img', 'aria-label': t('chartCategory') })))),
+      h('div', { class: 'row' },
+        h('input', { id: 'mask', type: 'checkbox', checked: this.mask, onchange: (ev) => { this.mask = (ev.target as HTMLInputElement).checked; this.render(); } }),
+        h('label', { for: 'mask' }, t('mask'))),
+      h('div', { class: 'buttons' },
+        h('button', { id: 'write-result', type: 'button', disabled: this.busy, onclick: () => void this.writeResult() }, this.host.kind === 'office' ? t('writeWorkbook') : t('download'))),
+      h('p', { id: 'write-status', role: 'status', 'aria-live': 'polite' }),
+    );
+    return this.section('step-results', 'step5', ...parts);
+  }
+}

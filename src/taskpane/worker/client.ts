@@ -1,0 +1,96 @@
+/**
+ * The pane's side of the projection worker: start a run, follow its progress, cancel it
+ * (terminating the worker: the only way to stop a synchronous computation at once), and
+ * ask for the result workbook. A new worker is started after a cancel.
+ */
+import type { ChartSpec, OutputSheet } from '../host/Host';
+import type { RunSummary } from '../runSummary';
+import type { Phase, RunRequest } from './projectionJob';
+import type { FromWorker, ToWorker, WorkerError } from './protocol';
+
+export class WorkerFailure extends Error {
+  constructor(readonly error: WorkerError) {
+    super(`${error.zh} / ${error.en}`);
+    this.name = 'WorkerFailure';
+  }
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export type OnProgress = (phase: Phase, done: number, total: number) => void;
+
+interface Pending {
+  resolve: (m: FromWorker) => void;
+  reject: (e: Error) => void;
+  expect: FromWorker['type'];
+  onProgress?: OnProgress;
+}
+
+export class ProjectionClient {
+  private worker: Worker | undefined;
+  private pending: Pending | undefined;
+
+  constructor(private readonly start: () => Worker) {}
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = this.start();
+    w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    w.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      this.fail(new WorkerFailure({ zh: `测算进程出错：${ev.message}`, en: `the projection worker failed: ${ev.message}` }));
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private receive(m: FromWorker): void {
+    const p = this.pending;
+    if (!p) return;
+    if (m.type === 'progress') p.onProgress?.(m.phase, m.done, m.total);
+    else if (m.type === 'error') this.fail(new WorkerFailure(m.error));
+    else if (m.type === p.expect) {
+      this.pending = undefined;
+      p.resolve(m);
+    }
+  }
+
+  private fail(e: Error): void {
+    const p = this.pending;
+    this.pending = undefined;
+    p?.reject(e);
+  }
+
+  private send<T extends FromWorker['type']>(msg: ToWorker, expect: T, onProgress?: OnProgress): Promise<Extract<FromWorker, { type: T }>> {
+    if (this.pending) return Promise.reject(new Error('busy'));
+    const w = this.ensure();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve: resolve as (m: FromWorker) => void, reject, expect, onProgress };
+      w.postMessage(msg);
+    });
+  }
+
+  run(request: RunRequest, onProgress?: OnProgress): Promise<{ summary: RunSummary; ms: number }> {
+    return this.send({ type: 'run', request }, 'result', onProgress);
+  }
+
+  book(opts: Omit<Extract<ToWorker, { type: 'book' }>, 'type'>, onProgress?: OnProgress): Promise<{ xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }> {
+    return this.send({ type: 'book', ...opts }, 'book', onProgress);
+  }
+
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** Stops whatever the worker is doing; the next request starts a fresh worker. */
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.fail(new Cancelled());
+  }
+}

@@ -1,0 +1,32 @@
+/** Messages between the pane and its projection worker (structured-clone safe: no Decimal, no functions). */
+import type { ChartSpec, OutputSheet } from '../host/Host';
+import type { Lang } from '../i18n';
+import type { RunSummary } from '../runSummary';
+import type { ScenarioSet } from '../scenarioStore';
+import type { Phase, RunRequest } from './projectionJob';
+
+export type ToWorker =
+  | { type: 'run'; request: RunRequest }
+  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet };
+
+export interface WorkerError {
+  code?: string;
+  zh: string;
+  en: string;
+}
+
+export type FromWorker =
+  | { type: 'progress'; phase: Phase; done: number; total: number }
+  | { type: 'result'; summary: RunSummary; ms: number }
+  | { type: 'book'; xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }
+  | { type: 'error'; error: WorkerError };
+
+/** Any thrown value as a bilingual message (MedaidError has zh/en; anything else is a bug report). */
+export function toWorkerError(e: unknown): WorkerError {
+  if (e && typeof e === 'object' && 'zh' in e && 'en' in e) {
+    const m = e as { code?: string; zh: string; en: string };
+    return { code: m.code, zh: m.zh, en: m.en };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return { zh: `内部错误：${msg}`, en: `internal error: ${msg}` };
+}

@@ -1,0 +1,121 @@
+/**
+ * The result as the hosts need it: the projection's own workbook (writeWorkbook, the same
+ * file the CLI writes) as .xlsx bytes for a download, and the same sheets as plain value
+ * tables for Excel (OfficeHost writes them as new sheets), plus a chart-data sheet that the
+ * Excel charts (by district, by category) are drawn from.
+ */
+import ExcelJS from 'exceljs';
+import { writeWorkbook } from '../../projection/writeWorkbook';
+import type { ProjectionRun } from '../../projection/types';
+import type { ChartSpec, OutCell, OutputSheet } from '../host/Host';
+import { addScenarioSheet, SCENARIO_SHEET } from '../host/scenarioSheet';
+import { t, type Lang } from '../i18n';
+import type { RunSummary } from '../runSummary';
+import type { ScenarioSet } from '../scenarioStore';
+
+export interface BookOptions {
+  lang: Lang;
+  mask: boolean;
+  /** Office: also give the sheets as value tables. */
+  sheets: boolean;
+  /** Kept in the downloaded file (file mode) as a hidden sheet. */
+  scenarios?: ScenarioSet;
+}
+
+export interface BuiltBook {
+  xlsx: Uint8Array;
+  fileName: string;
+  sheets: OutputSheet[];
+  charts: ChartSpec[];
+}
+
+export const CHART_SHEET_KEY = 'chartData';
+
+/** District and category totals of the baseline, laid out for two charts. */
+export function chartSheet(summary: RunSummary, lang: Lang): { sheet: OutputSheet; charts: ChartSpec[] } {
+  const b = summary.baseline;
+  const rows: OutCell[][] = [[t('district', {}, lang), t('assistance', {}, lang), t('premiumSubsidy', {}, lang)]];
+  for (const d of b.byDistrict) rows.push([d.district, Number(d.bucket.assistance), Number(d.bucket.premiumSubsidy)]);
+  const districtLast = rows.length - 1;
+  rows.push([]);
+  const catHeader = rows.length;
+  rows.push([t('category', {}, lang), t('assistance', {}, lang)]);
+  for (const c of b.byCategory) rows.push([lang === 'zh' ? c.zh : c.en, Number(c.bucket.assistance)]);
+  const sheet: OutputSheet = {
+    key: CHART_SHEET_KEY,
+    title: lang === 'zh' ? '图表' : 'Charts',
+    rows,
+    moneyColumns: [1, 2],
+    textColumns: [0],
+  };
+  const charts: ChartSpec[] = [
+    { sheetKey: CHART_SHEET_KEY, kind: 'column', title: t('chartDistrict', {}, lang), headerRow: 0, lastRow: districtLast, labelColumn: 0, valueColumns: [1, 2] },
+    { sheetKey: CHART_SHEET_KEY, kind: 'pie', title: t('chartCategory', {}, lang), headerRow: catHeader, lastRow: rows.length - 1, labelColumn: 0, valueColumns: [1] },
+  ];
+  return { sheet, charts };
+}
+
+function plain(v: ExcelJS.CellValue): OutCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const o = v as unknown as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+  if ('result' in o) return plain(o.result as ExcelJS.CellValue);
+  if ('text' in o) return String(o.text);
+  return String(v);
+}
+
+/** Each visible worksheet as a value table; columns whose cells are text-formatted stay text. */
+export function sheetsOf(wb: ExcelJS.Workbook): OutputSheet[] {
+  const out: OutputSheet[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.state !== 'visible' || ws.name === SCENARIO_SHEET) return;
+    const rows: OutCell[][] = [];
+    const text = new Set<number>();
+    const money = new Set<number>();
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: OutCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = plain(cell.value);
+        if (cell.numFmt === '@') text.add(col - 1);
+        else if (typeof cell.value === 'number' && /0\.00/.test(cell.numFmt ?? '') && !/%/.test(cell.numFmt ?? '')) money.add(col - 1);
+      });
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      rows.push(cells);
+    }
+    out.push({ key: `sheet${ws.id}`, title: ws.name, rows, textColumns: [...text], moneyColumns: [...money].filter((c) => !text.has(c)), headerRows: 0 });
+  });
+  return out;
+}
+
+export function resultFileName(summary: RunSummary, lang: Lang): string {
+  const b = summary.baseline;
+  const region = lang === 'zh' ? b.region.zh : b.region.en;
+  return `${lang === 'zh' ? '救助测算' : 'MedAid'}-${region}-${b.year}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: BookOptions): Promise<BuiltBook> {
+  let xlsx = await writeWorkbook(run, { lang: opts.lang, mask: opts.mask });
+  let wb: ExcelJS.Workbook | undefined;
+  const load = async (): Promise<ExcelJS.Workbook> => {
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load((typeof Buffer !== 'undefined' ? Buffer.from(xlsx) : xlsx.slice().buffer) as unknown as ExcelJS.Buffer);
+    return w;
+  };
+  if (opts.scenarios && opts.scenarios.scenarios.length > 0) {
+    wb = await load();
+    addScenarioSheet(wb, opts.scenarios);
+    xlsx = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  let sheets: OutputSheet[] = [];
+  let charts: ChartSpec[] = [];
+  if (opts.sheets) {
+    wb ??= await load();
+    const c = chartSheet(summary, opts.lang);
+    sheets = [...sheetsOf(wb), c.sheet];
+    charts = c.charts;
+  }
+  return { xlsx, fileName: resultFileName(summary, opts.lang), sheets, charts };
+}

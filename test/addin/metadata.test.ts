@@ -1,0 +1,78 @@
+/**
+ * functions.json, as custom-functions-metadata-plugin generates it from the JSDoc of
+ * src/functions/functions.ts, against the MEDAID contract: names, parameter order, which
+ * are optional, and the shapes (any value or range in; a table out, so columns spill).
+ */
+import * as path from 'path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import type { FunctionsMetadata } from '../../scripts/localize-functions';
+import { FUNCTION_SIGNATURES } from '../../src/functions/adapters';
+
+const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
+
+/** The contract (docs/functions.md): [name] is optional, "..." repeats. */
+const CONTRACT: Record<string, string> = {
+  ASSIST_INPATIENT: 'cost, category, region, [year], [ytdCost], [ytdAssist], [totalCost], [insurancePaid]',
+  ASSIST_OUTPATIENT: 'cost, category, region, [kind], [year], [ytdAssist]',
+  ASSIST_ANNUAL: 'inpatientCost, outpatientCost, category, region, [year], [referred]',
+  PREMIUM_SUBSIDY: 'category, region, [year], [premium]',
+  CI_INSURANCE: 'cost, category, region, [year]',
+  HOSPITAL_REDUCTION: 'cost, category, region, [year]',
+  OUT_OF_CATALOGUE_LIMIT: 'totalCost, hospitalLevel, region, [year]',
+  MONITOR_ALERT: 'outOfPocket, region, [year], [income]',
+  FUND_SPLIT: 'amount, part, [ratio]',
+  ASSIST_RATE: 'category, region, [year], [scheme]',
+  ASSIST_DEDUCTIBLE: 'category, region, [year], [scheme]',
+  ASSIST_CAP: 'category, region, [year], [scheme]',
+  POLICY_LIST: '',
+  ASSIST_EXPLAIN: 'functionName, args...',
+};
+
+let metadata: FunctionsMetadata;
+
+beforeAll(async () => {
+  const r = await generateCustomFunctionsMetadata([SOURCE], true);
+  expect(r.errors).toEqual([]);
+  metadata = JSON.parse(r.metadataJson) as FunctionsMetadata;
+}, 120_000);
+
+const signature = (params: FunctionsMetadata['functions'][number]['parameters']) =>
+  params.map((p) => (p.repeating ? `${p.name}...` : p.optional ? `[${p.name}]` : p.name)).join(', ');
+
+describe('generated functions.json', () => {
+  it('has exactly the contract functions, with ids equal to names', () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(CONTRACT).sort());
+    for (const f of metadata.functions) expect(f.name).toBe(f.id);
+  });
+
+  it.each(Object.entries(CONTRACT))('%s(%s)', (id, expected) => {
+    const f = metadata.functions.find((x) => x.id === id)!;
+    expect(signature(f.parameters)).toBe(expected);
+    expect(f.description && f.description.length).toBeGreaterThan(20);
+    for (const p of f.parameters) expect(p.description && p.description.length).toBeGreaterThan(3);
+  });
+
+  it('takes a value or a range for every per-row argument and returns a table', () => {
+    for (const f of metadata.functions) {
+      expect(f.result.dimensionality).toBe('matrix');
+      if (f.id === 'ASSIST_EXPLAIN' || f.id === 'POLICY_LIST') continue;
+      for (const p of f.parameters) {
+        expect(p.dimensionality).toBe('matrix');
+        expect(p.type ?? 'any').toBe('any');
+      }
+    }
+  });
+
+  it('marks no function volatile, streaming or cancelable (plain recalculation)', () => {
+    for (const f of metadata.functions) expect(f.options ?? {}).toEqual({});
+  });
+
+  it('agrees with the adapters the CLI and the tests run', () => {
+    for (const [id, expected] of Object.entries(CONTRACT)) {
+      const params = FUNCTION_SIGNATURES[id];
+      expect(params).toBeDefined();
+      const sig = params.map((p) => (id === 'ASSIST_EXPLAIN' && p.name === 'args' ? 'args...' : p.optional ? `[${p.name}]` : p.name)).join(', ');
+      expect(sig).toBe(expected.replace('[args]', 'args...'));
+    }
+  });
+});

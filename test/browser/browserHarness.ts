@@ -1,0 +1,105 @@
+/**
+ * What the browser tests share: build the web bundle once into a temporary folder, serve
+ * it from 127.0.0.1, and drive Debian's Chromium with playwright-core (no browser
+ * download). The page is watched for requests outside its origin and for CSP violations.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/';
+
+/** Browser tests run when Chromium is there; in CI they must run (a missing browser fails them). */
+export function browserAvailable(): { run: boolean; why?: string } {
+  if (fs.existsSync(CHROMIUM)) return { run: true };
+  if (process.env.CI) return { run: true }; // let the launch fail loudly
+  return { run: false, why: `${CHROMIUM} is missing and CI is not set: browser tests skipped (apt-get install chromium to run them)` };
+}
+
+/** Builds dist/web into a fresh temporary folder (the checkout's dist/ is left alone). */
+export async function buildBundle(): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medaid-web-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require('webpack');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildConfig } = require(path.join(ROOT, 'webpack.config.js'));
+  const config = buildConfig({ mode: 'production', outDir });
+  config.devtool = false;
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+      if (err) reject(err);
+      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+      else resolve();
+    });
+  });
+  return outDir;
+}
+
+export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { serve } = require(path.join(ROOT, 'scripts', 'serve-dist.js'));
+  const { server, url } = await serve(dir, 0);
+  return { url, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  requests: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  close: () => Promise<void>;
+}
+
+export async function openPage(): Promise<Watched> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medaid-chromium-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1000, height: 900 },
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  // Office.js cannot load here (no network, no Office): fail it at once, as an offline browser would.
+  await context.route(`${OFFICE_JS}**`, (r) => r.abort('internetdisconnected'));
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return {
+    page,
+    context,
+    requests,
+    pageErrors,
+    consoleErrors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that left the page's origin (blob: URLs of this origin are downloads made in the page). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith(`blob:${origin}`) && !u.startsWith('data:') && !u.startsWith(OFFICE_JS));
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
+}

@@ -1,0 +1,84 @@
+/**
+ * The Excel wrappers (src/functions/functions.ts) without Excel: CustomFunctions is a
+ * stand-in with the real API's shape, so the mapping of error kinds to Excel error codes
+ * and the 2-D results Excel spills can be checked here.
+ */
+import { EXCEL_FUNCTIONS, officeError, setErrorFactory } from '../../src/functions/functions';
+
+class FakeCFError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+const globals = globalThis as unknown as Record<string, unknown>;
+
+beforeAll(() => {
+  globals.CustomFunctions = {
+    Error: FakeCFError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' },
+    associate: () => undefined,
+  };
+});
+
+afterAll(() => {
+  delete globals.CustomFunctions;
+  delete globals.Office;
+});
+
+describe('Excel custom functions', () => {
+  it('return a 1×1 table for single values', () => {
+    expect(EXCEL_FUNCTIONS.ASSIST_INPATIENT([[10000]], [['低保对象']], [['信阳']])).toEqual([[7000]]);
+    expect(EXCEL_FUNCTIONS.FUND_SPLIT([[12345.67]], [['district']])).toEqual([[11111.1]]);
+    expect(EXCEL_FUNCTIONS.MONITOR_ALERT([[12000]], [['西平']], [[2022]])).toEqual([[true]]);
+  });
+
+  it('take omitted optional arguments as Excel passes them (null or undefined)', () => {
+    const f = EXCEL_FUNCTIONS.ASSIST_INPATIENT as (...a: unknown[]) => unknown;
+    expect(f([[1000]], [['低保边缘家庭成员']], [['信阳']], null, [[2000]], null, undefined, null)).toEqual([[390]]);
+  });
+
+  it('spill one row per row of a column', () => {
+    const cost = [[10000], [10000], [10000]];
+    const cat = [['低保对象'], ['特困人员'], ['外星人']];
+    const out = EXCEL_FUNCTIONS.ASSIST_INPATIENT(cost, cat, [['信阳']]);
+    expect(out.slice(0, 2)).toEqual([[7000], [9000]]);
+    expect(out[2][0]).toBeInstanceOf(FakeCFError);
+    expect(out[2][0]).toMatchObject({ code: '#N/A', message: expect.stringContaining('未知人员类别 "外星人"：') });
+  });
+
+  it('map error kinds to CustomFunctions.Error: #VALUE! and #N/A with the message, #NUM! without', () => {
+    expect(officeError({ error: '#VALUE!', message: 'v' })).toEqual(new FakeCFError('#VALUE!', 'v'));
+    expect(officeError({ error: '#N/A', message: 'n' })).toEqual(new FakeCFError('#N/A', 'n'));
+    expect(officeError({ error: '#NUM!', message: 'x' })).toEqual(new FakeCFError('#NUM!', undefined));
+    const bad = EXCEL_FUNCTIONS.FUND_SPLIT([[100]], [['省级']]);
+    expect(bad).toEqual([[new FakeCFError('#VALUE!', expect.stringContaining('part "省级" is not valid'))]]);
+  });
+
+  it('let the error construction be replaced', () => {
+    setErrorFactory((e) => `#${e.error}`);
+    try {
+      expect(EXCEL_FUNCTIONS.FUND_SPLIT([[100]], [['省级']])).toEqual([['##VALUE!']]);
+    } finally {
+      setErrorFactory();
+    }
+  });
+
+  it('ASSIST_EXPLAIN and POLICY_LIST follow Excel\'s display language', () => {
+    globals.Office = { context: { displayLanguage: 'en-US' } };
+    expect(EXCEL_FUNCTIONS.POLICY_LIST()[0][0]).toBe('Region');
+    const en = EXCEL_FUNCTIONS.ASSIST_EXPLAIN('ASSIST_INPATIENT', [10000, '低保对象', '信阳']);
+    expect(en[0]).toEqual(['Step', 'Amount', 'Parameter', 'Value', 'Source']);
+    globals.Office = { context: { displayLanguage: 'zh-CN' } };
+    expect(EXCEL_FUNCTIONS.POLICY_LIST()[0][0]).toBe('地区');
+    delete globals.Office;
+    const zh = EXCEL_FUNCTIONS.ASSIST_EXPLAIN('ASSIST_INPATIENT', [10000, '低保对象', '信阳']);
+    expect(zh.at(-1)!.slice(0, 2)).toEqual(['结果 ASSIST_INPATIENT', '7000.00']);
+  });
+
+  it('ASSIST_EXPLAIN errors come back as one Excel error', () => {
+    const out = EXCEL_FUNCTIONS.ASSIST_EXPLAIN('ASSIST_INPATIENT', [10000, '低保对象', '火星']);
+    expect(out).toEqual([[new FakeCFError('#N/A', expect.stringContaining('unknown region "火星"'))]]);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * OfficeHost against an office-addin-mock workbook (fakeExcel.ts): reading a sheet and a
+ * selection with the row numbers the user sees, writing results as NEW sheets only,
+ * re-runs replacing only the add-in's own sheets, IDs written as text, payloads chunked,
+ * and scenarios kept in the document settings.
+ */
+// office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose own
+// dependencies are ES modules jest (CommonJS) cannot load: give it just those names.
+jest.mock('office-addin-manifest', () => ({
+  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+}));
+
+import { CHUNK_CELLS, OfficeHost, OWN_SHEETS_SETTING } from '../../../src/taskpane/host/OfficeHost';
+import type { ResultBook } from '../../../src/taskpane/host/Host';
+import { fakeWorkbook } from './fakeExcel';
+
+const PEOPLE = [
+  ['名册', '', '', ''],
+  ['身份证号', '姓名', '人员类别', '区县'],
+  ['41152219640620205X', '刘云', '特困人员', '光山县'],
+  ['411524194203289881', '严辉丽', '低保对象', '商城县'],
+];
+
+function book(rows = 3): ResultBook {
+  return {
+    sheets: [
+      { key: 'summary', title: '汇总', rows: [['区县', '救助'], ['光山县', 100.5], ['商城县', 200]], moneyColumns: [1] },
+      { key: 'people', title: '人员', rows: [['身份证号', '姓名'], ...Array.from({ length: rows - 1 }, (_, i) => [`41152219640620${String(i).padStart(4, '0')}`, `人${i}`])], textColumns: [0] },
+    ],
+    charts: [{ sheetKey: 'summary', kind: 'column', title: '各区县', headerRow: 0, lastRow: 2, labelColumn: 0, valueColumns: [1] }],
+  };
+}
+
+describe('OfficeHost', () => {
+  test('reads a used range as a roster table, with the sheet name and the row numbers the user sees', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }, { name: '就诊' }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    expect(await host.listSheets()).toEqual([{ name: '人员', own: false }, { name: '就诊', own: false }]);
+    const t = await host.readSheet('人员');
+    expect(t.sheet).toBe('人员');
+    expect(t.headerRow).toBe(2); // the title row 1 is above the header
+    expect(t.header).toEqual(['身份证号', '姓名', '人员类别', '区县']);
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([3, 4]);
+    expect(t.rows[0].cells[0]).toBe('41152219640620205X');
+  });
+
+  test('reads the selection from where it starts (row and column offsets kept)', async () => {
+    const wb = fakeWorkbook([{ name: 'Data' }]);
+    wb.selection = { sheet: 'Data', row: 4, col: 2, values: PEOPLE.slice(1) };
+    // put the selection's values into the sheet at C5
+    PEOPLE.slice(1).forEach((line, r) => line.forEach((v, c) => wb.sheets[0].cells.set(`${4 + r},${2 + c}`, v)));
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const t = await host.readSelection();
+    expect(t.sheet).toBe('Data');
+    expect(t.headerRow).toBe(5);
+    expect(t.firstColumn).toBe(2); // column C
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([6, 7]);
+  });
+
+  test('reads a large range in chunks below the payload limit', async () => {
+    const rows = [['身份证号', '姓名'], ...Array.from({ length: 30000 }, (_, i) => [`id${i}`, `n${i}`])];
+    const wb = fakeWorkbook([{ name: 'Big', values: rows }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const t = await host.readSheet('Big');
+    expect(t.rows.length).toBe(30000);
+    expect(t.rows[29999].cells).toEqual(['id29999', 'n29999']);
+    expect(wb.maxCellsPerSync).toBeLessThanOrEqual(CHUNK_CELLS);
+  });
+
+  test('writes results as new prefixed sheets, IDs as text, and leaves user sheets untouched', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    const before = new Map(wb.sheets[0].cells);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const out = await host.writeResult(book());
+    expect(out.written).toEqual(['救助测算-汇总', '救助测算-人员']);
+    expect(out.replaced).toEqual([]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '救助测算-汇总', '救助测算-人员']);
+    expect(wb.sheets[0].cells).toEqual(before);
+    const people = wb.sheets[2];
+    expect(people.cells.get('1,0')).toBe('411522196406200000');
+    expect(typeof people.cells.get('1,0')).toBe('string');
+    expect(people.formats.get('1,0')).toBe('@');
+    expect(wb.sheets[1].formats.get('1,1')).toBe('#,##0.00');
+    expect(wb.sheets[1].charts).toEqual([{ type: 'ColumnClustered', title: '各区县', source: '0,0:3x2' }]);
+    expect(wb.settings.store[OWN_SHEETS_SETTING]).toEqual([wb.sheets[1].id, wb.sheets[2].id]);
+  });
+
+  test('a re-run replaces only its own sheets; a user sheet with the same name is kept and the new one renamed', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }, { name: '救助测算-人员', values: [['我的笔记']] }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const first = await host.writeResult(book());
+    expect(first.written).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
+    const ownFirst = wb.settings.store[OWN_SHEETS_SETTING] as string[];
+    const second = await host.writeResult(book());
+    expect(second.replaced).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
+    expect(second.written).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '救助测算-人员', '救助测算-汇总', '救助测算-人员 (2)']);
+    expect(wb.sheets.find((s) => s.name === '救助测算-人员')!.cells.get('0,0')).toBe('我的笔记');
+    const ownSecond = wb.settings.store[OWN_SHEETS_SETTING] as string[];
+    expect(ownSecond.some((id) => ownFirst.includes(id))).toBe(false);
+    expect(await host.listSheets()).toEqual([
+      { name: '人员', own: false },
+      { name: '救助测算-人员', own: false },
+      { name: '救助测算-汇总', own: true },
+      { name: '救助测算-人员 (2)', own: true },
+    ]);
+  });
+
+  test('when only its own sheets are left, the old ones go after the new ones exist', async () => {
+    const wb = fakeWorkbook([{ name: 'Sheet1' }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    await host.writeResult(book());
+    wb.sheets = wb.sheets.filter((s) => s.name !== 'Sheet1'); // the user deleted their sheet
+    await host.writeResult(book());
+    expect(wb.sheets.map((s) => s.name)).toEqual(['救助测算-汇总', '救助测算-人员']);
+  });
+
+  test('writes a large sheet in chunks below the payload limit', async () => {
+    const wb = fakeWorkbook([{ name: 'S' }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const progress: number[] = [];
+    await host.writeResult(book(25000), (done) => progress.push(done));
+    expect(wb.sheets[2].cells.get('24999,1')).toBe('人24998');
+    expect(wb.maxCellsPerSync).toBeLessThanOrEqual(CHUNK_CELLS);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  test('English prefix when the pane is in English', async () => {
+    const wb = fakeWorkbook([{ name: 'S' }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings, lang: () => 'en' });
+    const out = await host.writeResult(book());
+    expect(out.written).toEqual(['MedAid-汇总', 'MedAid-人员']);
+  });
+
+  test('scenarios round-trip through the document settings', async () => {
+    const wb = fakeWorkbook([{ name: 'S' }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    expect(await host.loadScenarios()).toBeUndefined();
+    const set = { scenarios: [{ name: '低保75', overrides: { 'xinyang-2024': { 'inpatient.tiers.dibao_returned.ratio': 0.75 } } }] };
+    await host.saveScenarios(set);
+    expect(wb.settings.saved).toBe(1);
+    const again = await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios();
+    expect(again).toEqual(set);
+  });
+});

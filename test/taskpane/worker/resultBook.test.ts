@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+import { readScenarioSheet, SCENARIO_SHEET } from '../../../src/taskpane/host/scenarioSheet';
+import { readCsv } from '../../../src/roster/csv';
+import { detectMapping } from '../../../src/roster/mapping';
+import { runJob } from '../../../src/taskpane/worker/projectionJob';
+import { buildBook, CHART_SHEET_KEY } from '../../../src/taskpane/worker/resultBook';
+
+function job() {
+  const people = readCsv('身份证号,姓名,人员类别,区县\n411524194203289881,严辉丽,低保对象,商城县\n41152219640620205X,刘云,特困人员,光山县\n', { sheet: 'p.csv' });
+  const visits = readCsv('身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医\n411524194203289881,2024-05-01,住院,10000,否\n', { sheet: 'v.csv' });
+  return runJob({ people, visits, peopleMapping: detectMapping(people, 'people'), visitsMapping: detectMapping(visits, 'visits'), region: '信阳', year: 2024, scenarios: [] });
+}
+
+describe('result book', () => {
+  test('Office sheets: the workbook sheets as values, IDs kept as text, plus chart data with two charts', async () => {
+    const { run, summary } = job();
+    const book = await buildBook(run, summary, { lang: 'zh', mask: false, sheets: true });
+    expect(book.fileName).toBe('救助测算-信阳市-2024.xlsx');
+    const people = book.sheets.find((s) => s.title === '人员')!;
+    const idCol = people.rows.findIndex((r) => r.includes('411524194203289881'));
+    expect(idCol).toBeGreaterThan(-1);
+    const col = people.rows[idCol].indexOf('411524194203289881');
+    expect(people.textColumns).toContain(col);
+    const chart = book.sheets.find((s) => s.key === CHART_SHEET_KEY)!;
+    // 商城县: 10000 × 70% (信医保办〔2024〕52号 二、二是) = 7000; 光山县 had no visit
+    expect(chart.rows.slice(1, 3)).toEqual([['光山县', 0, expect.any(Number)], ['商城县', 7000, 80]]);
+    expect(book.charts.map((c) => c.kind)).toEqual(['column', 'pie']);
+  });
+
+  test('masking reaches the sheets; scenarios go into a hidden sheet of the download', async () => {
+    const { run, summary } = job();
+    const set = { scenarios: [{ name: 'a', overrides: { 'xinyang-2024': { 'tilt.threshold': 10000 } } }] };
+    const book = await buildBook(run, summary, { lang: 'zh', mask: true, sheets: true, scenarios: set });
+    const all = JSON.stringify(book.sheets);
+    expect(all).not.toContain('411524194203289881');
+    expect(all).not.toContain('严辉丽');
+    expect(book.sheets.some((s) => s.title === SCENARIO_SHEET)).toBe(false);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(book.xlsx) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet(SCENARIO_SHEET)!.state).toBe('hidden');
+    expect(readScenarioSheet(wb)).toEqual(set);
+  });
+});
