@@ -47,12 +47,21 @@ const optAmount = (x: Amount, field: string): Dec | undefined =>
   x === null || x === undefined || (typeof x === 'string' && x.trim() === '') ? undefined : parseAmount(x, field);
 
 export class Engine {
-  private readonly resolvedCache = new Map<string, ResolvedPolicy>();
-
   constructor(
     readonly registry: PolicyRegistry = new PolicyRegistry(BUILTIN_POLICIES),
     private readonly overridden = new Map<string, Set<string>>(),
+    /** Whether results carry their steps. Bulk callers (a spilled column) turn it off. */
+    readonly explain = true,
+    private readonly resolvedCache = new Map<string, ResolvedPolicy>(),
   ) {}
+
+  /**
+   * The same engine (same policies, overrides and caches) returning results without
+   * explanation steps: a whole roster column computes about twice as fast.
+   */
+  withoutExplanations(): Engine {
+    return this.explain ? new Engine(this.registry, this.overridden, false, this.resolvedCache) : this;
+  }
 
   /** An analyst's own region (or edition) from a file in the same schema. */
   addPolicy(data: unknown, file = ''): PolicyFile {
@@ -113,7 +122,7 @@ export class Engine {
 
   inpatient(a: { cost: Amount; categories: Categories; region: string; year?: unknown; ytdCost?: Amount; ytdAssist?: Amount; totalCost?: Amount; insurancePaid?: Amount }): Result {
     const cost = parseAmount(a.cost, 'cost 费用');
-    const py = this.personYear({ ...a, explain: true });
+    const py = this.personYear({ ...a, explain: this.explain });
     const ref = inpatientScheme(py.rp);
     py.seed(ref, optAmount(a.ytdCost, 'ytdCost 本年已发生费用') ?? ZERO, optAmount(a.ytdAssist, 'ytdAssist 本年已救助') ?? ZERO);
     const totalCost = optAmount(a.totalCost, 'totalCost 目录内总费用');
@@ -124,7 +133,7 @@ export class Engine {
 
   outpatient(a: { cost: Amount; categories: Categories; region: string; kind?: string; year?: unknown; ytdCost?: Amount; ytdAssist?: Amount }): Result {
     const cost = parseAmount(a.cost, 'cost 费用');
-    const py = this.personYear({ ...a, explain: true });
+    const py = this.personYear({ ...a, explain: this.explain });
     const ref = outpatientScheme(py.rp, a.kind ?? undefined);
     py.seed(ref, optAmount(a.ytdCost, 'ytdCost 本年已发生费用') ?? ZERO, optAmount(a.ytdAssist, 'ytdAssist 本年已救助') ?? ZERO);
     const r = py.visit({ kind: 'outpatient', scheme: a.kind ?? undefined, cost });
@@ -136,7 +145,7 @@ export class Engine {
     const inCost = parseAmount(a.inpatientCost, 'inpatientCost 住院费用', { allowBlank: true });
     const outCost = parseAmount(a.outpatientCost, 'outpatientCost 门诊费用', { allowBlank: true });
     const referred = parseFlag(a.referred);
-    const py = this.personYear({ ...a, explain: true });
+    const py = this.personYear({ ...a, explain: this.explain });
     const results: VisitResult[] = [];
     if (py.rp.policy.inpatient || !inCost.isZero()) results.push(py.visit({ kind: 'inpatient', cost: inCost, referred }));
     if (py.rp.policy.outpatient || !outCost.isZero()) results.push(py.visit({ kind: 'outpatient', cost: outCost, referred }));
@@ -153,31 +162,31 @@ export class Engine {
 
   premiumSubsidy(a: { categories: Categories; region: string; year?: unknown; premium?: Amount }): Result {
     const rp = this.resolve(a.region, a.year);
-    const r = premiumSubsidy(rp, parseCategories(a.categories as string[]), optAmount(a.premium, 'premium 个人缴费'), true);
+    const r = premiumSubsidy(rp, parseCategories(a.categories as string[]), optAmount(a.premium, 'premium 个人缴费'),this.explain);
     return { value: r.value, explanation: r.ctx.explanation(r.category) };
   }
 
   ciInsurance(a: { cost: Amount; categories: Categories; region: string; year?: unknown }): Result {
     const rp = this.resolve(a.region, a.year);
-    const r = ciInsurance(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 合规费用'), true);
+    const r = ciInsurance(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 合规费用'),this.explain);
     return { value: r.value, explanation: r.ctx.explanation(r.category) };
   }
 
   hospitalReduction(a: { cost: Amount; categories: Categories; region: string; year?: unknown }): Result {
     const rp = this.resolve(a.region, a.year);
-    const r = hospitalReduction(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 目录外住院费用'), true);
+    const r = hospitalReduction(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 目录外住院费用'),this.explain);
     return { value: r.value, explanation: r.ctx.explanation(r.category) };
   }
 
   outOfCatalogueLimit(a: { totalCost: Amount; hospitalLevel: string; region: string; year?: unknown }): Result {
     const rp = this.resolve(a.region, a.year);
-    const r = outOfCatalogueLimit(rp, parseAmount(a.totalCost, 'totalCost 住院总费用'), a.hospitalLevel, true);
+    const r = outOfCatalogueLimit(rp, parseAmount(a.totalCost, 'totalCost 住院总费用'), a.hospitalLevel,this.explain);
     return { value: r.value, explanation: r.ctx.explanation() };
   }
 
   monitorAlert(a: { outOfPocket: Amount; region: string; year?: unknown; income?: Amount }): Result<boolean> {
     const rp = this.resolve(a.region, a.year);
-    const r = monitorAlert(rp, parseAmount(a.outOfPocket, 'outOfPocket 年度自付费用'), optAmount(a.income, 'income 上年人均可支配收入'), true);
+    const r = monitorAlert(rp, parseAmount(a.outOfPocket, 'outOfPocket 年度自付费用'), optAmount(a.income, 'income 上年人均可支配收入'),this.explain);
     return { value: r.value, explanation: r.ctx.explanation() };
   }
 

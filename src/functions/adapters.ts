@@ -257,8 +257,10 @@ function tooManyArgs(id: string, given: number, max: number): ErrorCell {
  * A per-row function over single values or same-sized ranges. `args` in contract order;
  * missing trailing optional arguments may be left out.
  */
-export function applyRowFunction(f: RowFunction, args: readonly Arg[], engine: Engine = currentEngine()): Output {
+export function applyRowFunction(f: RowFunction, args: readonly Arg[], withSteps: Engine = currentEngine()): Output {
   if (args.length > f.params.length) return tooManyArgs(f.id, args.length, f.params.length);
+  // A cell shows only the value: skip building explanation steps (ASSIST_EXPLAIN builds them).
+  const engine = withSteps.withoutExplanations();
   const ranges = args.map(asRange);
   let shape: Shape | undefined;
   const sizes: string[] = [];

@@ -243,7 +243,8 @@ export class PersonYear {
       tilt: delta.tilt,
       category: lead.category,
       schemeKey: ref.key,
-      explanation: this.explain ? ctx.explanation(lead.category) : undefined,
+      // Without explain the trace is empty: an explanation with no steps costs next to nothing.
+      explanation: ctx.explanation(lead.category),
     };
   }
 
