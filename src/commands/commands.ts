@@ -15,6 +15,9 @@ export async function openTaskpane(event?: Office.AddinCommands.Event): Promise<
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate('openTaskpane', openTaskpane);
-});
+// Outside Office (file mode in a plain browser) there is no Office global: nothing to register.
+if (typeof Office !== 'undefined') {
+  Office.onReady(() => {
+    Office.actions.associate('openTaskpane', openTaskpane);
+  });
+}

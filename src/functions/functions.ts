@@ -19,6 +19,14 @@ import { TABLE_FUNCTIONS, callRowFunction, explain, materialize, policyList } fr
 
 export { setEngine, currentEngine } from './adapters';
 
+/**
+ * Outside Office (the pane in a plain browser, file mode) there is no CustomFunctions
+ * global, and the associate() calls the metadata plugin appends to this module would throw.
+ * A no-op stand-in keeps the page error-free; inside Excel the real one is already there.
+ */
+const host = globalThis as unknown as { CustomFunctions?: { associate: (...a: unknown[]) => void } };
+if (typeof host.CustomFunctions === 'undefined') host.CustomFunctions = { associate: () => undefined };
+
 /** Turns an adapter error cell into what Excel shows. Injectable for tests. */
 export type ExcelErrorFactory = (e: ErrorCell) => unknown;
 
