@@ -3,9 +3,15 @@
  * projection, baseline and scenarios side by side; writes the result workbook and
  * summary.json, and prints a summary table.
  *
+ * Figures the documents leave to the analyst (Xinyang's delegated subsidy for 农村易返贫致贫人口,
+ * an income figure, Weihai's first-tier premium…) go into the BASELINE with --set / --params,
+ * and an analyst's own region with --policy; scenarios then layer on top of that baseline.
+ * The workbook is streamed to disk (writeWorkbookFile), so a 100k-visit roster does not need
+ * the whole workbook in memory.
+ *
  * Exit codes: 0 ok; 1 some rows were not used (outputs still written; the count and where
- * the report is are printed); 2 bad usage, an unreadable file or an invalid scenario (the
- * message names the file or field, in Chinese and English).
+ * the report is are printed); 2 bad usage, an unreadable file, an invalid scenario, parameter
+ * or region file (the message names the flag, the file and the field, in Chinese and English).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, basename } from 'path';
@@ -13,6 +19,8 @@ import { isMedaidError } from '../engine/errors';
 import { fmt, type Dec } from '../engine/money';
 import { parseYear } from '../engine/engine';
 import { maskReport } from '../roster/mask';
+import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, type AnalystParameter, type ParameterSource, type PolicySource } from '../projection/baselineParams';
+import { writeWorkbookFile } from '../projection/writeWorkbookFile';
 import {
   categoryName,
   explainPerson,
@@ -26,7 +34,6 @@ import {
   validateFunding,
   validateGrowth,
   word,
-  writeWorkbook,
   type Lang,
   type ProjectionRun,
   type Scenario,
@@ -34,8 +41,13 @@ import {
 
 export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳 --year 2024 [--scenario FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9]
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--people-sheet S] [--visits-sheet S] [--mask] [--lang zh|en]
+        [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]…
         [--out result.xlsx] [--summary summary.json] [--explain ID] [--allow-rejected]
-        — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side`;
+        — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side
+        --set 信阳:premium.tiers.monitored.amount=100    基准参数（文件未给出或授权另定的数）/ a baseline figure the documents leave to the analyst
+        --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
+        --params FILE  {"信阳": {"premium.tiers.monitored.amount": 100}}  同上，JSON 文件 / the same as a JSON file
+        --policy FILE  自定义地区政策文件（按政策文件格式校验）/ an analyst's own region file (schema-validated)`;
 
 class UsageError extends Error {
   constructor(readonly zh: string, readonly en: string) {
@@ -49,6 +61,12 @@ interface Options {
   region?: string;
   year?: string;
   scenarios: string[];
+  /** --set REGION:PATH=VALUE, in order. */
+  sets: string[];
+  /** --params FILE, in order (applied before the --set flags). */
+  params: string[];
+  /** --policy FILE: the analyst's own regions. */
+  policies: string[];
   funding: Record<string, string>;
   growth: Record<string, string>;
   peopleSheet?: string;
@@ -67,6 +85,9 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
   '--region': (o, v) => (o.region = v),
   '--year': (o, v) => (o.year = v),
   '--scenario': (o, v) => o.scenarios.push(v),
+  '--set': (o, v) => o.sets.push(v),
+  '--params': (o, v) => o.params.push(v),
+  '--policy': (o, v) => o.policies.push(v),
   '--lottery': (o, v) => (o.funding.lottery = v),
   '--donations': (o, v) => (o.funding.donations = v),
   '--transfers': (o, v) => (o.funding.transfers = v),
@@ -86,7 +107,7 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
 };
 
 export function parseProjectArgs(args: string[]): Options {
-  const o: Options = { scenarios: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false };
+  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -105,14 +126,31 @@ export function parseProjectArgs(args: string[]): Options {
   return o;
 }
 
+const FILE_KIND_EN: Record<string, string> = { 人员: 'people', 就诊: 'visits', 情景: 'scenario', 参数: 'parameter', 政策: 'policy' };
+
 function readBytes(file: string, what: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`无法读取${what}文件 ${file}：${msg}`, `cannot read ${what === '人员' ? 'people' : what === '就诊' ? 'visits' : 'scenario'} file ${file}: ${msg}`);
+    throw new UsageError(`无法读取${what}文件 ${file}：${msg}`, `cannot read ${FILE_KIND_EN[what] ?? what} file ${file}: ${msg}`);
   }
 }
+
+const readText = (file: string, what: string) => Buffer.from(readBytes(file, what)).toString('utf8');
+
+/** The analyst's regions and baseline figures from the flags, in the order they apply. */
+function baselineSources(o: Options): { policies: PolicySource[]; parameters: ParameterSource[] } {
+  const policies = o.policies.map((file) => ({ source: `--policy ${file}`, text: readText(file, '政策') }));
+  const parameters: ParameterSource[] = o.params.map((file) => {
+    const source = `--params ${file}`;
+    return { source, overrides: parseParamsJson(readText(file, '参数'), source) };
+  });
+  parameters.push(...setFlagSources(o.sets));
+  return { policies, parameters };
+}
+
+const shownValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 function writeOut(file: string, data: Uint8Array | string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -132,7 +170,7 @@ function table(rows: string[][]): string {
 const money = (x: Dec | undefined) => (x === undefined ? '' : Number(fmt(x)).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /** The summary table printed to stdout. */
-export function summaryText(run: ProjectionRun, lang: Lang): string {
+export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly AnalystParameter[] = []): string {
   const L = (w: Parameters<typeof word>[0]) => word(w, lang);
   const b = run.baseline;
   const out: string[] = [];
@@ -141,6 +179,10 @@ export function summaryText(run: ProjectionRun, lang: Lang): string {
   const r = run.rows;
   out.push(`${L('people')}: ${r.people.total} ${L('rowsTotal')}, ${r.people.used} ${L('rowsUsed')}, ${r.people.rejected} ${L('rowsRejected')}, ${r.people.blank} ${L('rowsBlank')}`);
   out.push(`${L('visitTable')}: ${r.visits.total} ${L('rowsTotal')}, ${r.visits.used} ${L('rowsUsed')}, ${r.visits.rejected} ${L('rowsRejected')}, ${r.visits.blank} ${L('rowsBlank')}`);
+  if (parameters.length) {
+    out.push(lang === 'zh' ? '基准参数（分析人员补充）：' : 'Analyst-supplied baseline figures:');
+    for (const x of parameters) out.push(`  ${x.region}:${x.path} = ${shownValue(x.value)}  (${x.source})`);
+  }
   out.push('');
   const head = [L('measure'), L('baseline')];
   for (const { projection } of run.scenarios) head.push(projection.scenario, L('diff'), '%');
@@ -189,14 +231,18 @@ export function summaryText(run: ProjectionRun, lang: Lang): string {
 export async function project(args: string[]): Promise<number> {
   let o: Options;
   let run: ProjectionRun;
+  let parameters: AnalystParameter[] = [];
   try {
     o = parseProjectArgs(args);
     const region = o.region!;
     const year = parseYear(o.year)!;
+    // The baseline's engine first: scenarios are checked against it and layer on top of it.
+    const sources = baselineSources(o);
+    const engine = baselineEngine(sources);
+    parameters = analystParameters(sources.parameters);
     const scenarios: Scenario[] = [];
     for (const file of o.scenarios) {
-      const text = Buffer.from(readBytes(file, '情景')).toString('utf8');
-      scenarios.push(...parseScenarioJson(text, basename(file)));
+      scenarios.push(...parseScenarioJson(readText(file, '情景'), basename(file), engine));
     }
     const funding = validateFunding(o.funding, '--lottery/--donations/--transfers/--ratio');
     const growth = validateGrowth(o.growth, '--*-growth');
@@ -205,9 +251,9 @@ export async function project(args: string[]): Promise<number> {
       { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet },
       year,
     );
-    run = runProjection({ ...roster, region, year, funding, growth, scenarios });
+    run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine });
     if (o.explain) {
-      const x = explainPerson({ ...roster, region, year }, o.explain);
+      const x = explainPerson({ ...roster, region, year, engine }, o.explain);
       if (!x) throw new UsageError(`名单中没有身份证号 ${o.explain}`, `no person with ID ${o.explain} in the roster`);
       console.log(personExplanationTable(x, o.lang).map((r) => r.join('\t')).join('\n'));
       console.log('');
@@ -224,13 +270,21 @@ export async function project(args: string[]): Promise<number> {
     throw e;
   }
 
-  console.log(summaryText(run, o.lang));
+  console.log(summaryText(run, o.lang, parameters));
   if (o.summary) {
-    writeOut(o.summary, JSON.stringify(runSummary(run), null, 2) + '\n');
+    // The analyst's figures are part of what the totals rest on: recorded with them when given.
+    const summary = parameters.length ? { ...runSummary(run), analystParameters: parameters } : runSummary(run);
+    writeOut(o.summary, JSON.stringify(summary, null, 2) + '\n');
     console.log(`\nsummary → ${o.summary}`);
   }
   if (o.out) {
-    writeOut(o.out, await writeWorkbook(run, { lang: o.lang, mask: o.mask }));
+    try {
+      await writeWorkbookFile(run, o.out, { lang: o.lang, mask: o.mask, parameters });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      console.error(`无法写入结果工作簿 ${o.out}：${msg}\ncannot write the workbook ${o.out}: ${msg}`);
+      return 2;
+    }
     console.log(`${o.lang === 'zh' ? '结果工作簿' : 'workbook'} → ${o.out}`);
   }
   const rejected = rejectedRowCount(run);

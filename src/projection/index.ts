@@ -19,5 +19,19 @@ export { computeTotals, assertReconciled } from './totals';
 export { runSummary, projectionSummary, type RunSummary, type ProjectionSummary } from './summary';
 export { explainPerson, personExplanationTable, type PersonExplanation } from './explainPerson';
 export { readRoster, readTable, type Roster, type RosterFile } from './readRoster';
-export { writeWorkbook, type WorkbookOptions } from './writeWorkbook';
+export { writeWorkbook, buildWorkbook, workbookBytes, DEFAULT_MAX_DETAIL_ROWS, type WorkbookOptions, type ExtraSheet } from './writeWorkbook';
+// writeWorkbookFile (Node, streamed to disk) is imported from './writeWorkbookFile' directly: it needs fs.
+export { EXCEL_MAX_ROWS, planLongTable, type LongTablePlan } from './longTablePlan';
+export {
+  baselineEngine,
+  setFlagSources,
+  parseSetFlag,
+  parseSetValue,
+  parseParamsJson,
+  analystParameters,
+  type AnalystParameter,
+  type BaselineParams,
+  type ParameterSource,
+  type PolicySource,
+} from './baselineParams';
 export { measureName, word, categoryName, type Lang } from './labels';

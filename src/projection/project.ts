@@ -4,6 +4,11 @@
  * tilted assistance, the top-up and 就高不就低 are shared exactly as the engine defines
  * them (ruling 3, ruling 9). Each person's premium subsidy comes from engine.premiumSubsidy.
  *
+ * The accumulator is the integer kernel (src/fastpath, via personAssistance.ts), equal to the
+ * engine's PersonYear to the fen, with PersonYear itself taking any person the kernel cannot
+ * hold exactly — so amounts and per-person errors are PersonYear's. `{ kernel: false }` runs
+ * everyone through PersonYear (the reference, for tests and debugging).
+ *
  * A person whose year cannot be computed (a rule needing a figure the analyst has not
  * supplied, an outpatient scheme the region does not have…) is not dropped: the person's
  * row and each of their visit rows get a problem entry, and the rest of the roster goes on.
@@ -15,10 +20,11 @@ import { defaultEngine, type Engine } from '../engine/engine';
 import { MedaidError, isMedaidError } from '../engine/errors';
 import type { Result } from '../engine/explain';
 import { ZERO, type Dec } from '../engine/money';
-import type { VisitResult } from '../engine/rules/personYear';
 import type { Person, Visit } from '../roster/types';
 import { forecastNextYear } from './forecast';
 import { planFunding, resolveFunding } from './funding';
+import { decimalAssistance, kernelAssistance } from './personAssistance';
+import { premiumSubsidies } from './premiumSubsidies';
 import { assertReconciled, computeTotals } from './totals';
 import type { PersonOutcome, Projection, ProjectionInput, ProjectionProblem, Scenario, VisitOutcome } from './types';
 
@@ -44,10 +50,6 @@ const asError = (e: unknown): MedaidError => {
   if (isMedaidError(e)) return e;
   throw e; // a bug, not a roster problem: let it surface
 };
-
-function visitInput(v: Visit) {
-  return { kind: v.kind, scheme: v.kind === 'outpatient' ? v.scheme : undefined, cost: v.cost, referred: v.referred, totalCost: v.totalCost, insurancePaid: v.insurancePaid };
-}
 
 /** People keyed by ID (first row wins) and visits grouped per person, with the rows that cannot be placed. */
 function groupRoster(input: ProjectionInput, sheets: { people: string; visits: string }) {
@@ -98,23 +100,33 @@ function problem(
   return { table, sheet, rowNumber: row.rowNumber, personId: row.id, part, code: e.code, zh: `${sheet} ${whereZh}：${e.zh}`, en: `${sheet} ${whereEn}: ${e.en}` };
 }
 
-/** One person's year through the accumulator; throws the engine's error if any visit cannot be computed. */
-export function runPersonYear(engine: Engine, region: string, year: number, person: Person, visits: readonly Visit[], explain = false): { visit: Visit; result: VisitResult }[] {
-  const py = engine.personYear({ categories: person.categories, region, year, explain });
-  return visits.map((visit) => ({ visit, result: py.visit(visitInput(visit)) }));
-}
+/** One person's year through the decimal accumulator (explainPerson runs it with explain: true). */
+export { runPersonYear } from './personAssistance';
 
 /** The status a person is counted under when no visit says it: the first one the policy knows. */
-function firstKnown(engine: Engine, region: string, year: number, cats: CategoryId[]): CategoryId {
-  const known = engine.resolve(region, year).policy.categories;
+function firstKnown(known: readonly CategoryId[], cats: CategoryId[]): CategoryId {
   return cats.find((c) => known.includes(c)) ?? cats[0];
 }
 
+/** How project() computes each person's year; the results are the same either way. */
+export interface ProjectOptions {
+  /**
+   * true (default): the integer kernel, PersonYear for the people it cannot hold exactly.
+   * false: PersonYear for everyone — the reference the kernel is tested against, and for debugging.
+   */
+  kernel?: boolean;
+  /** Filled in, when given: how many people each path computed. */
+  counts?: { kernel: number; decimal: number };
+}
+
 /** The baseline (no scenario) or one scenario, on the whole roster. */
-export function project(input: ProjectionInput, scenario?: Scenario): Projection {
+export function project(input: ProjectionInput, scenario?: Scenario, options: ProjectOptions = {}): Projection {
   const engine = engineFor(input, scenario);
   const { region, year } = input;
   const rp = engine.resolve(region, year); // unknown region / year: a usage error for the caller
+  const counts = options.counts ?? { kernel: 0, decimal: 0 };
+  const personYear = options.kernel === false ? decimalAssistance(engine, region, year, counts) : kernelAssistance(engine, region, year, counts);
+  const subsidyOf = premiumSubsidies(engine, region, year);
   const sheets = sheetNames(input);
   const grouped = groupRoster(input, sheets);
   const problems = grouped.problems;
@@ -127,16 +139,16 @@ export function project(input: ProjectionInput, scenario?: Scenario): Projection
     let assistanceComputed = true;
     let lastCategory: CategoryId | undefined;
     try {
-      const results = runPersonYear(engine, region, year, person, own);
-      for (const { visit, result: r } of results) {
+      const computed = personYear(person, own);
+      for (const { visit, result: r } of computed.visits) {
         visits.push({ visit, personRow: person.rowNumber, district: person.district, category: r.category, schemeKey: r.schemeKey, assistance: r.assistance, ordinary: r.ordinary, topUp: r.topUp, tilt: r.tilt });
-        assistance = assistance.plus(r.assistance);
         lastCategory = r.category;
       }
+      assistance = computed.assistance;
     } catch (err) {
       const e = asError(err);
       assistanceComputed = false;
-      assistance = ZERO; // runPersonYear threw before any visit was added: the year counts whole or not at all
+      assistance = ZERO; // personYear threw before any visit was added: the year counts whole or not at all
       problems.push(problem('people', sheets.people, person, 'assistance', e, `第 ${person.rowNumber} 行：本年救助未计算`, `row ${person.rowNumber}: the year's assistance was not computed`));
       for (const v of own) {
         problems.push(problem('visits', sheets.visits, { rowNumber: v.rowNumber, id: person.id }, 'assistance', e,
@@ -149,7 +161,7 @@ export function project(input: ProjectionInput, scenario?: Scenario): Projection
     let premiumCategory: CategoryId | undefined;
     let premiumComputed = true;
     try {
-      const r: Result = engine.premiumSubsidy({ categories: person.categories, region, year, premium: person.premium });
+      const r: Result = subsidyOf(person.categories, person.premium);
       premiumSubsidy = r.value as Dec;
       premiumCategory = r.explanation.category;
     } catch (err) {
@@ -158,7 +170,7 @@ export function project(input: ProjectionInput, scenario?: Scenario): Projection
       problems.push(problem('people', sheets.people, person, 'premiumSubsidy', e, `第 ${person.rowNumber} 行：资助参保未计算`, `row ${person.rowNumber}: the premium subsidy was not computed`));
     }
 
-    const category = lastCategory ?? premiumCategory ?? firstKnown(engine, region, year, person.categories);
+    const category = lastCategory ?? premiumCategory ?? firstKnown(rp.policy.categories, person.categories);
     people.push({ person, category, visits: assistanceComputed ? own.length : 0, assistance, premiumSubsidy, premiumCategory, assistanceComputed, premiumComputed });
   }
 

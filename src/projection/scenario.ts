@@ -6,7 +6,7 @@
  */
 import { parseCategory, type CategoryId } from '../engine/categories';
 import { defaultEngine, type Engine } from '../engine/engine';
-import { MedaidError, isMedaidError } from '../engine/errors';
+import { MedaidError, inputText, isMedaidError } from '../engine/errors';
 import { parseAmount } from '../engine/money';
 import { parseRatio } from '../engine/rules/fund';
 import { parseRate } from './forecast';
@@ -20,8 +20,17 @@ const RESERVED = ['baseline', '基准', '基线', '现行政策'];
 
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
+/** JSON of a user's value for a message; a value nested too deep to stringify is shown by its type (test/hardening/fuzz-projection). */
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? inputText(value);
+  } catch {
+    return inputText(value);
+  }
+}
+
 function bad(file: string | undefined, field: string, value: unknown, problem: string, problemEn: string): MedaidError {
-  const shown = value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+  const shown = value === undefined ? undefined : typeof value === 'string' ? value : safeJson(value);
   return new MedaidError('INVALID_SCENARIO', { file, field, value: shown, problem, problemEn });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Small helpers about cell values and addresses shared by sources and importers.
  */
+import { inputText } from '../engine/errors';
 
 /** A cell with nothing in it: null, undefined, '' or only whitespace. */
 export function isBlankCell(v: unknown): boolean {
@@ -39,5 +40,5 @@ export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString().replace(/T00:00:00\.000Z$/, '');
-  return String(v);
+  return inputText(v);
 }

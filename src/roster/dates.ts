@@ -4,7 +4,7 @@
  * exceljs gives). Dates have no time zone here: a Date is read with its UTC fields,
  * because exceljs builds dates at UTC midnight and local fields would shift them a day.
  */
-import { MedaidError } from '../engine/errors';
+import { MedaidError, inputText } from '../engine/errors';
 
 const DASHED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T].*)?$/;
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s.*)?$/;
@@ -77,7 +77,7 @@ export function parseRosterDate(raw: unknown, column: string): string {
     iso = parseDateText(raw);
   }
   if (iso === undefined) {
-    throw new MedaidError('ROSTER_BAD_DATE', { column, value: raw instanceof Date ? String(raw) : String(raw ?? '') });
+    throw new MedaidError('ROSTER_BAD_DATE', { column, value: raw instanceof Date ? inputText(raw) : inputText(raw ?? '') });
   }
   return iso;
 }

@@ -3,7 +3,7 @@
  * RowReader.read expects: (raw, column header, warn) → value, or throw a MedaidError.
  */
 import { parseCategories, type CategoryId } from '../engine/categories';
-import { MedaidError } from '../engine/errors';
+import { MedaidError, inputText } from '../engine/errors';
 import { parseAmount, type Dec } from '../engine/money';
 import { isBlankCell } from './cells';
 
@@ -11,13 +11,13 @@ import { isBlankCell } from './cells';
 export function requiredText(what: string, whatEn: string) {
   return (raw: unknown, column: string): string => {
     if (isBlankCell(raw)) throw new MedaidError('ROSTER_BLANK_CELL', { column, what, whatEn });
-    return String(raw).trim();
+    return inputText(raw).trim();
   };
 }
 
 /** Optional text: blank → undefined. */
 export function optionalText(raw: unknown): string | undefined {
-  return isBlankCell(raw) ? undefined : String(raw).trim();
+  return isBlankCell(raw) ? undefined : inputText(raw).trim();
 }
 
 /** Required amount: blank is BLANK_AMOUNT; text, negative, NaN are errors naming the value. */
@@ -33,5 +33,5 @@ export function optionalAmount(raw: unknown, column: string): Dec | undefined {
 /** Categories: every status in a multi-status cell must be known (the error names the unknown one). */
 export function categoriesCell(raw: unknown, column: string): CategoryId[] {
   if (isBlankCell(raw)) throw new MedaidError('ROSTER_BLANK_CELL', { column, what: '人员类别（如 低保对象、特困人员；多个用 ; 或 、 分隔）', whatEn: 'the category (e.g. 低保对象, 特困人员; separate several with ; or 、)' });
-  return parseCategories(String(raw));
+  return parseCategories(inputText(raw));
 }

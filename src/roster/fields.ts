@@ -3,6 +3,7 @@
  * use for them. Matching is exact after normalisation (not "contains"), so that e.g.
  * 门诊类型 (scheme) is never taken for 类型 (visit type).
  */
+import { inputText } from '../engine/errors';
 import type { FieldOf, PeopleField, RosterKind, VisitField } from './types';
 
 export interface FieldDef<F extends string = string> {
@@ -80,7 +81,7 @@ const TRAILING_NOTE = /\([^()]*\)$/;
  * The bracket inside 县(市、区) is kept because it is the whole name, not a note.
  */
 export function normalizeHeader(h: unknown): string {
-  let s = String(h ?? '').normalize('NFKC').replace(WS, '').toLowerCase();
+  let s = inputText(h ?? '').normalize('NFKC').replace(WS, '').toLowerCase();
   s = s.replace(MARKS, '');
   if (TRAILING_NOTE.test(s) && !ALIAS_KEYS.has(s)) s = s.replace(TRAILING_NOTE, '');
   return s;

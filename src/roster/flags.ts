@@ -3,7 +3,7 @@
  * Both accept what people actually type (是/否, Y/N, TRUE/FALSE, 1/0, Excel booleans;
  * 住院/门诊 with a scheme after 门诊) and refuse anything else with the value named.
  */
-import { MedaidError } from '../engine/errors';
+import { MedaidError, inputText } from '../engine/errors';
 
 const YES = new Set(['是', 'y', 'yes', 'true', 't', '1', '√', '✓', '对', '有']);
 const NO = new Set(['否', 'n', 'no', 'false', 'f', '0', '×', '✗', 'x', '无', '不是']);
@@ -16,13 +16,13 @@ export function parseYesNo(raw: unknown, column: string): boolean | undefined {
   if (typeof raw === 'number') {
     if (raw === 1) return true;
     if (raw === 0) return false;
-    throw new MedaidError('ROSTER_BAD_FLAG', { column, value: String(raw) });
+    throw new MedaidError('ROSTER_BAD_FLAG', { column, value: inputText(raw) });
   }
-  const s = String(raw).normalize('NFKC').replace(WS, '').toLowerCase();
+  const s = inputText(raw).normalize('NFKC').replace(WS, '').toLowerCase();
   if (s === '') return undefined;
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
-  throw new MedaidError('ROSTER_BAD_FLAG', { column, value: String(raw) });
+  throw new MedaidError('ROSTER_BAD_FLAG', { column, value: inputText(raw) });
 }
 
 export interface VisitKind {
@@ -39,7 +39,7 @@ const EN_OUTPATIENT = /^out-?patients?\b/;
 const EN_OUTPATIENT_PREFIX = /^out-?patients?/i;
 
 export function parseVisitKind(raw: unknown, column: string): VisitKind {
-  const text = raw === null || raw === undefined ? '' : String(raw).normalize('NFKC').trim();
+  const text = raw === null || raw === undefined ? '' : inputText(raw).normalize('NFKC').trim();
   if (text === '') throw new MedaidError('ROSTER_BLANK_CELL', { column, what: '就诊类型（住院 或 门诊）', whatEn: 'the visit type (住院 inpatient or 门诊 outpatient)' });
   const lower = text.toLowerCase();
   if (INPATIENT.has(lower) || lower.startsWith('住院')) return { kind: 'inpatient' };

@@ -4,7 +4,7 @@
  * turned into a number has lost its last digits and cannot be repaired by us, a wrong
  * check digit is a typing error that would make a visit miss its person.
  */
-import { MedaidError } from '../engine/errors';
+import { MedaidError, inputText } from '../engine/errors';
 import { isValidYmd } from './dates';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -24,9 +24,15 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
-/** Excel shows a big number as 4.10102199001011E+17; the message quotes it the same way. */
+/**
+ * Excel shows a big number as 4.10102199001011E+17 (15 significant digits); the message
+ * quotes it the same way, so the user can find it. A number with more digits than Excel
+ * keeps (from a program, not a sheet) is shown as Excel would show it, not as
+ * 4.1010219900101126E+17 (found by test/hardening/roster-matrix).
+ */
 function numberAsShown(n: number): string {
-  return Math.abs(n) >= 1e15 || !Number.isInteger(n) ? n.toExponential().toUpperCase() : String(n);
+  if (Number.isFinite(n) && Math.abs(n) >= 1e15) return Number(n.toPrecision(15)).toExponential().toUpperCase();
+  return !Number.isInteger(n) ? n.toExponential().toUpperCase() : String(n);
 }
 
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -66,7 +72,7 @@ export function parseIdNumber(raw: unknown, column: string, warn: (w: MedaidErro
     text = normalizeIdText(raw);
     if (SCIENTIFIC.test(text) || DECIMAL.test(text)) throw new MedaidError('ROSTER_ID_PRECISION_LOST', { value: raw.trim() });
   } else {
-    throw new MedaidError('ROSTER_ID_FORMAT', { value: String(raw) });
+    throw new MedaidError('ROSTER_ID_FORMAT', { value: inputText(raw) });
   }
 
   if (ID18.test(text)) {

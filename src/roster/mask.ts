@@ -3,12 +3,13 @@
  * numbers keep their first 4 digits (province + city, useful for checking the region)
  * and last 4; names keep the surname's first character.
  */
+import { inputText } from '../engine/errors';
 import { normalizeIdText } from './idNumber';
 import type { ReportEntry } from './types';
 
 /** '41010219900101123X' → '4101**********123X'; 15-digit likewise; short values mostly starred. */
 export function maskId(id: string): string {
-  const s = String(id ?? '').trim();
+  const s = inputText(id ?? '').trim();
   if (s.length >= 12) return s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4);
   // Not a real ID length: keep at most a quarter at each end so it cannot be read back.
   const keep = Math.floor(s.length / 4);
@@ -19,7 +20,7 @@ const NAME_SEPARATORS = new Set(['·', '•', '.', ' ', '・']);
 
 /** '张三' → '张*', '欧阳娜娜' → '欧***'; the dot in names like 买买提·艾力 is kept. */
 export function maskName(name: string): string {
-  const chars = Array.from(String(name ?? '').trim()); // code points: rare characters are surrogate pairs
+  const chars = Array.from(inputText(name ?? '').trim()); // code points: rare characters are surrogate pairs
   if (chars.length <= 1) return chars.length ? '*' : '';
   return chars[0] + chars.slice(1).map((c) => (NAME_SEPARATORS.has(c) ? c : '*')).join('');
 }

@@ -3,6 +3,7 @@
  * grid into a RawTable: it finds the header row (exports often have a title row or two
  * above it), and sets fully blank rows aside so the report can count them.
  */
+import { inputText } from '../engine/errors';
 import { isBlankRow } from './cells';
 import { isKnownHeader } from './fields';
 import type { RawRow, RawTable } from './types';
@@ -49,7 +50,7 @@ export function tableFromGrid(grid: readonly RawRow[], opts: GridOptions): RawTa
   if (headerRow === undefined) return { ...base, headerRow: 1, header: [], rows: [], blankRows: [] };
   const headerIdx = grid.findIndex((r) => r.rowNumber === headerRow);
   const headerCells = headerIdx >= 0 ? grid[headerIdx].cells : [];
-  const header = headerCells.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+  const header = headerCells.map((c) => (c === null || c === undefined ? '' : inputText(c).trim()));
   // Trailing blank rows are not rows the user made (a CSV's final newline, an empty but
   // formatted row at the end of a sheet); blank rows between data rows are counted.
   let end = grid.length;

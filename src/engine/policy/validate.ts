@@ -4,7 +4,7 @@
  * `scripts/build-policies.js` (ajv standalone code), so validating needs no `eval` or
  * `new Function` at run time and the task pane can keep a strict CSP.
  */
-import { MedaidError } from '../errors';
+import { MedaidError, clip } from '../errors';
 import type { PolicyFile } from './types';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const validator = require('./policyValidator.generated') as ((data: unknown) => boolean) & {
@@ -20,7 +20,7 @@ export function schemaProblems(data: unknown): SchemaProblem[] {
   if (validator(data)) return [];
   return (validator.errors ?? []).map((e) => ({
     path: e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)',
-    message: `${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
+    message: `${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` "${clip(e.params.additionalProperty)}"` : ''}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
   }));
 }
 
@@ -31,7 +31,7 @@ export function validatePolicy(data: unknown, file = ''): PolicyFile {
   if (problems.length > 0) {
     throw new MedaidError('INVALID_POLICY', {
       file,
-      problems: problems.slice(0, 8).map((p) => `${p.path}: ${p.message}`).join('; ') + (problems.length > 8 ? ` (+${problems.length - 8})` : ''),
+      problems: problems.slice(0, 8).map((p) => `${clip(p.path)}: ${clip(p.message, 400)}`).join('; ') + (problems.length > 8 ? ` (+${problems.length - 8})` : ''),
     });
   }
   return data as PolicyFile;
@@ -45,7 +45,7 @@ function crossReferenceProblems(p: PolicyFile): SchemaProblem[] {
     if (!node || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
     if (typeof obj.doc === 'string' && typeof obj.clause === 'string' && !docs.has(obj.doc)) {
-      out.push({ path, message: `cites document "${obj.doc}", which is not in documents` });
+      out.push({ path, message: `cites document "${clip(obj.doc)}", which is not in documents` });
     }
     for (const [k, v] of Object.entries(obj)) walk(v, path ? `${path}.${k}` : k);
   };

@@ -1,0 +1,404 @@
+/**
+ * What the result workbook holds, sheet by sheet, written row by row in order onto either an
+ * in-memory exceljs Workbook (writeWorkbook: bytes, the task pane) or exceljs's streaming
+ * WorkbookWriter (writeWorkbookFile: the CLI), so both give the same cells. Sheets:
+ * 汇总 Summary, 情景对比 Scenarios, 明细 per-visit Details (split over 明细1, 明细2 … past a
+ * sheet's row limit, or cut with a notice row past maxDetailRows), 人员 per-person totals,
+ * 校验报告 Validation, 预测 Forecast. ID numbers are text cells; amounts are numbers formatted
+ * #,##0.00 (each a value already rounded to the fen — the cell holds the nearest double, as
+ * every Excel number does; the exact figures are in summary.json). Optional masking of IDs
+ * and names for copies that leave the bureau.
+ *
+ * Rows are only ever appended (never revisited), formats and widths are set before a sheet's
+ * first row and frozen panes when the sheet is added: what a streaming writer needs.
+ */
+import type ExcelJS from 'exceljs';
+import { CATEGORIES } from '../engine/categories';
+import type { Dec } from '../engine/money';
+import { maskId, maskName, maskReport } from '../roster/mask';
+import type { ReportEntry } from '../roster/types';
+import type { AnalystParameter } from './baselineParams';
+import { categoryName, measureName, word, type Lang, type Word } from './labels';
+import { noticeText, planLongTable, planNotice, type LongTablePlan, type SheetSlice } from './longTablePlan';
+import type { Bucket, Projection, ProjectionRun } from './types';
+
+export interface WorkbookOptions {
+  lang?: Lang;
+  /** Mask ID numbers (4101**********123X) and names (张*). */
+  mask?: boolean;
+  /**
+   * At most this many rows in 明细 Details; beyond, the table stops with a bilingual notice row
+   * and the summary sheet says so. writeWorkbook (in memory) defaults to 200,000 (a browser
+   * tab's memory); writeWorkbookFile (streamed) to no limit.
+   */
+  maxDetailRows?: number;
+  /**
+   * Rows per sheet, header included, before a long table continues on a new sheet
+   * (明细1, 明细2 …). Default Excel's 1,048,576; smaller only for tests.
+   */
+  sheetRowLimit?: number;
+  /** Figures the analyst supplied for the baseline (--set / --params): listed in the summary sheet. */
+  parameters?: readonly AnalystParameter[];
+  /**
+   * Sheets written after the result's own, in order (the task pane keeps its scenarios and the
+   * analyst's figures in hidden ones, so a downloaded file brings them back). Written in the same
+   * pass as the rest, so the workbook is built once. Absent: the workbook is exactly as before.
+   */
+  extraSheets?: readonly ExtraSheet[];
+}
+
+/** A sheet of text cells added after the result's sheets (see WorkbookOptions.extraSheets). */
+export interface ExtraSheet {
+  name: string;
+  /** Default 'visible'. */
+  state?: 'visible' | 'hidden' | 'veryHidden';
+  /** Rows of text cells from column A; each cell is written as text (number format "@"), never parsed. */
+  rows: readonly (readonly string[])[];
+}
+
+/** Where the rows go, and what the writer does between rows and after a sheet. */
+export interface LayoutTarget {
+  wb: ExcelJS.Workbook;
+  /** Called every few thousand rows of a long table (the streaming writer lets the zip catch up). */
+  pause?: () => Promise<void>;
+  /** Called when a sheet is complete (the streaming writer commits it, freeing its rows). */
+  sheetDone?: (ws: ExcelJS.Worksheet) => void;
+}
+
+const MONEY = '#,##0.00';
+const COUNT = '#,##0';
+const PERCENT = '0.00%';
+const PAUSE_EVERY = 2000;
+const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
+
+type Cell = string | number | Dec | null | undefined | { pct: Dec } | { text: string };
+type Format = 'money' | 'count' | 'text' | 'general';
+type LongCell = string | number | Dec | undefined;
+
+class SheetWriter {
+  row = 1;
+  constructor(readonly ws: ExcelJS.Worksheet) {}
+
+  /** One row; Dec → number with the money format, {text} → a text cell, {pct} → a % cell. */
+  put(cells: Cell[], style: 'header' | 'total' | 'title' | 'plain' = 'plain'): void {
+    const r = this.ws.getRow(this.row++);
+    cells.forEach((c, i) => {
+      const cell = r.getCell(i + 1);
+      if (c === null || c === undefined) return;
+      if (typeof c === 'object' && 'pct' in c) {
+        cell.value = c.pct.dividedBy(100).toNumber();
+        cell.numFmt = PERCENT;
+      } else if (typeof c === 'object' && 'text' in c) {
+        cell.value = c.text;
+        cell.numFmt = '@';
+      } else if (typeof c === 'object') {
+        cell.value = Number(c.toFixed(2));
+        cell.numFmt = MONEY;
+      } else if (typeof c === 'number') {
+        cell.value = c;
+        cell.numFmt = COUNT;
+      } else {
+        cell.value = c;
+      }
+      if (style === 'header' || style === 'total' || style === 'title') cell.font = { bold: true, size: style === 'title' ? 14 : 11 };
+      if (style === 'header') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    });
+    r.commit();
+  }
+
+  /** Column formats, set before the first row (a streaming sheet writes its columns then). */
+  formats(formats: Format[]): void {
+    formats.forEach((f, i) => {
+      if (f !== 'general') this.ws.getColumn(i + 1).numFmt = f === 'money' ? MONEY : f === 'count' ? '0' : '@';
+    });
+  }
+
+  /** A plain row of a long table: values only, the column formats apply (no style object per cell). */
+  plain(cells: LongCell[]): void {
+    const r = this.ws.getRow(this.row++);
+    r.values = cells.map((c) => (c === undefined ? null : typeof c === 'object' ? Number(c.toFixed(2)) : c));
+    r.commit();
+  }
+
+  gap(): void {
+    this.row++;
+  }
+
+  widths(ws: number[]): void {
+    ws.forEach((w, i) => (this.ws.getColumn(i + 1).width = w));
+  }
+}
+
+interface Ctx {
+  run: ProjectionRun;
+  target: LayoutTarget;
+  lang: Lang;
+  mask: boolean;
+  L: (w: Word) => string;
+  opts: WorkbookOptions;
+}
+
+function sheet(ctx: Ctx, name: string, opts?: Partial<ExcelJS.AddWorksheetOptions>): SheetWriter {
+  return new SheetWriter(ctx.target.wb.addWorksheet(name, opts));
+}
+
+function finish(ctx: Ctx, s: SheetWriter): void {
+  ctx.target.sheetDone?.(s.ws);
+}
+
+/**
+ * A long table over the sheets of its plan: each sheet gets the header, its slice of rows and,
+ * on the last sheet of a truncated table, the notice row.
+ */
+async function longTable(
+  ctx: Ctx,
+  plan: LongTablePlan,
+  notice: { zh: string; en: string } | undefined,
+  layout: { header: string[]; formats: Format[]; widths: number[] },
+  rowAt: (i: number) => LongCell[],
+): Promise<void> {
+  for (const slice of plan.sheets) {
+    const s = sheet(ctx, slice.name, FROZEN_HEADER);
+    s.widths(layout.widths);
+    s.formats(layout.formats);
+    s.put(layout.header, 'header');
+    await rows(ctx, s, slice, rowAt);
+    if (slice.notice && notice) s.put([noticeText(notice, ctx.lang)], 'total');
+    finish(ctx, s);
+  }
+}
+
+async function rows(ctx: Ctx, s: SheetWriter, slice: SheetSlice, rowAt: (i: number) => LongCell[]): Promise<void> {
+  for (let i = slice.from; i < slice.to; i++) {
+    s.plain(rowAt(i));
+    if (ctx.target.pause && (i - slice.from + 1) % PAUSE_EVERY === 0) await ctx.target.pause();
+  }
+}
+
+function bucketRow(label: string, b: Bucket): Cell[] {
+  const a = b.assistance;
+  return [label, b.people, b.visits, a.inpatient, a.outpatient, a.tilt, a.total, b.premiumSubsidy, b.subsidised, b.fundNeed];
+}
+
+const valueText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[]): void {
+  const { L, lang } = ctx;
+  const p: Projection = ctx.run.baseline;
+  const s = sheet(ctx, L('summary'));
+  s.widths([22, 12, 12, 16, 16, 16, 16, 16, 12, 16]);
+  const region = lang === 'zh' ? p.region.zh : p.region.en;
+  s.put([lang === 'zh' ? `${region} ${p.year} 年${L('title')}（${L('baseline')}）` : `${region} ${p.year} ${L('title')} (${L('baseline')})`], 'title');
+  s.put([L('edition'), p.policyId]);
+  for (const n of notices) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', noticeText(n, lang)], 'total');
+  const params = ctx.opts.parameters ?? [];
+  if (params.length) {
+    s.gap();
+    s.put([lang === 'zh' ? '基准参数（分析人员补充，文件未给出或授权另定） / Analyst-supplied baseline figures' : 'Analyst-supplied baseline figures (not in, or delegated by, the documents) / 基准参数（分析人员补充）'], 'total');
+    s.put([lang === 'zh' ? '地区' : 'Region', lang === 'zh' ? '参数路径' : 'Parameter path', lang === 'zh' ? '取值' : 'Value', lang === 'zh' ? '来源' : 'Source'], 'header');
+    for (const x of params) s.put([x.region, x.path, { text: valueText(x.value) }, x.source]);
+  }
+  s.gap();
+  s.put([L('byCategory')], 'total');
+  const head: Word[] = ['category', 'peopleCount', 'visits', 'inpatient', 'outpatient', 'tilt', 'assistance', 'premiumSubsidy', 'subsidised', 'fundNeed'];
+  s.put(head.map(L), 'header');
+  for (const c of CATEGORIES) {
+    const b = p.totals.byCategory[c.id];
+    if (b) s.put(bucketRow(categoryName(c.id, lang), b));
+  }
+  s.put(bucketRow(L('total'), p.totals.overall), 'total');
+  s.gap();
+  s.put([L('byDistrict')], 'total');
+  s.put((['district', 'peopleCount', 'visits', 'inpatient', 'outpatient', 'tilt', 'assistance', 'premiumSubsidy', 'subsidised', 'fundNeed'] as Word[]).map(L), 'header');
+  for (const [d, b] of Object.entries(p.totals.byDistrict)) s.put(bucketRow(d, b));
+  s.put(bucketRow(L('total'), p.totals.overall), 'total');
+  s.gap();
+  const f = p.funding;
+  s.put([`${L('funding')}（${L('ratio')} ${f.ratio}）`], 'total');
+  s.put((['district', 'fundNeed', 'sources', 'fiscal', 'city', 'districtPart'] as Word[]).map(L), 'header');
+  for (const [d, x] of Object.entries(f.districts)) s.put([d, x.need, x.sources, x.fiscal, x.city, x.district]);
+  s.put([L('total'), f.need, f.allocated, f.fiscal, f.city, f.districtTotal], 'total');
+  s.gap();
+  s.put([L('item'), L('amount'), L('origin')], 'header');
+  const origin = (o: string) => L(o as Word);
+  s.put([L('lottery'), f.lottery, origin(f.origin.lottery)]);
+  s.put([L('donations'), f.donations, origin(f.origin.donations)]);
+  s.put([L('transfers'), f.transfers, origin(f.origin.transfers)]);
+  s.put([L('sourcesTotal'), f.sourcesTotal]);
+  s.put([L('allocated'), f.allocated]);
+  s.put([L('surplus'), f.surplus]);
+  s.put([L('fundNeed'), f.need]);
+  s.put([L('fiscal'), f.fiscal]);
+  s.put([L('ratio'), f.ratio, origin(f.origin.ratio)]);
+  s.put([L('city'), f.city]);
+  s.put([L('districtPart'), f.districtTotal]);
+  finish(ctx, s);
+}
+
+function scenariosSheet(ctx: Ctx): void {
+  const { run, L, lang } = ctx;
+  const s = sheet(ctx, L('scenarios'));
+  const head: Cell[] = [L('measure'), L('baseline')];
+  for (const { projection } of run.scenarios) head.push(projection.scenario, `${L('diff')}`, `${L('pct')}`);
+  s.widths([34, 16, ...run.scenarios.flatMap(() => [16, 14, 10])]);
+  s.put(head, 'header');
+  const ids = run.comparisons.length ? Object.keys(run.comparisons[0].measures) : [];
+  const all = new Set(ids);
+  for (const c of run.comparisons.slice(1)) for (const k of Object.keys(c.measures)) all.add(k);
+  for (const id of all) {
+    const first = run.comparisons.find((c) => c.measures[id])!.measures[id];
+    const row: Cell[] = [measureName(id, lang), first.baseline];
+    for (const c of run.comparisons) {
+      const d = c.measures[id];
+      row.push(d?.scenario, d?.diff, d?.pct ? { pct: d.pct } : undefined);
+    }
+    s.put(row);
+  }
+  if (!run.scenarios.length) s.put([lang === 'zh' ? '（未提供情景）' : '(no scenarios given)']);
+  finish(ctx, s);
+}
+
+async function detailsSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string; en: string } | undefined): Promise<void> {
+  const { run, L, lang, mask } = ctx;
+  const header = (['row', 'id', 'name', 'district', 'date', 'kind', 'scheme', 'cost', 'referred', 'usedCategory', 'ordinary', 'topUp', 'tilt', 'assistance'] as Word[]).map(L);
+  for (const { projection } of run.scenarios) header.push(`${projection.scenario}：${L('assistance')}`);
+  const widths = [8, 22, 10, 10, 12, 8, 18, 16, 8, 18, 14, 12, 12, 14, ...run.scenarios.map(() => 18)];
+  const formats: Format[] = ['count', 'text', 'general', 'general', 'general', 'general', 'general', 'money', 'general', 'general', 'money', 'money', 'money', 'money', ...run.scenarios.map(() => 'money' as const)];
+  const names = new Map(run.baseline.people.map((p) => [p.person.id, p.person.name]));
+  const byRow = run.scenarios.map(({ projection }) => new Map(projection.visits.map((v) => [v.visit.rowNumber, v.assistance])));
+  const visits = [...run.baseline.visits].sort((a, b) => a.visit.rowNumber - b.visit.rowNumber);
+  await longTable(ctx, plan, notice, { header, formats, widths }, (i) => {
+    const v = visits[i];
+    const x = v.visit;
+    const name = names.get(x.personId) ?? '';
+    return [
+      x.rowNumber,
+      mask ? maskId(x.personId) : x.personId,
+      mask ? maskName(name) : name,
+      v.district,
+      x.date,
+      L(x.kind === 'inpatient' ? 'visitInpatient' : 'visitOutpatient'),
+      x.scheme ?? '',
+      x.cost,
+      L(x.referred ? 'yes' : 'no'),
+      categoryName(v.category, lang),
+      v.ordinary,
+      v.topUp,
+      v.tilt,
+      v.assistance,
+      ...byRow.map((m) => m.get(x.rowNumber) ?? L('notComputed')),
+    ];
+  });
+}
+
+async function peopleSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string; en: string } | undefined): Promise<void> {
+  const { run, L, lang, mask } = ctx;
+  const header = (['row', 'id', 'name', 'district', 'categories', 'countedAs', 'visits', 'assistance', 'premiumSubsidy', 'fundNeed'] as Word[]).map(L);
+  const formats: Format[] = ['count', 'text', 'general', 'general', 'general', 'general', 'count', 'money', 'money', 'money'];
+  const widths = [8, 22, 10, 10, 26, 18, 10, 14, 14, 14];
+  const people = run.baseline.people;
+  await longTable(ctx, plan, notice, { header, formats, widths }, (i) => {
+    const o = people[i];
+    const x = o.person;
+    return [
+      x.rowNumber,
+      mask ? maskId(x.id) : x.id,
+      mask ? maskName(x.name) : x.name,
+      x.district,
+      x.categories.map((c) => categoryName(c, lang)).join(lang === 'zh' ? '；' : '; '),
+      categoryName(o.category, lang),
+      o.visits,
+      o.assistanceComputed ? o.assistance : L('notComputed'),
+      o.premiumComputed ? o.premiumSubsidy : L('notComputed'),
+      o.assistance.plus(o.premiumSubsidy),
+    ];
+  });
+}
+
+async function validationSheet(ctx: Ctx): Promise<void> {
+  const { run, L, lang, mask } = ctx;
+  const s = sheet(ctx, L('validation'));
+  s.widths([16, 8, 10, 10, 10, 22, 8, 24, 100]);
+  s.put([L('table'), L('rowsTotal'), L('rowsUsed'), L('rowsRejected'), L('rowsBlank')], 'header');
+  s.put([L('people'), run.rows.people.total, run.rows.people.used, run.rows.people.rejected, run.rows.people.blank]);
+  s.put([L('visitTable'), run.rows.visits.total, run.rows.visits.used, run.rows.visits.rejected, run.rows.visits.blank]);
+  s.gap();
+  s.put([L('table'), L('row'), L('column'), L('cell'), L('scenario'), L('value'), L('severity'), L('code'), L('message')], 'header');
+  let n = 0;
+  const tick = async () => {
+    if (ctx.target.pause && ++n % PAUSE_EVERY === 0) await ctx.target.pause();
+  };
+  for (const r of run.importReports) {
+    const entries: ReportEntry[] = mask ? maskReport(r.entries) : [...r.entries];
+    for (const e of entries) {
+      s.put([e.sheet, e.rowNumber, e.column, e.cell ?? '', '', { text: e.value }, L(e.severity), e.code, lang === 'zh' ? e.zh : e.en]);
+      await tick();
+    }
+  }
+  const projections = [run.baseline, ...run.scenarios.map((x) => x.projection)];
+  for (const p of projections) {
+    for (const x of p.problems) {
+      const scen = p === run.baseline ? L('baseline') : p.scenario;
+      const id = mask ? maskId(x.personId) : x.personId;
+      const part = x.part === 'assistance' ? L('assistance') : L('premiumSubsidy');
+      s.put([x.sheet, x.rowNumber, part, '', scen, { text: id }, L('error'), x.code, lang === 'zh' ? x.zh : x.en]);
+      await tick();
+    }
+  }
+  finish(ctx, s);
+}
+
+function forecastSheet(ctx: Ctx): void {
+  const { run, L, lang } = ctx;
+  const s = sheet(ctx, L('forecast'));
+  s.widths([22, 10, 16, 16, 14, 14, 12, 12, 12, 10, 16, 16, 16, 16, 16]);
+  const head: Word[] = ['category', 'peopleCount', 'assistance', 'premiumSubsidy', 'perCapitaAssistance', 'perCapitaSubsidy', 'growthHeadcount', 'growthCost', 'growthPremium', 'nextPeople', 'nextPerCapitaAssistance', 'nextPerCapitaSubsidy', 'nextAssistance', 'nextPremiumSubsidy', 'nextFundNeed'];
+  for (const p of [run.baseline, ...run.scenarios.map((x) => x.projection)]) {
+    const f = p.forecast;
+    const name = p === run.baseline ? L('baseline') : p.scenario;
+    s.put([lang === 'zh' ? `${name}：${f.year} 年 → ${f.nextYear} 年（威医保发〔2019〕25号 四、(一) 4）` : `${name}: ${f.year} → ${f.nextYear} (Weihai 2019 No. 25, IV (1) 4)`], 'total');
+    s.put(head.map(L), 'header');
+    for (const r of f.rows) {
+      s.put([
+        categoryName(r.category, lang), r.people, r.assistance, r.premiumSubsidy, r.perCapitaAssistance, r.perCapitaSubsidy,
+        { pct: r.growth.headcount.times(100) }, { pct: r.growth.cost.times(100) }, { pct: r.growth.premium.times(100) },
+        r.nextPeople, r.nextPerCapitaAssistance, r.nextPerCapitaSubsidy, r.nextAssistance, r.nextPremiumSubsidy, r.nextFundNeed,
+      ]);
+    }
+    const t = f.total;
+    s.put([L('total'), t.people, t.assistance, t.premiumSubsidy, null, null, null, null, null, t.nextPeople, null, null, t.nextAssistance, t.nextPremiumSubsidy, t.nextFundNeed], 'total');
+    s.gap();
+  }
+  finish(ctx, s);
+}
+
+function extraSheet(ctx: Ctx, extra: ExtraSheet): void {
+  const s = sheet(ctx, extra.name, extra.state && extra.state !== 'visible' ? { state: extra.state } : undefined);
+  for (const row of extra.rows) s.put(row.map((text) => ({ text })));
+  finish(ctx, s);
+}
+
+/** How the long tables fall into sheets under these options (also what the summary sheet states). */
+export function planWorkbook(run: ProjectionRun, opts: WorkbookOptions, defaultMaxDetailRows: number): { details: LongTablePlan; people: LongTablePlan } {
+  const L = (w: Word) => word(w, opts.lang ?? 'zh');
+  return {
+    details: planLongTable(L('details'), run.baseline.visits.length, { maxRows: opts.maxDetailRows ?? defaultMaxDetailRows, sheetRows: opts.sheetRowLimit }),
+    people: planLongTable(L('people'), run.baseline.people.length, { sheetRows: opts.sheetRowLimit }),
+  };
+}
+
+/** Every sheet of the result, in order, onto the target. */
+export async function layOutWorkbook(run: ProjectionRun, target: LayoutTarget, opts: WorkbookOptions, defaultMaxDetailRows: number): Promise<void> {
+  const lang = opts.lang ?? 'zh';
+  const ctx: Ctx = { run, target, lang, mask: opts.mask ?? false, L: (w: Word) => word(w, lang), opts };
+  const plans = planWorkbook(run, opts, defaultMaxDetailRows);
+  const detailsNotice = planNotice(plans.details, { zh: '明细（逐次就诊）', en: 'Details (one row per visit)' });
+  const peopleNotice = planNotice(plans.people, { zh: '人员', en: 'People' });
+  summarySheet(ctx, [detailsNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x));
+  scenariosSheet(ctx);
+  await detailsSheets(ctx, plans.details, detailsNotice);
+  await peopleSheets(ctx, plans.people, peopleNotice);
+  await validationSheet(ctx);
+  forecastSheet(ctx);
+  for (const extra of opts.extraSheets ?? []) extraSheet(ctx, extra);
+}

@@ -1,0 +1,56 @@
+/**
+ * The result workbook written straight to a file with exceljs's streaming writer (Node only:
+ * the CLI). Each row is committed as it is written and each sheet when it is done, so memory
+ * does not grow with the workbook: only the projection itself is held. The sheets are the
+ * ones writeWorkbook builds in memory for the task pane (workbookLayout.ts); 明细 Details has
+ * no row limit here and continues on 明细1, 明细2 … past Excel's 1,048,576 rows a sheet.
+ *
+ * Not exported from src/projection/index.ts: the task pane's bundle must not pull in fs.
+ */
+import { mkdirSync, renameSync, rmSync } from 'fs';
+import { dirname } from 'path';
+import ExcelJS from 'exceljs';
+import type { ProjectionRun } from './types';
+import { layOutWorkbook, type WorkbookOptions } from './workbookLayout';
+
+/** Let the zip stream take what has been written before writing more rows. */
+const yieldToStreams = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes the workbook to `path` (its folder is created). The file appears only when complete:
+ * rows go to `path.partial`, renamed at the end, so a failed run never leaves a truncated
+ * workbook under the real name.
+ */
+export async function writeWorkbookFile(run: ProjectionRun, path: string, opts: WorkbookOptions = {}): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.partial`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: partial,
+    useStyles: true,
+    // Shared strings keep the file as Excel writes it (and compact); only distinct texts are held.
+    useSharedStrings: true,
+    zip: { zlib: { level: 1 } },
+  });
+  wb.creator = 'MedAid Budget';
+  try {
+    await layOutWorkbook(
+      run,
+      {
+        wb,
+        pause: yieldToStreams,
+        sheetDone: (ws) => (ws as unknown as { commit(): void }).commit(),
+      },
+      opts,
+      Infinity,
+    );
+    await wb.commit();
+    renameSync(partial, path);
+  } catch (e) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // the original error is the one to report
+    }
+    throw e;
+  }
+}
