@@ -201,7 +201,7 @@ test('inexact parameters are sent to the decimal engine, and counted', () => {
   const got = projectColumns(c, columns(people, (k) => k), { perVisit: true });
   expect(got.decimalPersons).toBe(1);
   expect(got.kernelPersons).toBe(1);
-  // 1234.56 × 0.66667 = 823.0404…→ 823.04 (ratio as overridden; 信医保办〔2024〕52号 二、二是 sets 70%, not used here)
+  // 1234.56 × 0.66667 = 823.0441…→ 823.04 (ratio as overridden; 信医保办〔2024〕52号 二、二是 sets 70%, not used here)
   expect(got.assistanceFen![0]).toBe(82304);
   // 100.00 × 50% = 50.00 (信医保办〔2024〕52号 二、三是 门诊救助: 低保 50%)
   expect(got.assistanceFen![1]).toBe(5000);
