@@ -108,6 +108,25 @@ const STRINGS = {
   replaced: { zh: '（替换了上次的结果表：{names}）', en: '(replaced the earlier result sheets: {names})' },
   downloaded: { zh: '已下载 {name}', en: 'Downloaded {name}' },
   errorTitle: { zh: '出错了', en: 'Something went wrong' },
+  phaseRead: { zh: '读取文件', en: 'Reading the file' },
+  phaseCheck: { zh: '校验名册', en: 'Checking the roster' },
+  loadProgress: { zh: '读取与校验进度', en: 'Reading and checking' },
+  cancelLoad: { zh: '取消读取', en: 'Cancel reading' },
+  loadCancelled: { zh: '已取消读取；保留之前读取的名册。', en: 'Reading was cancelled; the roster read before is kept.' },
+  figuresTitle: { zh: '本地区补充参数', en: 'Figures you supply' },
+  figuresHint: {
+    zh: '政策文件未给出、或授权其他部门确定的数值，由您填写。填写后用于现行政策（基线）及每个测算方案，随方案保存在工作簿中，并列入结果工作簿的汇总表。未填写时，需要该数值的人员会列入校验报告，不按 0 计算。',
+    en: 'Figures the documents do not give, or leave to another authority: you supply them. They apply to the baseline and every scenario, are saved with the scenarios in the workbook and listed on the result’s summary sheet. Until supplied, the people who need one are reported, never counted as 0.',
+  },
+  figuresNone: { zh: '所选地区和年度的政策没有需要您补充的数值。', en: 'The chosen region and year leave no figure to you.' },
+  figureNeededBy: { zh: '用于：{terms}', en: 'Used for: {terms}' },
+  figureSupplied: { zh: '已填写', en: 'supplied' },
+  figureMissing: { zh: '未填写', en: 'not supplied' },
+  figuresUsed: { zh: '基准参数（分析人员补充）', en: 'Analyst-supplied baseline figures' },
+  regionFile: { zh: '载入本地区政策文件（JSON）', en: 'Load my own region file (JSON)' },
+  regionFileHint: { zh: '按政策文件格式（policies/*.json）编写的本地区政策；载入前逐项校验。', en: 'A region’s policy in the policy file format (policies/*.json); every field is checked before it is used.' },
+  regionFileLoaded: { zh: '已载入地区政策文件 {file}（{region}）。', en: 'Region file {file} loaded ({region}).' },
+  regionFiles: { zh: '已载入的地区政策文件', en: 'Region files loaded' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

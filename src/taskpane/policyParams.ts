@@ -24,6 +24,12 @@ export interface PolicyParam {
   current: string;
   citation: string;
   quote?: string;
+  /** True when the edition gives no value in force for the year (a figure the documents leave open). */
+  missing?: boolean;
+  /** Share of last year's per-capita disposable income, for a parameter the documents define that way (ruling 5). */
+  shareOfIncome?: number;
+  /** The policy file's note on the parameter (what to supply, and why it is not in the text). */
+  note?: string;
 }
 
 function isParam(x: unknown): x is Param {
@@ -80,14 +86,18 @@ export function paramsOf(policy: PolicyFile, rp: ResolvedPolicy): PolicyParam[] 
       if (isParam(child)) {
         // A parameter stored as "<name>.param" is named by its parent key.
         const label = key === 'param' ? { zh: path[path.length - 1] ?? key, en: path[path.length - 1] ?? key } : paramLabel(p.join('.'));
+        const value = ResolvedPolicy.valueAt(child, rp.date);
         out.push({
           path: p.join('.'),
           zh: [...trail.map((t) => t.zh), label.zh].join(' · '),
           en: [...trail.map((t) => t.en), label.en].join(' · '),
           unit: child.unit,
-          current: valueText(ResolvedPolicy.valueAt(child, rp.date)),
+          current: valueText(value),
           citation: rp.citation(child.ref),
           quote: child.ref.find((r) => r.quote)?.quote,
+          ...(value === undefined ? { missing: true } : {}),
+          ...(child.shareOfIncome !== undefined ? { shareOfIncome: child.shareOfIncome } : {}),
+          ...(child.note ? { note: child.note } : {}),
         });
       } else if (typeof child === 'boolean' && path.length > 0) {
         out.push({

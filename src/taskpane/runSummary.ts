@@ -6,6 +6,7 @@
  */
 import { categoryById, CATEGORIES, type CategoryId } from '../engine/categories';
 import type { Dec } from '../engine/money';
+import type { AnalystParameter } from '../projection/baselineParams';
 import type { Bucket, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
 import type { ImportReport } from '../roster/types';
 
@@ -68,6 +69,8 @@ export interface RunSummary {
   problems: ProjectionProblem[];
   problemCount: number;
   reports: ImportReport[];
+  /** The analyst's baseline figures the run used (the summary sheet lists the same rows). */
+  figures?: AnalystParameter[];
 }
 
 const money = (d: Dec): string => d.toFixed(2);

@@ -15,6 +15,7 @@ import { runProjection } from '../../src/projection/run';
 import { parseScenarioJson } from '../../src/projection/scenarioFile';
 import type { ProjectionRun } from '../../src/projection/types';
 import { writeWorkbook } from '../../src/projection/writeWorkbook';
+import { readScenarioSheet } from '../../src/taskpane/host/scenarioSheet';
 import { browserAvailable, buildBundle, cspViolations, foreignRequests, openPage, ROOT, serveDir, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
@@ -38,12 +39,14 @@ maybe('task pane in a plain browser (file mode)', () => {
   let dir: string;
   let server: { url: string; close: () => Promise<void> };
   let expected: ProjectionRun;
+  let baselineOnly: ProjectionRun;
 
   beforeAll(async () => {
     dir = await buildBundle();
     server = await serveDir(dir);
     const roster = await readRoster({ name: PEOPLE, bytes: fs.readFileSync(PEOPLE) }, { name: VISITS, bytes: fs.readFileSync(VISITS) }, 2024);
     expected = runProjection({ ...roster, region: '信阳市', year: 2024, scenarios: parseScenarioJson(fs.readFileSync(SCENARIO, 'utf8'), 'scenario-dibao-75.json') });
+    baselineOnly = runProjection({ ...roster, region: '信阳市', year: 2024 });
     fs.mkdirSync(OUT, { recursive: true });
   }, 15 * 60 * 1000);
 
@@ -192,6 +195,90 @@ maybe('task pane in a plain browser (file mode)', () => {
     // The pane still works after a cancel: run again to the end.
     await page.click('#run');
     await page.waitForSelector('#table-overall', { timeout: 120000 });
+
+    expect(foreignRequests(w.requests, origin)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+  }, 5 * 60 * 1000);
+
+  test('信阳 monitored premium 100 in the panel raises the premium subsidy by 100 × the people reported without it; saved and listed in the download', async () => {
+    const expected = baselineOnly;
+    w = await openPage();
+    const { page } = w;
+    const origin = new URL(server.url).origin;
+    await page.goto(`${server.url}taskpane.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+
+    // The panel lists what 信阳 2024 leaves to the analyst: the 农村易返贫致贫人口 amount,
+    // delegated to the province (信医保办〔2024〕52号 二、一是 资助参保, ruling 8).
+    const field = 'input[data-figure="premium.tiers.monitored.amount"]';
+    await page.waitForSelector(field);
+    expect(await page.getAttribute('[data-figure="premium.tiers.monitored.amount"].figure', 'data-supplied')).toBe('false');
+
+    await page.setInputFiles('#file-people', PEOPLE);
+    await page.waitForSelector('#counts-people');
+    await page.setInputFiles('#file-visits', VISITS);
+    await page.waitForSelector('#counts-visits');
+    await page.click('#run');
+    await page.waitForSelector('#table-overall', { timeout: 120000 });
+    const value = (id: string) => page.getAttribute(`[data-testid="${id}"]`, 'data-value');
+    const before = await value('overall.premiumSubsidy');
+    expect(before).toBe(expected.baseline.totals.overall.premiumSubsidy.toFixed(2));
+
+    // Who was reported without the figure: the people whose subsidy could not be computed. Each
+    // is a 农村易返贫致贫人口 (the only status of 信阳 2024 whose amount the text leaves open).
+    const reported = expected.baseline.problems.filter((p) => p.table === 'people' && p.part === 'premiumSubsidy');
+    const monitoredOnly = expected.baseline.people.filter((o) => !o.premiumComputed);
+    expect(monitoredOnly.every((o) => o.person.categories.includes('monitored'))).toBe(true);
+    expect(reported.map((p) => p.rowNumber)).toEqual(monitoredOnly.map((o) => o.person.rowNumber));
+    expect(reported.length).toBeGreaterThan(0);
+
+    // A value the engine refuses is shown in both languages, naming the parameter; nothing changes.
+    await page.fill(field, '-5');
+    await page.press(field, 'Tab');
+    const refused = await page.textContent('[data-figure="premium.tiers.monitored.amount"].figure .error');
+    expect(refused).toMatch(/premium\.tiers\.monitored\.amount/);
+    expect(refused).toMatch(/负数[\s\S]*negative/);
+
+    await page.fill(field, '100');
+    await page.press(field, 'Tab');
+    await page.waitForSelector('[data-figure="premium.tiers.monitored.amount"].figure[data-supplied="true"]');
+    await page.click('#run');
+    await page.waitForSelector('#figures-used', { timeout: 120000 });
+    const after = await value('overall.premiumSubsidy');
+    // 100 yuan a person (the analyst's figure) for each person reported before: exactly, to the fen.
+    const want = (BigInt(before!.replace('.', '')) + BigInt(100 * 100 * reported.length)).toString();
+    expect(after!.replace('.', '')).toBe(want);
+    expect(await page.textContent('#figures-used')).toContain('premium.tiers.monitored.amount = 100');
+
+    // The download lists the figure on its summary sheet and keeps it (hidden sheet) for the next time.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#write-result')]);
+    const file = path.join(OUT, 'taskpane-figures.xlsx');
+    await download.saveAs(file);
+    const got = new ExcelJS.Workbook();
+    await got.xlsx.readFile(file);
+    const texts: string[] = [];
+    got.worksheets[0].eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('premium.tiers.monitored.amount');
+    expect(got.getWorksheet('MedAid-figures')?.state).toBe('hidden');
+    expect(readScenarioSheet(got)?.figures?.parameters).toEqual({ 'xinyang-2024': { 'premium.tiers.monitored.amount': 100 } });
+
+    // An own region file with a wrong field: refused in both languages, naming the field.
+    const policy = JSON.parse(fs.readFileSync(path.join(ROOT, 'policies', 'xinyang-2024.json'), 'utf8'));
+    const mine = { ...policy, id: 'myregion-2024', region: { ...policy.region, id: 'myregion', names: { zh: '我的县', en: 'My county' }, aliases: [] } };
+    const broken = JSON.parse(JSON.stringify(mine));
+    broken.inpatient.tiers.dibao_returned.ratio.unit = 'percent';
+    await page.setInputFiles('#region-file', { name: 'my-region.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken), 'utf8') });
+    await page.waitForSelector('#region-file-error');
+    const policyError = await page.textContent('#region-file-error');
+    expect(policyError).toMatch(/my-region\.json/);
+    expect(policyError).toMatch(/inpatient\.tiers\.dibao_returned\.ratio\.unit/);
+    expect(policyError).toMatch(/不符合格式[\s\S]*does not follow the schema/);
+    // …and a valid one becomes a region to choose, with its own open figures.
+    await page.setInputFiles('#region-file', { name: 'my-region.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine), 'utf8') });
+    await page.waitForSelector('#region-files');
+    expect(await page.$eval('#region', (el) => (el as HTMLSelectElement).selectedOptions[0].textContent)).toContain('我的县');
+    await page.waitForSelector(field);
 
     expect(foreignRequests(w.requests, origin)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);

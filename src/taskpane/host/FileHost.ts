@@ -6,18 +6,13 @@
  * Scenarios are kept in memory and written into the downloaded workbook as a hidden sheet
  * (SCENARIO_SHEET); opening such a workbook again brings them back.
  */
-import { readCsv } from '../../roster/csv';
 import type { RawTable } from '../../roster/types';
 import type { ScenarioSet } from '../scenarioStore';
 import type { Host, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
+import { readPickedFile, type PickedFile } from './pickedFile';
 
-/** Hidden sheet holding the scenario set (see scenarioSheet.ts). */
-export const SCENARIO_SHEET = 'MedAid-scenarios';
-
-export interface PickedFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export { SCENARIO_SHEET } from './savedSheetNames';
+export type { PickedFile } from './pickedFile';
 
 /** Saves bytes as a file; the default clicks a download link (tests replace it). */
 export type Saver = (name: string, bytes: Uint8Array) => void;
@@ -35,10 +30,6 @@ export function browserSaver(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-function baseName(name: string): string {
-  return name.split(/[\\/]/).pop() ?? name;
-}
-
 export class FileHost implements Host {
   readonly kind = 'file' as const;
   readonly canReadSelection = false;
@@ -48,30 +39,15 @@ export class FileHost implements Host {
 
   constructor(private readonly save: Saver = browserSaver) {}
 
-  /** Reads a picked file; returns the labels of the sheets it brought. */
+  /**
+   * Reads a picked file in this thread; returns the labels of the sheets it brought. (The pane
+   * reads files in its worker instead — worker/rosterSession.ts — with the same reader.)
+   */
   async openFile(file: PickedFile): Promise<string[]> {
-    const base = baseName(file.name);
-    if (/\.xlsx$/i.test(base)) {
-      // exceljs is large: loaded only when an .xlsx is opened.
-      const { readXlsxSheets } = await import(/* webpackChunkName: "xlsx-reader" */ '../../roster/xlsx');
-      const tables = await readXlsxSheets(file.bytes);
-      const labels: string[] = [];
-      for (const t of tables) {
-        if (t.sheet === SCENARIO_SHEET) {
-          // A result workbook downloaded earlier: its scenarios come back with it.
-          const { scenariosInXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ './scenarioSheet');
-          this.scenarios = await scenariosInXlsx(file.bytes);
-          continue;
-        }
-        const label = `${base}:${t.sheet}`;
-        this.tables.set(label, { ...t, sheet: label });
-        labels.push(label);
-      }
-      return labels;
-    }
-    const table = readCsv(file.bytes, { sheet: base });
-    this.tables.set(base, table);
-    return [base];
+    const read = await readPickedFile(file);
+    if (read.saved) this.scenarios = read.saved;
+    for (const t of read.tables) this.tables.set(t.sheet, t);
+    return read.tables.map((t) => t.sheet);
   }
 
   async listSheets(): Promise<SheetInfo[]> {

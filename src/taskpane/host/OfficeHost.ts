@@ -10,14 +10,18 @@
  * (OWN_SHEETS_SETTING). A re-run deletes exactly those sheets and nothing else; a user's
  * sheet with a clashing name is left alone and the new sheet gets another name.
  */
+import { columnLetter } from '../../roster/cells';
 import { readRangeValues } from '../../roster/range';
 import type { RawTable } from '../../roster/types';
+import { figuresEngine, figuresJson, hasFigures, parseFiguresJson } from '../analystFigures';
 import { parseScenarioSet, scenarioSetJson, type ScenarioSet } from '../scenarioStore';
 import type { ChartSpec, Host, OutCell, OutputSheet, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
 import { OUTPUT_PREFIX, planOutputSheets, type ExistingSheet } from './outputNames';
 
 export const OWN_SHEETS_SETTING = 'medaid.outputSheets';
 export const SCENARIOS_SETTING = 'medaid.scenarios';
+/** The analyst's baseline figures and region files (analystFigures.ts), saved with the scenarios. */
+export const FIGURES_SETTING = 'medaid.figures';
 /** ≈ 20 000 cells × (value + number format) stays far below the 5 MB payload limit. */
 export const CHUNK_CELLS = 20000;
 const MONEY_FORMAT = '#,##0.00';
@@ -39,17 +43,6 @@ export interface OfficeHostOptions {
   settings?: SettingsLike;
   /** Language of the sheet-name prefix and titles. */
   lang?: () => 'zh' | 'en';
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function saveSettings(settings: SettingsLike): Promise<void> {
@@ -199,13 +192,24 @@ export class OfficeHost implements Host {
   }
 
   async loadScenarios(): Promise<ScenarioSet | undefined> {
-    const v = this.settings.get(SCENARIOS_SETTING);
-    if (v === null || v === undefined || v === '') return undefined;
-    return parseScenarioSet(typeof v === 'string' ? v : JSON.stringify(v), SCENARIOS_SETTING);
+    const text = (key: string): string | undefined => {
+      const v = this.settings.get(key);
+      if (v === null || v === undefined || v === '') return undefined;
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    };
+    const s = text(SCENARIOS_SETTING);
+    const f = text(FIGURES_SETTING);
+    if (s === undefined && f === undefined) return undefined;
+    // Figures first: scenarios may name a region the analyst's own file brought.
+    const figures = f === undefined ? undefined : parseFiguresJson(f, FIGURES_SETTING);
+    const scenarios = s === undefined ? [] : parseScenarioSet(s, SCENARIOS_SETTING, figures ? figuresEngine(figures) : undefined).scenarios;
+    return figures ? { scenarios, figures } : { scenarios };
   }
 
   async saveScenarios(set: ScenarioSet): Promise<void> {
     this.settings.set(SCENARIOS_SETTING, scenarioSetJson(set));
+    if (set.figures && hasFigures(set.figures)) this.settings.set(FIGURES_SETTING, figuresJson(set.figures));
+    else if (this.settings.get(FIGURES_SETTING) !== null && this.settings.get(FIGURES_SETTING) !== undefined) this.settings.set(FIGURES_SETTING, '');
     await saveSettings(this.settings);
   }
 }

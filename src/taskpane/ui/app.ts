@@ -2,30 +2,42 @@
  * The task pane: five steps on one scrolling page (a task pane is narrow; steps stay
  * visible so the analyst can go back and change a mapping or a scenario and run again).
  * State lives here; each change re-renders the page and puts keyboard focus back on the
- * control that had it (controls have stable ids). Progress updates only the progress bar.
+ * control that had it (controls have stable ids). Progress updates only the progress bars.
+ *
+ * The roster itself never lives on this thread: files are read, mapped and checked in the
+ * projection worker (worker/rosterSession.ts), which sends back only what is shown — the
+ * header, the first rows, the mapping, the report's counts and first problems — so the page
+ * stays responsive with 100,000 rows. After a cancel (which ends the worker) the roster is
+ * sent again, from the files the analyst picked, before the next request.
  */
-import { defaultEngine } from '../../engine/engine';
+import type { Engine } from '../../engine/engine';
+import { isMedaidError } from '../../engine/errors';
 import type { Scenario } from '../../projection/types';
-import { detectMapping, remapColumn } from '../../roster/mapping';
-import type { ColumnMapping, FieldOf, RawTable, RosterKind } from '../../roster/types';
-import type { Host } from '../host/Host';
-import type { FileHost } from '../host/FileHost';
-import { bilingual, getLang, setLang, t, type Lang, type StringKey } from '../i18n';
+import { maskReport } from '../../roster/mask';
+import type { ColumnMapping, RosterKind } from '../../roster/types';
 import {
-  asBilingual, canRun, checkRoster, columnChoices, compareRows, groupMoney, mappingRows, previewRows, regionOptions, reportEntries, yearOptions,
-  type BilingualError, type RegionOption, type RosterCheck,
+  figureText, figureValue, figuresEngine, hasFigures, missingFigures, noFigures, withFigure, withRegionFile,
+  type AnalystFigures, type MissingFigure,
+} from '../analystFigures';
+import type { Host } from '../host/Host';
+import { getLang, setLang, t, type Lang, type StringKey } from '../i18n';
+import {
+  asBilingual, columnChoices, compareRows, groupMoney, mappingRows, previewRows, regionOptions, yearOptions,
+  type BilingualError, type RegionOption,
 } from '../paneLogic';
 import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
 import type { BucketView, RunSummary } from '../runSummary';
 import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { Phase } from '../worker/projectionJob';
+import type { CheckView, Loaded, SourceInput, TableView } from '../worker/rosterSession';
 import { drawCharts, destroyCharts } from './charts';
 import { clear, h, table, type Child } from './dom';
 
+/** A table as the pane knows it: where it came from (to send it again to a new worker) and what it shows. */
 interface Source {
-  table: RawTable;
-  mapping: ColumnMapping;
+  input: SourceInput;
+  view: TableView;
 }
 
 interface Draft {
@@ -45,18 +57,31 @@ type RunState =
   | { status: 'cancelled' }
   | { status: 'error'; error: BilingualError };
 
-const MAX_PROBLEM_ROWS = 50;
+/** A roster step under way in the worker (reading, checking): its progress and Cancel. */
+interface LoadTask {
+  phase: Phase;
+  done: number;
+  total: number;
+}
 
 export class PaneApp {
   private sources: Partial<Record<RosterKind, Source>> = {};
-  private fileSheets: Partial<Record<RosterKind, string[]>> = {};
   private sheetNames: string[] = [];
   private chosenSheet: Partial<Record<RosterKind, string>> = {};
-  private check: RosterCheck = {};
+  private check: CheckView = { ready: false };
+  /** The worker generation that holds the roster (ProjectionClient.generation). */
+  private heldBy = -1;
+  private loadTask: LoadTask | undefined;
   private regions: RegionOption[];
   private region: RegionOption;
   private year: number;
   private scenarios: Scenario[] = [];
+  private figures: AnalystFigures = noFigures();
+  /** What the analyst typed per figure (kept when refused, to correct it), and the refusals. */
+  private figureInputs: Record<string, string> = {};
+  private figureErrors: Record<string, BilingualError> = {};
+  private regionFileError: BilingualError | undefined;
+  private engines: { figures: AnalystFigures; base: Engine; full: Engine } | undefined;
   private draft: Draft | undefined;
   private runState: RunState = { status: 'idle' };
   private mask = false;
@@ -65,7 +90,7 @@ export class PaneApp {
   private busy = false;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host, private readonly client: ProjectionClient) {
-    this.regions = regionOptions(defaultEngine());
+    this.regions = regionOptions(this.baseEngine());
     this.region = this.regions.find((r) => r.zh.startsWith('信阳')) ?? this.regions[0];
     this.year = this.region.years[this.region.years.length - 1];
   }
@@ -75,11 +100,38 @@ export class PaneApp {
     if (this.host.kind === 'office') await this.refreshSheets();
     try {
       const saved = await this.host.loadScenarios();
-      if (saved) this.scenarios = saved.scenarios;
+      if (saved) this.adoptSaved(saved.scenarios, saved.figures);
     } catch (e) {
       this.fail(e);
     }
     this.render();
+  }
+
+  /** Engines for the page: the editions with the analyst's region files (base) and with the figures too (full). */
+  private baseEngine(): Engine {
+    return this.enginesFor().base;
+  }
+
+  private fullEngine(): Engine {
+    return this.enginesFor().full;
+  }
+
+  private enginesFor(): { base: Engine; full: Engine } {
+    if (this.engines?.figures !== this.figures) {
+      const base = figuresEngine(this.figures, false);
+      this.engines = { figures: this.figures, base, full: figuresEngine(this.figures) };
+    }
+    return this.engines;
+  }
+
+  /** Scenarios and figures saved with a workbook (settings or a downloaded file): taken when the pane has none of its own. */
+  private adoptSaved(scenarios: Scenario[], figures: AnalystFigures | undefined): void {
+    if (figures && !hasFigures(this.figures)) {
+      this.figures = figures;
+      this.regions = regionOptions(this.baseEngine());
+      this.region = this.regions.find((r) => r.region === this.region.region) ?? this.region;
+    }
+    if (this.scenarios.length === 0) this.scenarios = scenarios;
   }
 
   // ---- state changes -------------------------------------------------------------------
@@ -110,85 +162,129 @@ export class PaneApp {
     });
   }
 
-  private setSource(kind: RosterKind, tbl: RawTable): void {
-    this.sources[kind] = { table: tbl, mapping: detectMapping(tbl, kind) };
-    this.recheck();
-    this.status = t('loaded', { sheet: tbl.sheet, rows: tbl.rows.length, header: tbl.headerRow });
+  /**
+   * A step of the roster in the worker (read, check), with progress and Cancel. A cancel ends
+   * the worker: the roster read before stays on screen and is sent again to the next one.
+   */
+  private async rosterStep(work: () => Promise<void>): Promise<void> {
+    this.loadTask = { phase: 'read', done: 0, total: 1 };
+    try {
+      await this.guard(async () => {
+        try {
+          await this.restoreRoster();
+          await work();
+        } catch (e) {
+          if (!(e instanceof Cancelled)) throw e;
+          this.status = t('loadCancelled');
+        }
+      });
+    } finally {
+      this.loadTask = undefined;
+      this.render();
+    }
   }
 
-  private recheck(): void {
-    const p = this.sources.people;
-    const v = this.sources.visits;
-    this.check = checkRoster(p?.table, v?.table, p?.mapping as ColumnMapping<'people'>, v?.mapping as ColumnMapping<'visits'>, this.year);
+  private readonly onLoadProgress = (phase: Phase, done: number, total: number): void => {
+    this.loadTask = { phase, done, total };
+    const bar = document.getElementById('load-progress') as HTMLProgressElement | null;
+    const label = document.getElementById('load-progress-label');
+    if (bar) {
+      bar.max = total;
+      bar.value = done;
+    }
+    if (label) label.textContent = this.phaseText(phase, done, total);
+  };
+
+  /** After a cancel the worker is new and empty: send it the roster again, as it was (sheet and mapping). */
+  private async restoreRoster(onProgress = this.onLoadProgress): Promise<void> {
+    if (this.client.holds(this.heldBy)) return;
+    const kinds = (['people', 'visits'] as const).filter((k) => this.sources[k]);
+    let last: Loaded | undefined;
+    for (const kind of kinds) {
+      const src = this.sources[kind]!;
+      last = await this.client.load(kind, src.input, this.year, { sheet: src.view.table.sheet, mapping: src.view.mapping }, onProgress);
+      src.view = last.view;
+    }
+    if (last) this.check = last.check;
+    this.heldBy = this.client.generation;
+  }
+
+  private setLoaded(kind: RosterKind, input: SourceInput, loaded: Loaded): void {
+    this.sources[kind] = { input, view: loaded.view };
+    this.check = loaded.check;
+    this.heldBy = this.client.generation;
     if (this.runState.status === 'done') this.runState = { status: 'idle' };
+    const v = loaded.view;
+    this.status = t('loaded', { sheet: v.table.sheet, rows: v.rowCount, header: v.table.headerRow });
+    if (loaded.saved) this.adoptSaved(loaded.saved.scenarios, loaded.saved.figures);
   }
 
   private async openFile(kind: RosterKind, input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
-    await this.guard(async () => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const labels = await (this.host as FileHost).openFile({ name: file.name, bytes });
-      this.fileSheets[kind] = labels;
-      if (labels.length === 0) throw new Error(`${file.name}：没有工作表 / no sheet`);
-      // A workbook with both tables: take the sheet whose headers fit this table best.
-      const pick = labels.length > 1 ? await this.bestSheet(kind, labels) : labels[0];
-      this.chosenSheet[kind] = pick;
-      this.setSource(kind, await this.host.readSheet(pick));
-      const saved = await this.host.loadScenarios();
-      if (saved && this.scenarios.length === 0) this.scenarios = saved.scenarios;
+    // The File itself goes to the worker (a handle, not a copy); the worker reads and parses it.
+    const source: SourceInput = { file: { name: file.name, blob: file } };
+    await this.rosterStep(async () => {
+      this.setLoaded(kind, source, await this.client.load(kind, source, this.year, {}, this.onLoadProgress));
     });
   }
 
-  private async bestSheet(kind: RosterKind, labels: string[]): Promise<string> {
-    let best = labels[0];
-    let bestScore = -1;
-    for (const l of labels) {
-      const m = detectMapping(await this.host.readSheet(l), kind);
-      const score = Object.keys(m.columns).length - m.missing.length * 2;
-      if (score > bestScore) {
-        best = l;
-        bestScore = score;
-      }
-    }
-    return best;
+  private async chooseFileSheet(kind: RosterKind, sheet: string): Promise<void> {
+    await this.rosterStep(async () => {
+      const src = this.sources[kind];
+      if (!src) return;
+      this.setLoaded(kind, src.input, await this.client.chooseSheet(kind, sheet, this.year, this.onLoadProgress));
+    });
   }
 
   private async readSheet(kind: RosterKind, name: string | undefined, selection = false): Promise<void> {
-    await this.guard(async () => {
+    await this.rosterStep(async () => {
       this.status = t('reading');
       this.render();
       const tbl = selection ? await this.host.readSelection() : await this.host.readSheet(name ?? '');
-      this.setSource(kind, tbl);
+      const source: SourceInput = { table: tbl };
+      this.setLoaded(kind, source, await this.client.load(kind, source, this.year, {}, this.onLoadProgress));
     });
   }
 
-  private remap<K extends RosterKind>(kind: K, field: FieldOf<K>, value: string): void {
-    const src = this.sources[kind];
-    if (!src) return;
-    src.mapping = remapColumn(src.table, src.mapping as ColumnMapping<K>, field, value === '' ? undefined : Number(value));
-    this.recheck();
-    this.render();
+  private async remap(kind: RosterKind, field: string, value: string): Promise<void> {
+    await this.rosterStep(async () => {
+      const src = this.sources[kind];
+      if (!src) return;
+      this.setLoaded(kind, src.input, await this.client.remap(kind, field, value === '' ? undefined : Number(value), this.year, this.onLoadProgress));
+    });
+  }
+
+  /** The year decides which visits count: check the roster again. */
+  private async recheck(): Promise<void> {
+    if (this.runState.status === 'done') this.runState = { status: 'idle' };
+    if (!this.sources.people && !this.sources.visits) return;
+    await this.rosterStep(async () => {
+      this.check = await this.client.check(this.year, this.onLoadProgress);
+    });
   }
 
   private setRegion(regionName: string): void {
     this.region = this.regions.find((r) => r.region === regionName) ?? this.region;
     const years = yearOptions(this.region);
-    if (!years.includes(this.year)) this.year = this.region.years[this.region.years.length - 1];
+    const yearChanged = !years.includes(this.year);
+    if (yearChanged) this.year = this.region.years[this.region.years.length - 1];
     this.draft = undefined;
-    this.recheck();
+    if (this.runState.status === 'done') this.runState = { status: 'idle' };
+    if (yearChanged) void this.recheck();
     this.render();
   }
 
   private setYear(y: number): void {
     this.year = y;
-    this.recheck();
+    void this.recheck();
     this.render();
   }
 
+  /** The edition's parameters, with the analyst's figures in force (the scenario editor's "current value"). */
   private params(): PolicyParam[] {
     try {
-      return policyParams(defaultEngine(), this.region.region, this.year);
+      return policyParams(this.fullEngine(), this.region.region, this.year);
     } catch (e) {
       this.fail(e);
       return [];
@@ -196,7 +292,14 @@ export class PaneApp {
   }
 
   private policyKey(): string {
-    return defaultEngine().resolve(this.region.region, this.year).policy.id;
+    return this.baseEngine().resolve(this.region.region, this.year).policy.id;
+  }
+
+  private saveState(): void {
+    void this.host.saveScenarios({ scenarios: this.scenarios, figures: this.figures }).catch((e) => {
+      this.fail(e);
+      this.render();
+    });
   }
 
   private saveDraft(): void {
@@ -206,11 +309,12 @@ export class PaneApp {
     const scenario: Scenario = { name, overrides: Object.keys(d.changes).length ? { [this.policyKey()]: d.changes as Scenario['overrides'][string] } : {} };
     try {
       const others = this.scenarios.filter((_, i) => i !== d.index);
-      // The projection's own validation (names, paths, values), exactly as a file would get it.
-      const checked = parseScenarioSet(JSON.stringify([...others, scenario])).scenarios;
+      // The projection's own validation (names, paths, values), exactly as a file would get it,
+      // on the engine the scenarios build on (the analyst's region files and figures).
+      const checked = parseScenarioSet(JSON.stringify([...others, scenario]), undefined, this.fullEngine()).scenarios;
       this.scenarios = checked;
       this.draft = undefined;
-      void this.host.saveScenarios({ scenarios: this.scenarios }).catch((e) => this.fail(e));
+      this.saveState();
     } catch (e) {
       d.error = asBilingual(e);
     }
@@ -236,12 +340,79 @@ export class PaneApp {
     const file = input.files?.[0];
     if (!file) return;
     await this.guard(async () => {
-      const set = parseScenarioSet(await file.text(), file.name);
+      const set = parseScenarioSet(await file.text(), file.name, this.fullEngine());
       const names = new Set(set.scenarios.map((s) => s.name));
       this.scenarios = [...this.scenarios.filter((s) => !names.has(s.name)), ...set.scenarios];
-      await this.host.saveScenarios({ scenarios: this.scenarios });
+      await this.host.saveScenarios({ scenarios: this.scenarios, figures: this.figures });
       this.status = t('scenariosLoaded', { n: set.scenarios.length });
     });
+  }
+
+  // ---- the analyst's figures -----------------------------------------------------------
+
+  /** The figures the chosen edition leaves open (worked out without the analyst's values, so supplied ones stay listed). */
+  private missing(): MissingFigure[] {
+    try {
+      return missingFigures(this.baseEngine(), this.region.region, this.year);
+    } catch (e) {
+      this.fail(e);
+      return [];
+    }
+  }
+
+  /**
+   * What the analyst typed for a figure: parsed as the scenario editor parses a value, then
+   * checked by the engine with every other figure (baselineEngine, as the CLI's --set). Refused
+   * → the message under the field, in both languages, naming the parameter; nothing changes.
+   */
+  private setFigure(m: MissingFigure, text: string): void {
+    this.figureInputs[m.key] = text;
+    try {
+      const value = text.trim() === '' ? undefined : parseParamInput(m.param, text);
+      const next = withFigure(this.figures, m, value);
+      figuresEngine(next);
+      this.figures = next;
+      delete this.figureErrors[m.key];
+      delete this.figureInputs[m.key];
+      if (this.runState.status === 'done') this.runState = { status: 'idle' };
+      this.saveState();
+    } catch (e) {
+      // Named by its path too (the form of the CLI's --set), whatever part of the check refused it.
+      this.figureErrors[m.key] = asBilingual(isMedaidError(e) && !e.zh.includes(m.path) ? e.at(m.key) : e);
+    }
+    this.render();
+  }
+
+  private async loadRegionFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    if (!file) return;
+    this.regionFileError = undefined;
+    try {
+      const added = withRegionFile(this.figures, { source: file.name, text: await file.text() });
+      this.figures = added.figures;
+      this.regions = regionOptions(this.baseEngine());
+      this.setRegion(this.regions.find((r) => r.zh === added.region)?.region ?? this.region.region);
+      this.status = t('regionFileLoaded', { file: file.name, region: added.region });
+      this.saveState();
+    } catch (e) {
+      this.regionFileError = asBilingual(e);
+    }
+    input.value = '';
+    this.render();
+  }
+
+  private removeRegionFile(index: number): void {
+    const next: AnalystFigures = { ...this.figures, policies: this.figures.policies.filter((_, i) => i !== index) };
+    try {
+      figuresEngine(next); // figures or scenarios may name that region: the engine says so
+      this.figures = next;
+      this.regions = regionOptions(this.baseEngine());
+      if (!this.regions.some((r) => r.region === this.region.region)) this.setRegion(this.regions[0].region);
+      this.saveState();
+    } catch (e) {
+      this.regionFileError = asBilingual(e);
+    }
+    this.render();
   }
 
   private exportScenarios(): void {
@@ -256,26 +427,16 @@ export class PaneApp {
   }
 
   private async run(): Promise<void> {
-    const p = this.sources.people;
-    const v = this.sources.visits;
-    if (!p || !v || !canRun(this.check)) return;
+    if (!this.sources.people || !this.sources.visits || !this.check.ready) return;
     this.error = undefined;
     this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
     destroyCharts();
     this.render();
+    const onProgress = (phase: Phase, done: number, total: number) => this.progress(phase, done, total);
     try {
-      const r = await this.client.run(
-        {
-          people: p.table,
-          visits: v.table,
-          peopleMapping: p.mapping as ColumnMapping<'people'>,
-          visitsMapping: v.mapping as ColumnMapping<'visits'>,
-          region: this.region.region,
-          year: this.year,
-          scenarios: this.scenarios,
-        },
-        (phase, done, total) => this.progress(phase, done, total),
-      );
+      // A worker started after a cancel holds no roster: send it again (the run's bar shows it).
+      await this.restoreRoster(onProgress);
+      const r = await this.client.run({ region: this.region.region, year: this.year, scenarios: this.scenarios, figures: this.figures }, onProgress);
       this.runState = { status: 'done', summary: r.summary, ms: r.ms };
       this.status = t('done', { s: (r.ms / 1000).toFixed(1) });
     } catch (e) {
@@ -304,15 +465,25 @@ export class PaneApp {
   private progressText(): string {
     const s = this.runState;
     if (s.status !== 'running') return '';
-    const phase = s.phase === 'import' ? t('phaseImport') : s.phase === 'book' ? t('phaseBook') : t('phaseProject', { name: this.scenarios.length ? `${t('baseline')} + ${this.scenarios.length}` : t('baseline') });
-    return `${phase} — ${t('running', { done: s.done, total: s.total })}`;
+    return this.phaseText(s.phase, s.done, s.total);
+  }
+
+  private phaseText(p: Phase, done: number, total: number): string {
+    const phase =
+      p === 'read' ? t('phaseRead')
+      : p === 'check' ? t('phaseCheck')
+      : p === 'import' ? t('phaseImport')
+      : p === 'book' ? t('phaseBook')
+      : t('phaseProject', { name: this.scenarios.length ? `${t('baseline')} + ${this.scenarios.length}` : t('baseline') });
+    return `${phase} — ${t('running', { done, total })}`;
   }
 
   private async writeResult(): Promise<void> {
     if (this.runState.status !== 'done') return;
     await this.guard(async () => {
       const office = this.host.kind === 'office';
-      const book = await this.client.book({ lang: getLang(), mask: this.mask, sheets: office, scenarios: office ? undefined : { scenarios: this.scenarios } });
+      // File mode: the scenarios and figures go into the download (hidden sheets) in the same pass.
+      const book = await this.client.book({ lang: getLang(), mask: this.mask, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } });
       const outcome = await this.host.writeResult(
         { sheets: book.sheets, charts: book.charts, xlsx: async () => book.xlsx, fileName: book.fileName },
         (done, total) => {
@@ -370,13 +541,22 @@ export class PaneApp {
   }
 
   private step1(): HTMLElement {
-    return this.section('step-roster', 'step1', (['people', 'visits'] as const).map((k) => this.sourcePicker(k)));
+    const task = this.loadTask;
+    return this.section('step-roster', 'step1',
+      (['people', 'visits'] as const).map((k) => this.sourcePicker(k)),
+      // Reading and checking run in the worker: their progress, and Cancel.
+      h('div', { id: 'load-task', class: task ? '' : 'hidden' },
+        h('label', { for: 'load-progress' }, t('loadProgress')),
+        h('progress', { id: 'load-progress', max: task?.total ?? 1, value: task?.done ?? 0 }),
+        h('p', { id: 'load-progress-label', role: 'status', 'aria-live': 'polite' }, task ? this.phaseText(task.phase, task.done, task.total) : ''),
+        h('button', { id: 'cancel-load', type: 'button', class: 'secondary', disabled: !task, onclick: () => this.client.cancel() }, t('cancelLoad'))),
+    );
   }
 
   private sourcePicker(kind: RosterKind): HTMLElement {
     const label = t(kind === 'people' ? 'peopleTable' : 'visitsTable');
     const src = this.sources[kind];
-    const info = src ? t('loaded', { sheet: src.table.sheet, rows: src.table.rows.length, header: src.table.headerRow }) : t('notLoaded');
+    const info = src ? t('loaded', { sheet: src.view.table.sheet, rows: src.view.rowCount, header: src.view.table.headerRow }) : t('notLoaded');
     const controls: Child[] = [];
     if (this.host.kind === 'file') {
       const id = `file-${kind}`;
@@ -384,12 +564,12 @@ export class PaneApp {
         h('label', { for: id }, t('chooseFile')),
         h('input', { id, type: 'file', accept: '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disabled: this.busy, onchange: (ev) => void this.openFile(kind, ev.target as HTMLInputElement) }),
       );
-      const labels = this.fileSheets[kind];
+      const labels = src?.view.labels;
       if (labels && labels.length > 1) {
         const sid = `file-sheet-${kind}`;
         controls.push(
           h('label', { for: sid }, t('sheetInFile')),
-          h('select', { id: sid, onchange: (ev) => void this.readSheet(kind, (ev.target as HTMLSelectElement).value) }, labels.map((l) => h('option', { value: l, selected: l === this.chosenSheet[kind] }, l))),
+          h('select', { id: sid, disabled: this.busy, onchange: (ev) => void this.chooseFileSheet(kind, (ev.target as HTMLSelectElement).value) }, labels.map((l) => h('option', { value: l, selected: l === src.view.table.sheet }, l))),
         );
       }
     } else {
@@ -420,44 +600,46 @@ export class PaneApp {
 
   private mappingEditor(kind: RosterKind, src: Source): HTMLElement {
     const tableName = t(kind === 'people' ? 'peopleTable' : 'visitsTable');
-    const choices = columnChoices(src.table);
-    const rows = mappingRows(src.mapping).map((r) => {
+    const view = src.view;
+    const choices = columnChoices(view.table);
+    const rows = mappingRows(view.mapping as ColumnMapping<typeof kind>).map((r) => {
       const id = `map-${kind}-${r.field}`;
       return [
         h('label', { for: id }, `${getLang() === 'zh' ? r.zh : r.en}${r.required ? ' *' : ''}`),
-        h('select', { id, 'aria-required': r.required ? 'true' : 'false', onchange: (ev) => this.remap(kind, r.field as never, (ev.target as HTMLSelectElement).value) },
+        h('select', { id, 'aria-required': r.required ? 'true' : 'false', disabled: this.busy, onchange: (ev) => void this.remap(kind, r.field, (ev.target as HTMLSelectElement).value) },
           h('option', { value: '' }, t('noColumn')),
           choices.map((c) => h('option', { value: c.index, selected: c.index === r.column }, c.label))),
         r.required ? t('required') : t('optional'),
       ];
     });
-    const preview = previewRows(src.table, 5);
+    const preview = previewRows(view.table, 5);
     const result = kind === 'people' ? this.check.people : this.check.visits;
     const err = kind === 'people' ? this.check.peopleError : this.check.visitsError;
     const report: Child[] = [];
     if (err) report.push(h('div', { class: 'error', role: 'alert', id: `report-error-${kind}` }, this.errorBox(err)));
     if (result) {
-      const s = result.report.summary;
+      const s = result.summary;
       report.push(h('p', { class: 'counts', id: `counts-${kind}`, dataset: { total: String(s.total), used: String(s.used), rejected: String(s.rejected), blank: String(s.blank) } },
         t('reportCounts', { table: tableName, total: s.total, used: s.used, rejected: s.rejected, blank: s.blank, warnings: s.warnings })));
-      const entries = reportEntries(result.report, this.mask);
-      if (entries.length === 0) report.push(h('p', { class: 'hint' }, t('reportNone')));
+      // The worker sends the first problems (errors first); masked here when the analyst asks.
+      const entries = this.mask ? maskReport(result.entries) : result.entries;
+      if (result.count === 0) report.push(h('p', { class: 'hint' }, t('reportNone')));
       else {
         report.push(
           h('div', { class: 'scroll' },
             table(`${tableName} — ${t('problem')}`, [t('row'), t('cell'), t('value'), t('severity'), t('problem')],
-              entries.slice(0, MAX_PROBLEM_ROWS).map((e) => [
+              entries.map((e) => [
                 String(e.rowNumber), e.cell ?? e.column, e.value,
                 { text: e.severity === 'error' ? t('sevError') : t('sevWarning'), attrs: { class: e.severity } },
                 h('span', {}, h('span', { lang: 'zh-CN' }, e.zh), h('br'), h('span', { lang: 'en', class: 'en' }, e.en)),
               ]), { class: 'problems', id: `problems-${kind}` })),
         );
-        if (entries.length > MAX_PROBLEM_ROWS) report.push(h('p', { class: 'hint' }, t('reportMore', { n: entries.length - MAX_PROBLEM_ROWS })));
+        if (result.count > entries.length) report.push(h('p', { class: 'hint' }, t('reportMore', { n: result.count - entries.length })));
       }
     }
     return h('div', { class: 'mapping', id: `mapping-${kind}` },
       table(t('mappingFor', { table: tableName }), [t('field'), t('column'), ''], rows, { class: 'map-table' }),
-      h('div', { class: 'scroll' }, table(t('preview', { n: preview.length }), [t('row'), ...src.table.header], preview.map((p) => [String(p.rowNumber), ...p.cells]), { class: 'preview' })),
+      h('div', { class: 'scroll' }, table(t('preview', { n: preview.length }), [t('row'), ...view.table.header], preview.map((p) => [String(p.rowNumber), ...p.cells]), { class: 'preview' })),
       ...report,
     );
   }
@@ -469,16 +651,19 @@ export class PaneApp {
           h('strong', {}, s.name), ' ',
           h('span', { class: 'hint' }, Object.values(s.overrides).flatMap((o) => Object.entries(o).map(([k, v]) => `${k} = ${JSON.stringify(v)}`)).join('；')),
           h('button', { type: 'button', class: 'link', id: `edit-scenario-${i}`, onclick: () => { this.draft = { index: i, name: s.name, changes: { ...(Object.values(s.overrides)[0] ?? {}) }, param: '', input: '' }; this.render(); } }, t('editScenario')),
-          h('button', { type: 'button', class: 'link', id: `remove-scenario-${i}`, onclick: () => { this.scenarios.splice(i, 1); void this.host.saveScenarios({ scenarios: this.scenarios }); this.render(); } }, t('removeScenario')),
+          h('button', { type: 'button', class: 'link', id: `remove-scenario-${i}`, onclick: () => { this.scenarios.splice(i, 1); this.saveState(); this.render(); } }, t('removeScenario')),
         )))
       : h('p', { class: 'hint' }, t('noScenarios'));
+    // The worker is busy while a file is read or a run goes on: a new year (which re-checks the visits) waits.
+    const locked = this.busy || this.runState.status === 'running';
     return this.section('step-scenarios', 'step3',
       h('div', { class: 'row' },
         h('label', { for: 'region' }, t('region')),
-        h('select', { id: 'region', onchange: (ev) => this.setRegion((ev.target as HTMLSelectElement).value) }, this.regions.map((r) => h('option', { value: r.region, selected: r === this.region }, getLang() === 'zh' ? r.zh : `${r.en} ${r.zh}`))),
+        h('select', { id: 'region', disabled: locked, onchange: (ev) => this.setRegion((ev.target as HTMLSelectElement).value) }, this.regions.map((r) => h('option', { value: r.region, selected: r.region === this.region.region }, getLang() === 'zh' ? r.zh : `${r.en} ${r.zh}`))),
         h('label', { for: 'year' }, t('year')),
-        h('select', { id: 'year', onchange: (ev) => this.setYear(Number((ev.target as HTMLSelectElement).value)) }, years.map((y) => h('option', { value: y, selected: y === this.year }, String(y)))),
+        h('select', { id: 'year', disabled: locked, onchange: (ev) => this.setYear(Number((ev.target as HTMLSelectElement).value)) }, years.map((y) => h('option', { value: y, selected: y === this.year }, String(y)))),
       ),
+      this.figuresPanel(),
       h('h3', {}, t('scenarios')),
       list,
       this.draft ? this.scenarioEditor(this.draft) : h('button', { id: 'add-scenario', type: 'button', class: 'secondary', onclick: () => { this.draft = { index: -1, name: '', changes: {}, param: '', input: '' }; this.render(); document.getElementById('draft-name')?.focus(); } }, t('addScenario')),
@@ -487,6 +672,48 @@ export class PaneApp {
         h('input', { id: 'import-scenarios', type: 'file', accept: '.json,application/json', onchange: (ev) => void this.importScenarios(ev.target as HTMLInputElement) }),
         h('button', { id: 'export-scenarios', type: 'button', class: 'secondary', disabled: this.scenarios.length === 0, onclick: () => this.exportScenarios() }, t('exportScenarios')),
       ),
+    );
+  }
+
+  /** 本地区补充参数 / Figures you supply: the edition's open figures, with inputs; the analyst's region files. */
+  private figuresPanel(): HTMLElement {
+    const lang = getLang();
+    const missing = this.missing();
+    const rows = missing.map((m, i) => {
+      const id = `figure-${i}`;
+      const given = figureValue(this.figures, m);
+      const text = this.figureInputs[m.key] ?? figureText(given);
+      const err = this.figureErrors[m.key];
+      const p = m.param;
+      return h('div', { class: 'figure', dataset: { figure: m.key, supplied: given === undefined ? 'false' : 'true' } },
+        h('label', { for: id }, `${lang === 'zh' ? p.zh : p.en}（${p.unit}）`),
+        h('input', {
+          id, type: 'text', value: text, dataset: { figure: m.key }, 'aria-describedby': `${id}-hint`,
+          onchange: (ev) => this.setFigure(m, (ev.target as HTMLInputElement).value),
+        }),
+        h('span', { class: given === undefined ? 'badge missing' : 'badge' }, given === undefined ? t('figureMissing') : t('figureSupplied')),
+        h('p', { class: 'hint', id: `${id}-hint` },
+          p.citation ? `${t('citation')}：${p.citation}${p.quote ? `：“${p.quote}”` : ''}` : '',
+          p.note ? h('br') : null, p.note ?? '',
+          m.neededBy?.length ? h('br') : null,
+          m.neededBy?.length ? t('figureNeededBy', { terms: m.neededBy.map((x) => (lang === 'zh' ? x.zh : x.en)).join(lang === 'zh' ? '；' : '; ') }) : ''),
+        err ? h('div', { class: 'error', role: 'alert', id: `${id}-error` }, this.errorBox(err)) : null,
+      );
+    });
+    const files = this.figures.policies;
+    return h('fieldset', { class: 'figures', id: 'figures' },
+      h('legend', {}, `${t('figuresTitle')} / ${t('figuresTitle', {}, lang === 'zh' ? 'en' : 'zh')}`),
+      h('p', { class: 'hint' }, t('figuresHint')),
+      rows.length ? rows : h('p', { class: 'hint', id: 'figures-none' }, t('figuresNone')),
+      h('div', { class: 'buttons' },
+        h('label', { for: 'region-file', class: 'file-button' }, t('regionFile')),
+        h('input', { id: 'region-file', type: 'file', class: 'visually-hidden', accept: '.json,application/json', onchange: (ev) => void this.loadRegionFile(ev.target as HTMLInputElement) })),
+      h('p', { class: 'hint' }, t('regionFileHint')),
+      this.regionFileError ? h('div', { class: 'error', role: 'alert', id: 'region-file-error' }, this.errorBox(this.regionFileError)) : null,
+      files.length
+        ? h('ul', { id: 'region-files', 'aria-label': t('regionFiles') }, files.map((f, i) => h('li', {}, f.source, ' ',
+            h('button', { type: 'button', class: 'link', id: `remove-region-file-${i}`, onclick: () => this.removeRegionFile(i) }, t('removeScenario')))))
+        : null,
     );
   }
 
@@ -529,7 +756,7 @@ export class PaneApp {
     const running = s.status === 'running';
     return this.section('step-run', 'step4',
       h('div', { class: 'buttons' },
-        h('button', { id: 'run', type: 'button', disabled: running || !canRun(this.check), onclick: () => void this.run() }, t('run')),
+        h('button', { id: 'run', type: 'button', disabled: running || !!this.loadTask || !this.check.ready, onclick: () => void this.run() }, t('run')),
         h('button', { id: 'cancel-run', type: 'button', class: 'secondary', disabled: !running, onclick: () => this.client.cancel() }, t('cancel'))),
       h('label', { for: 'run-progress', class: running ? '' : 'hidden' }, t('step4')),
       h('progress', { id: 'run-progress', class: running ? '' : 'hidden', max: running ? s.total : 1, value: running ? s.done : 0 }),
@@ -558,6 +785,10 @@ export class PaneApp {
     const f = b.funding;
     const parts: Child[] = [
       h('p', { id: 'rows-used' }, t('rowsUsed', { pu: sum.rows.people.used, pt: sum.rows.people.total, vu: sum.rows.visits.used, vt: sum.rows.visits.total, problems: sum.problemCount })),
+      sum.figures?.length
+        ? h('div', { id: 'figures-used' }, h('h3', {}, t('figuresUsed')),
+            h('ul', {}, sum.figures.map((f) => h('li', {}, `${f.region} ${f.path} = ${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}（${f.source}）`))))
+        : null,
       h('div', { class: 'scroll' }, table(`${t('summary')} — ${lang === 'zh' ? b.region.zh : b.region.en} ${b.year}`, [t('summary'), ...head.slice(1)], [this.bucketRow(t('total'), b.overall, 'overall')], { id: 'table-overall' })),
       h('div', { class: 'scroll' }, table(t('byCategory'), head, [...b.byCategory.map((c) => this.bucketRow(lang === 'zh' ? c.zh : c.en, c.bucket, `category.${c.id}`)), this.bucketRow(t('total'), b.overall)], { id: 'table-category' })),
       h('div', { class: 'scroll' }, table(t('byDistrict'), [t('district'), ...head.slice(1)], [...b.byDistrict.map((d) => this.bucketRow(d.district, d.bucket, `district.${d.district}`)), this.bucketRow(t('total'), b.overall)], { id: 'table-district' })),

@@ -1,12 +1,16 @@
 /**
- * The pane's side of the projection worker: start a run, follow its progress, cancel it
- * (terminating the worker: the only way to stop a synchronous computation at once), and
- * ask for the result workbook. A new worker is started after a cancel.
+ * The pane's side of the projection worker: hand it the roster (files are read and checked
+ * there), start a run, follow progress, cancel (terminating the worker: the only way to stop
+ * a synchronous computation at once), and ask for the result workbook. A new worker is
+ * started after a cancel; it holds nothing, so `generation` changes and the pane sends the
+ * roster again before its next request (PaneApp.restoreRoster).
  */
+import type { ColumnMapping, RosterKind } from '../../roster/types';
 import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { RunSummary } from '../runSummary';
-import type { Phase, RunRequest } from './projectionJob';
+import type { Phase, RunOptions } from './projectionJob';
 import type { FromWorker, ToWorker, WorkerError } from './protocol';
+import type { CheckView, Loaded, SourceInput } from './rosterSession';
 
 export class WorkerFailure extends Error {
   constructor(readonly error: WorkerError) {
@@ -34,12 +38,15 @@ interface Pending {
 export class ProjectionClient {
   private worker: Worker | undefined;
   private pending: Pending | undefined;
+  /** Counts the workers started: a new one holds no roster. */
+  generation = 0;
 
   constructor(private readonly start: () => Worker) {}
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const w = this.start();
+    this.generation++;
     w.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
     w.onerror = (ev: ErrorEvent) => {
       ev.preventDefault();
@@ -75,8 +82,29 @@ export class ProjectionClient {
     });
   }
 
-  run(request: RunRequest, onProgress?: OnProgress): Promise<{ summary: RunSummary; ms: number }> {
-    return this.send({ type: 'run', request }, 'result', onProgress);
+  /** Whether the current worker (if any) is the one of `generation`: it still holds what was sent to it. */
+  holds(generation: number): boolean {
+    return this.worker !== undefined && this.generation === generation;
+  }
+
+  load(kind: RosterKind, source: SourceInput, year: number, opts: { sheet?: string; mapping?: ColumnMapping<RosterKind> } = {}, onProgress?: OnProgress): Promise<Loaded> {
+    return this.send({ type: 'load', kind, source, year, ...opts }, 'loaded', onProgress);
+  }
+
+  chooseSheet(kind: RosterKind, sheet: string, year: number, onProgress?: OnProgress): Promise<Loaded> {
+    return this.send({ type: 'sheet', kind, sheet, year }, 'loaded', onProgress);
+  }
+
+  remap(kind: RosterKind, field: string, column: number | undefined, year: number, onProgress?: OnProgress): Promise<Loaded> {
+    return this.send({ type: 'remap', kind, field, column, year }, 'loaded', onProgress);
+  }
+
+  async check(year: number, onProgress?: OnProgress): Promise<CheckView> {
+    return (await this.send({ type: 'check', year }, 'checked', onProgress)).check;
+  }
+
+  run(options: RunOptions, onProgress?: OnProgress): Promise<{ summary: RunSummary; ms: number }> {
+    return this.send({ type: 'run', options }, 'result', onProgress);
   }
 
   book(opts: Omit<Extract<ToWorker, { type: 'book' }>, 'type'>, onProgress?: OnProgress): Promise<{ xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }> {

@@ -1,31 +1,38 @@
 /**
  * What the worker does, as plain functions (so Node tests run the very same code): import
  * the roster with the mappings the analyst confirmed, run baseline + scenarios through the
- * projection's runProjection (the function the CLI uses, so the totals are the CLI's), and
- * report progress as it goes.
+ * projection's runProjection (the function the CLI uses, so the totals are the CLI's) on the
+ * engine with the analyst's figures (the CLI's --params/--policy), and report progress.
  */
-import { defaultEngine } from '../../engine/engine';
 import { runProjection } from '../../projection/run';
 import type { Funding, Growth, ProjectionRun, Scenario } from '../../projection/types';
 import { importPeople } from '../../roster/people';
-import type { ColumnMapping, RawTable } from '../../roster/types';
+import type { ColumnMapping, ImportResult, Person, RawTable, Visit } from '../../roster/types';
 import { importVisits } from '../../roster/visits';
+import { figureRows, figuresEngine, hasFigures, noFigures, type AnalystFigures } from '../analystFigures';
 import { summarize, type RunSummary } from '../runSummary';
 import { ProgressEngine } from './progressEngine';
 
-export interface RunRequest {
-  people: RawTable;
-  visits: RawTable;
-  peopleMapping: ColumnMapping<'people'>;
-  visitsMapping: ColumnMapping<'visits'>;
+/** What a run needs besides the roster. */
+export interface RunOptions {
   region: string;
   year: number;
   scenarios: Scenario[];
+  /** Figures the analyst supplied (baseline, and so every scenario); none when absent. */
+  figures?: AnalystFigures;
   funding?: Funding;
   growth?: Growth;
 }
 
-export type Phase = 'import' | 'project' | 'book';
+export interface RunRequest extends RunOptions {
+  people: RawTable;
+  visits: RawTable;
+  peopleMapping: ColumnMapping<'people'>;
+  visitsMapping: ColumnMapping<'visits'>;
+}
+
+/** read: a picked file is parsed; check: the tables are imported and checked; import/project/book: a run. */
+export type Phase = 'read' | 'check' | 'import' | 'project' | 'book';
 
 export interface ProgressInfo {
   phase: Phase;
@@ -36,29 +43,42 @@ export interface ProgressInfo {
 /** At most this many progress messages per run: enough for a smooth bar, cheap to post. */
 const PROGRESS_STEPS = 200;
 
-export function runJob(req: RunRequest, onProgress: (p: ProgressInfo) => void = () => {}): { run: ProjectionRun; summary: RunSummary } {
+export interface JobResult {
+  run: ProjectionRun;
+  summary: RunSummary;
+}
+
+/** Imports the tables, then runs: the whole job from raw tables. */
+export function runJob(req: RunRequest, onProgress: (p: ProgressInfo) => void = () => {}): JobResult {
   onProgress({ phase: 'import', done: 0, total: 1 });
   const people = importPeople(req.people, req.peopleMapping);
   const visits = importVisits(req.visits, req.visitsMapping, { year: req.year, people: people.rows });
   onProgress({ phase: 'import', done: 1, total: 1 });
+  return runImported(people, visits, req, onProgress);
+}
 
-  const total = Math.max(1, people.rows.length * (1 + req.scenarios.length));
+/** Runs baseline + scenarios on tables already imported (the worker imported them when they were checked). */
+export function runImported(people: ImportResult<Person>, visits: ImportResult<Visit>, opts: RunOptions, onProgress: (p: ProgressInfo) => void = () => {}): JobResult {
+  const figures = opts.figures ?? noFigures();
+  const total = Math.max(1, people.rows.length * (1 + opts.scenarios.length));
   const every = Math.max(1, Math.floor(total / PROGRESS_STEPS));
   let done = 0;
-  const engine = ProgressEngine.around(defaultEngine(), () => {
+  const engine = ProgressEngine.around(figuresEngine(figures), () => {
     done++;
     if (done % every === 0 || done === total) onProgress({ phase: 'project', done, total });
   });
   const run = runProjection({
     people: people.rows,
     visits: visits.rows,
-    region: req.region,
-    year: req.year,
-    funding: req.funding,
-    growth: req.growth,
+    region: opts.region,
+    year: opts.year,
+    funding: opts.funding,
+    growth: opts.growth,
     importReports: [people.report, visits.report],
     engine,
-    scenarios: req.scenarios,
+    scenarios: opts.scenarios,
   });
-  return { run, summary: summarize(run) };
+  const summary = summarize(run);
+  if (hasFigures(figures)) summary.figures = figureRows(figures);
+  return { run, summary };
 }

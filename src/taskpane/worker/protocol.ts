@@ -1,13 +1,20 @@
 /** Messages between the pane and its projection worker (structured-clone safe: no Decimal, no functions). */
+import type { ColumnMapping, RosterKind } from '../../roster/types';
 import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
 import type { ScenarioSet } from '../scenarioStore';
-import type { Phase, RunRequest } from './projectionJob';
+import type { Phase, RunOptions } from './projectionJob';
+import type { CheckView, Loaded, SourceInput } from './rosterSession';
 
 export type ToWorker =
-  | { type: 'run'; request: RunRequest }
-  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet };
+  /** A table for `kind`: a picked file (read in the worker) or a range the pane read from Excel. */
+  | { type: 'load'; kind: RosterKind; source: SourceInput; year: number; sheet?: string; mapping?: ColumnMapping<RosterKind> }
+  | { type: 'sheet'; kind: RosterKind; sheet: string; year: number }
+  | { type: 'remap'; kind: RosterKind; field: string; column?: number; year: number }
+  | { type: 'check'; year: number }
+  | { type: 'run'; options: RunOptions }
+  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean };
 
 export interface WorkerError {
   code?: string;
@@ -17,6 +24,8 @@ export interface WorkerError {
 
 export type FromWorker =
   | { type: 'progress'; phase: Phase; done: number; total: number }
+  | ({ type: 'loaded' } & Loaded)
+  | { type: 'checked'; check: CheckView }
   | { type: 'result'; summary: RunSummary; ms: number }
   | { type: 'book'; xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }
   | { type: 'error'; error: WorkerError };

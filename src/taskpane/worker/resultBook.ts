@@ -3,12 +3,17 @@
  * file the CLI writes) as .xlsx bytes for a download, and the same sheets as plain value
  * tables for Excel (OfficeHost writes them as new sheets), plus a chart-data sheet that the
  * Excel charts (by district, by category) are drawn from.
+ *
+ * The workbook is built once: the scenarios and figures the download keeps go in as hidden
+ * extra sheets of the same pass, and Excel's value tables are read from the built workbook
+ * in memory (never written to a file and read back).
  */
-import ExcelJS from 'exceljs';
-import { writeWorkbook } from '../../projection/writeWorkbook';
+import type ExcelJS from 'exceljs';
+import type { AnalystParameter } from '../../projection/baselineParams';
+import { buildWorkbook, workbookBytes } from '../../projection/writeWorkbook';
 import type { ProjectionRun } from '../../projection/types';
 import type { ChartSpec, OutCell, OutputSheet } from '../host/Host';
-import { addScenarioSheet, SCENARIO_SHEET } from '../host/scenarioSheet';
+import { savedSheets } from '../host/scenarioSheet';
 import { t, type Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
 import type { ScenarioSet } from '../scenarioStore';
@@ -18,8 +23,12 @@ export interface BookOptions {
   mask: boolean;
   /** Office: also give the sheets as value tables. */
   sheets: boolean;
-  /** Kept in the downloaded file (file mode) as a hidden sheet. */
+  /** Kept in the downloaded file (file mode) as hidden sheets: scenarios and the analyst's figures. */
   scenarios?: ScenarioSet;
+  /** The analyst's baseline figures, listed on the summary sheet. */
+  parameters?: readonly AnalystParameter[];
+  /** Build the .xlsx bytes (default true; Excel needs only the sheets). */
+  xlsx?: boolean;
 }
 
 export interface BuiltBook {
@@ -70,7 +79,7 @@ function plain(v: ExcelJS.CellValue): OutCell {
 export function sheetsOf(wb: ExcelJS.Workbook): OutputSheet[] {
   const out: OutputSheet[] = [];
   wb.eachSheet((ws) => {
-    if (ws.state !== 'visible' || ws.name === SCENARIO_SHEET) return;
+    if (ws.state !== 'visible') return;
     const rows: OutCell[][] = [];
     const text = new Set<number>();
     const money = new Set<number>();
@@ -97,25 +106,20 @@ export function resultFileName(summary: RunSummary, lang: Lang): string {
 }
 
 export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: BookOptions): Promise<BuiltBook> {
-  let xlsx = await writeWorkbook(run, { lang: opts.lang, mask: opts.mask });
-  let wb: ExcelJS.Workbook | undefined;
-  const load = async (): Promise<ExcelJS.Workbook> => {
-    const w = new ExcelJS.Workbook();
-    await w.xlsx.load((typeof Buffer !== 'undefined' ? Buffer.from(xlsx) : xlsx.slice().buffer) as unknown as ExcelJS.Buffer);
-    return w;
-  };
-  if (opts.scenarios && opts.scenarios.scenarios.length > 0) {
-    wb = await load();
-    addScenarioSheet(wb, opts.scenarios);
-    xlsx = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  }
+  const extraSheets = opts.scenarios ? savedSheets(opts.scenarios) : [];
+  const wb = await buildWorkbook(run, {
+    lang: opts.lang,
+    mask: opts.mask,
+    ...(opts.parameters?.length ? { parameters: opts.parameters } : {}),
+    ...(extraSheets.length ? { extraSheets } : {}),
+  });
   let sheets: OutputSheet[] = [];
   let charts: ChartSpec[] = [];
   if (opts.sheets) {
-    wb ??= await load();
     const c = chartSheet(summary, opts.lang);
     sheets = [...sheetsOf(wb), c.sheet];
     charts = c.charts;
   }
+  const xlsx = opts.xlsx === false ? new Uint8Array(0) : await workbookBytes(wb);
   return { xlsx, fileName: resultFileName(summary, opts.lang), sheets, charts };
 }

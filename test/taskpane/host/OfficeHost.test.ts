@@ -143,4 +143,16 @@ describe('OfficeHost', () => {
     const again = await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios();
     expect(again).toEqual(set);
   });
+
+  test('the analyst’s figures are saved with the scenarios, and removed when cleared', async () => {
+    const wb = fakeWorkbook([{ name: 'S' }]);
+    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    // 信医保办〔2024〕52号 二、一是: the delegated 农村易返贫致贫人口 amount, supplied as 100.
+    const figures = { parameters: { 'xinyang-2024': { 'premium.tiers.monitored.amount': 100 } }, policies: [] };
+    const set = { scenarios: [], figures };
+    await host.saveScenarios(set);
+    expect(await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios()).toEqual(set);
+    await host.saveScenarios({ scenarios: [] });
+    expect(await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios()).toEqual({ scenarios: [] });
+  });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { readScenarioSheet, SCENARIO_SHEET } from '../../../src/taskpane/host/scenarioSheet';
+import { figureRows } from '../../../src/taskpane/analystFigures';
+import { addScenarioSheet, FIGURES_SHEET, readScenarioSheet, SCENARIO_SHEET } from '../../../src/taskpane/host/scenarioSheet';
 import { readCsv } from '../../../src/roster/csv';
 import { detectMapping } from '../../../src/roster/mapping';
 import { runJob } from '../../../src/taskpane/worker/projectionJob';
@@ -39,5 +40,27 @@ describe('result book', () => {
     await wb.xlsx.load(Buffer.from(book.xlsx) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet(SCENARIO_SHEET)!.state).toBe('hidden');
     expect(readScenarioSheet(wb)).toEqual(set);
+  });
+
+  test('the download keeps scenarios and figures in hidden sheets and lists the figures on the summary sheet; Excel needs no file', async () => {
+    const { run, summary } = job();
+    const figures = { parameters: { 'xinyang-2024': { 'premium.tiers.monitored.amount': 100 } }, policies: [] };
+    const set = { scenarios: [{ name: 'a', overrides: { 'xinyang-2024': { 'tilt.threshold': 10000 } } }], figures };
+    const book = await buildBook(run, summary, { lang: 'zh', mask: false, sheets: false, scenarios: set, parameters: figureRows(figures) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(book.xlsx) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.filter((s) => s.state === 'hidden').map((s) => s.name)).toEqual([SCENARIO_SHEET, FIGURES_SHEET]);
+    expect(readScenarioSheet(wb)).toEqual(set);
+    const cells: unknown[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(c.value)));
+    expect(cells).toEqual(expect.arrayContaining(['xinyang-2024', 'premium.tiers.monitored.amount', '100']));
+    // A workbook saved before figures existed (scenarios only) still reads.
+    const old = new ExcelJS.Workbook();
+    addScenarioSheet(old, { scenarios: set.scenarios });
+    expect(readScenarioSheet(old)).toEqual({ scenarios: set.scenarios });
+
+    const office = await buildBook(run, summary, { lang: 'zh', mask: false, sheets: true, xlsx: false });
+    expect(office.xlsx.byteLength).toBe(0);
+    expect(office.sheets.map((s) => s.title)).toContain('汇总');
   });
 });
