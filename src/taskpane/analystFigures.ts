@@ -17,6 +17,7 @@ import type { Engine } from '../engine/engine';
 import { MedaidError, isMedaidError } from '../engine/errors';
 import type { OverrideValue, Overrides } from '../engine/policy/overrides';
 import { analystParameters, baselineEngine, parseParamsJson, type AnalystParameter, type ParameterSource } from '../projection/baselineParams';
+import { hasBaselineInputs, parseBaselineInputs, type BaselineInputs } from './baselineInputs';
 import { paramsOf, valueText, type PolicyParam } from './policyParams';
 
 export interface AnalystFigures {
@@ -24,6 +25,8 @@ export interface AnalystFigures {
   parameters: Overrides;
   /** The analyst's own region files (policy schema), as loaded, in order. */
   policies: RegionFile[];
+  /** The baseline's funding and growth inputs (the CLI's --lottery … --premium-growth), saved with the figures. */
+  baseline?: BaselineInputs;
 }
 
 export interface RegionFile {
@@ -56,7 +59,7 @@ export function noFigures(): AnalystFigures {
 }
 
 export function hasFigures(f: AnalystFigures | undefined): boolean {
-  return !!f && (f.policies.length > 0 || Object.values(f.parameters).some((p) => Object.keys(p).length > 0));
+  return !!f && (f.policies.length > 0 || Object.values(f.parameters).some((p) => Object.keys(p).length > 0) || hasBaselineInputs(f.baseline));
 }
 
 /** The parameters as one source for baselineEngine (none when empty). */
@@ -202,7 +205,8 @@ export function figureRows(f: AnalystFigures): AnalystParameter[] {
 /** The figures as saved with the scenarios (a hidden sheet / a document setting). */
 export function figuresJson(f: AnalystFigures): string {
   const policies = f.policies.map((p) => ({ source: p.source, policy: JSON.parse(p.text.replace(/^\uFEFF/, '')) as unknown }));
-  return JSON.stringify({ $format: FIGURES_FORMAT, parameters: f.parameters, policies }, null, 2) + '\n';
+  const baseline = hasBaselineInputs(f.baseline) ? { baseline: f.baseline } : {};
+  return JSON.stringify({ $format: FIGURES_FORMAT, parameters: f.parameters, policies, ...baseline }, null, 2) + '\n';
 }
 
 /** Saved figures back, checked as when they were supplied (the engine must accept them). */
@@ -214,7 +218,7 @@ export function parseFiguresJson(text: string, source: string): AnalystFigures {
     const msg = e instanceof Error ? e.message : String(e);
     throw new MedaidError('INVALID_OVERRIDE', { path: source, problem: `不是有效的 JSON：${msg}`, problemEn: `not valid JSON: ${msg}` });
   }
-  const o = (data ?? {}) as { $format?: unknown; parameters?: unknown; policies?: unknown };
+  const o = (data ?? {}) as { $format?: unknown; parameters?: unknown; policies?: unknown; baseline?: unknown };
   if (o.$format !== FIGURES_FORMAT) {
     throw new MedaidError('INVALID_OVERRIDE', { path: `${source} $format`, problem: `不支持的格式，应为 ${FIGURES_FORMAT}`, problemEn: `unsupported format; expected ${FIGURES_FORMAT}` });
   }
@@ -226,7 +230,9 @@ export function parseFiguresJson(text: string, source: string): AnalystFigures {
     source: typeof p?.source === 'string' ? p.source : `${source} policies[${i}]`,
     text: JSON.stringify(p?.policy ?? null),
   }));
-  const figures = { parameters, policies };
+  const figures: AnalystFigures = { parameters, policies };
+  const baseline = parseBaselineInputs(o.baseline, source);
+  if (hasBaselineInputs(baseline)) figures.baseline = baseline;
   try {
     figuresEngine(figures);
   } catch (e) {

@@ -127,6 +127,28 @@ const STRINGS = {
   regionFileHint: { zh: '按政策文件格式（policies/*.json）编写的本地区政策；载入前逐项校验。', en: 'A region’s policy in the policy file format (policies/*.json); every field is checked before it is used.' },
   regionFileLoaded: { zh: '已载入地区政策文件 {file}（{region}）。', en: 'Region file {file} loaded ({region}).' },
   regionFiles: { zh: '已载入的地区政策文件', en: 'Region files loaded' },
+  baselineInputsTitle: { zh: '资金来源与增长假设（基线）', en: 'Funding and growth (baseline)' },
+  baselineInputsHint: {
+    zh: '与命令行 --lottery、--donations、--transfers、--ratio、--headcount-growth、--cost-growth、--premium-growth 相同。用于现行政策（基线）；方案未另行设定时也沿用。留空则按政策文件或默认值。随方案保存在工作簿中。',
+    en: 'The CLI’s --lottery, --donations, --transfers, --ratio, --headcount-growth, --cost-growth, --premium-growth. They apply to the baseline, and to every scenario that sets none of its own. Blank: the policy’s value or the default. Saved with the scenarios in the workbook.',
+  },
+  amountYuan: { zh: '{name}（元）', en: '{name} (yuan)' },
+  ratioInput: { zh: '分担比例（市:区县）', en: 'City:district split' },
+  growthTitle: { zh: '下一年度预测的增长率（%）', en: 'Growth for next year’s forecast (%)' },
+  headcountGrowth: { zh: '人数增长率（%）', en: 'Head-count growth (%)' },
+  costGrowth: { zh: '救助费用增长率（%）', en: 'Cost growth (%)' },
+  premiumGrowth: { zh: '资助参保增长率（%）', en: 'Premium growth (%)' },
+  blankPolicy: { zh: '留空则按政策：{value}', en: 'Blank: the policy’s {value}' },
+  blankDefault: { zh: '留空则为 {value}', en: 'Blank: {value}' },
+  forecastTitle: { zh: '{next} 年预测（以 {year} 年为基数）', en: 'Forecast for {next} (from {year})' },
+  thisYearPeople: { zh: '本年人数', en: 'People this year' },
+  thisYearNeed: { zh: '本年救助', en: 'Assistance this year' },
+  thisYearSubsidy: { zh: '本年资助参保', en: 'Subsidy this year' },
+  growthPct: { zh: '增长率 人数/费用/资助（%）', en: 'Growth people/cost/premium (%)' },
+  nextPeople: { zh: '预测人数', en: 'People next year' },
+  nextAssistance: { zh: '预测救助', en: 'Assistance next year' },
+  nextSubsidy: { zh: '预测资助参保', en: 'Subsidy next year' },
+  nextFundNeed: { zh: '预测资金需求', en: 'Fund need next year' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -7,7 +7,7 @@
 import { categoryById, CATEGORIES, type CategoryId } from '../engine/categories';
 import type { Dec } from '../engine/money';
 import type { AnalystParameter } from '../projection/baselineParams';
-import type { Bucket, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
+import type { Bucket, Forecast, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
 import type { ImportReport } from '../roster/types';
 
 export interface BucketView {
@@ -38,6 +38,29 @@ export interface FundingView {
   districts: { district: string; need: string; sources: string; fiscal: string; city: string; districtPart: string }[];
 }
 
+/** One category of next year's forecast (预测): this year, the growth used (in %), next year. */
+export interface ForecastRowView {
+  id: CategoryId;
+  zh: string;
+  en: string;
+  people: number;
+  assistance: string;
+  premiumSubsidy: string;
+  /** Growth rates as percent text, 2 decimals ("3.00"). */
+  growth: { headcount: string; cost: string; premium: string };
+  nextPeople: number;
+  nextAssistance: string;
+  nextPremiumSubsidy: string;
+  nextFundNeed: string;
+}
+
+export interface ForecastView {
+  year: number;
+  nextYear: number;
+  rows: ForecastRowView[];
+  total: { people: number; assistance: string; premiumSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string };
+}
+
 export interface ProjectionView {
   scenario: string;
   region: { id: string; zh: string; en: string };
@@ -49,6 +72,8 @@ export interface ProjectionView {
   funding: FundingView;
   nextYear: number;
   nextFundNeed: string;
+  /** Next year's forecast table (预测), as the result workbook's 预测 sheet. */
+  forecast: ForecastView;
   problemCount: number;
 }
 
@@ -74,6 +99,36 @@ export interface RunSummary {
 }
 
 const money = (d: Dec): string => d.toFixed(2);
+const percent = (d: Dec): string => d.times(100).toFixed(2);
+
+export function forecastView(f: Forecast): ForecastView {
+  return {
+    year: f.year,
+    nextYear: f.nextYear,
+    rows: f.rows.map((r) => ({
+      id: r.category,
+      zh: categoryById(r.category).zh,
+      en: categoryById(r.category).en,
+      people: r.people,
+      assistance: money(r.assistance),
+      premiumSubsidy: money(r.premiumSubsidy),
+      growth: { headcount: percent(r.growth.headcount), cost: percent(r.growth.cost), premium: percent(r.growth.premium) },
+      nextPeople: r.nextPeople,
+      nextAssistance: money(r.nextAssistance),
+      nextPremiumSubsidy: money(r.nextPremiumSubsidy),
+      nextFundNeed: money(r.nextFundNeed),
+    })),
+    total: {
+      people: f.total.people,
+      assistance: money(f.total.assistance),
+      premiumSubsidy: money(f.total.premiumSubsidy),
+      nextPeople: f.total.nextPeople,
+      nextAssistance: money(f.total.nextAssistance),
+      nextPremiumSubsidy: money(f.total.nextPremiumSubsidy),
+      nextFundNeed: money(f.total.nextFundNeed),
+    },
+  };
+}
 
 export function bucketView(b: Bucket): BucketView {
   return {
@@ -125,6 +180,7 @@ export function projectionView(p: Projection): ProjectionView {
     },
     nextYear: p.forecast.nextYear,
     nextFundNeed: money(p.forecast.total.nextFundNeed),
+    forecast: forecastView(p.forecast),
     problemCount: p.problems.length,
   };
 }

@@ -19,6 +19,10 @@ import {
   figureText, figureValue, figuresEngine, hasFigures, missingFigures, noFigures, withFigure, withRegionFile,
   type AnalystFigures, type MissingFigure,
 } from '../analystFigures';
+import {
+  AMOUNT_FIELDS, GROWTH_FIELDS, baselineFunding, baselineGrowth, fundDefaults, parseBaselineField,
+  type BaselineField, type BaselineInputs, type FundDefault,
+} from '../baselineInputs';
 import type { Host } from '../host/Host';
 import { getLang, setLang, t, type Lang, type StringKey } from '../i18n';
 import {
@@ -26,7 +30,7 @@ import {
   type BilingualError, type RegionOption,
 } from '../paneLogic';
 import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
-import type { BucketView, RunSummary } from '../runSummary';
+import type { BucketView, ForecastView, RunSummary } from '../runSummary';
 import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { Phase } from '../worker/projectionJob';
@@ -81,6 +85,9 @@ export class PaneApp {
   private figureInputs: Record<string, string> = {};
   private figureErrors: Record<string, BilingualError> = {};
   private regionFileError: BilingualError | undefined;
+  /** The baseline's funding/growth fields: text kept when refused (to correct it), and the refusals. */
+  private baselineText: Partial<Record<BaselineField, string>> = {};
+  private baselineErrors: Partial<Record<BaselineField, BilingualError>> = {};
   private engines: { figures: AnalystFigures; base: Engine; full: Engine } | undefined;
   private draft: Draft | undefined;
   private runState: RunState = { status: 'idle' };
@@ -383,6 +390,31 @@ export class PaneApp {
     this.render();
   }
 
+  /**
+   * A funding or growth field of the baseline: checked as the CLI checks its flag, then with
+   * the others by the projection's validateFunding/validateGrowth. Refused → the message
+   * under the field, in both languages; nothing changes. Kept in the figures (saved with them).
+   */
+  private setBaselineInput(field: BaselineField, text: string): void {
+    this.baselineText[field] = text;
+    try {
+      const value = parseBaselineField(field, text);
+      const next: BaselineInputs = { ...(this.figures.baseline ?? {}) };
+      if (value === undefined) delete next[field];
+      else next[field] = value;
+      baselineFunding(next);
+      baselineGrowth(next);
+      this.figures = { ...this.figures, baseline: next };
+      delete this.baselineErrors[field];
+      delete this.baselineText[field];
+      if (this.runState.status === 'done') this.runState = { status: 'idle' };
+      this.saveState();
+    } catch (e) {
+      this.baselineErrors[field] = asBilingual(e);
+    }
+    this.render();
+  }
+
   private async loadRegionFile(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (!file) return;
@@ -664,6 +696,7 @@ export class PaneApp {
         h('select', { id: 'year', disabled: locked, onchange: (ev) => this.setYear(Number((ev.target as HTMLSelectElement).value)) }, years.map((y) => h('option', { value: y, selected: y === this.year }, String(y)))),
       ),
       this.figuresPanel(),
+      this.baselinePanel(),
       h('h3', {}, t('scenarios')),
       list,
       this.draft ? this.scenarioEditor(this.draft) : h('button', { id: 'add-scenario', type: 'button', class: 'secondary', onclick: () => { this.draft = { index: -1, name: '', changes: {}, param: '', input: '' }; this.render(); document.getElementById('draft-name')?.focus(); } }, t('addScenario')),
@@ -714,6 +747,43 @@ export class PaneApp {
         ? h('ul', { id: 'region-files', 'aria-label': t('regionFiles') }, files.map((f, i) => h('li', {}, f.source, ' ',
             h('button', { type: 'button', class: 'link', id: `remove-region-file-${i}`, onclick: () => this.removeRegionFile(i) }, t('removeScenario')))))
         : null,
+    );
+  }
+
+  /** 资金来源与增长假设: the baseline's --lottery … --premium-growth, each with the policy's value it replaces. */
+  private baselinePanel(): HTMLElement {
+    let defaults: Record<'lottery' | 'donations' | 'transfers' | 'ratio', FundDefault> | undefined;
+    try {
+      defaults = fundDefaults(this.fullEngine(), this.region.region, this.year);
+    } catch (e) {
+      this.fail(e);
+    }
+    const saved = this.figures.baseline ?? {};
+    const field = (f: BaselineField, labelText: string, d: FundDefault | undefined): HTMLElement => {
+      const id = `baseline-${f}`;
+      const err = this.baselineErrors[f];
+      const shown = d ? (f === 'ratio' ? d.value : groupMoney(d.value)) : '0';
+      return h('div', { class: 'figure baseline-input', dataset: { field: f } },
+        h('label', { for: id }, labelText),
+        h('input', {
+          id, type: 'text', value: this.baselineText[f] ?? saved[f]?.replace(/%$/, '') ?? '', placeholder: d ? shown : '0', 'aria-describedby': `${id}-hint`,
+          onchange: (ev) => this.setBaselineInput(f, (ev.target as HTMLInputElement).value),
+        }),
+        h('p', { class: 'hint', id: `${id}-hint` },
+          d?.origin === 'policy' ? t('blankPolicy', { value: shown }) : t('blankDefault', { value: shown }),
+          d?.citation ? h('br') : null,
+          d?.citation ? `${t('citation')}：${d.citation}${d.quote ? `：“${d.quote}”` : ''}` : ''),
+        err ? h('div', { class: 'error', role: 'alert', id: `${id}-error` }, this.errorBox(err)) : null,
+      );
+    };
+    const lang = getLang();
+    return h('fieldset', { class: 'figures', id: 'baseline-inputs' },
+      h('legend', {}, `${t('baselineInputsTitle')} / ${t('baselineInputsTitle', {}, lang === 'zh' ? 'en' : 'zh')}`),
+      h('p', { class: 'hint' }, t('baselineInputsHint')),
+      AMOUNT_FIELDS.map((f) => field(f, t('amountYuan', { name: t(f) }), defaults?.[f])),
+      field('ratio', t('ratioInput'), defaults?.ratio),
+      h('h4', {}, t('growthTitle')),
+      GROWTH_FIELDS.map((f) => field(f, t(f), { value: '0', origin: 'default' })),
     );
   }
 
@@ -775,6 +845,19 @@ export class PaneApp {
       this.money(b.assistance, prefix && `${prefix}.assistance`), this.money(b.premiumSubsidy, prefix && `${prefix}.premiumSubsidy`), this.money(b.fundNeed, prefix && `${prefix}.fundNeed`)];
   }
 
+  /** 预测: next year's forecast per category, with the growth used (the result workbook's 预测 sheet). */
+  private forecastTable(fc: ForecastView): HTMLElement {
+    const lang = getLang();
+    const tot = fc.total;
+    return h('div', { class: 'scroll' }, table(t('forecastTitle', { next: fc.nextYear, year: fc.year }),
+      [t('category'), t('thisYearPeople'), t('thisYearNeed'), t('thisYearSubsidy'), t('growthPct'), t('nextPeople'), t('nextAssistance'), t('nextSubsidy'), t('nextFundNeed')],
+      [...fc.rows.map((r) => [lang === 'zh' ? r.zh : r.en, String(r.people), this.money(r.assistance), this.money(r.premiumSubsidy),
+          `${r.growth.headcount} / ${r.growth.cost} / ${r.growth.premium}`, String(r.nextPeople), this.money(r.nextAssistance), this.money(r.nextPremiumSubsidy), this.money(r.nextFundNeed, `forecast.${r.id}.nextFundNeed`)]),
+        [t('total'), String(tot.people), this.money(tot.assistance), this.money(tot.premiumSubsidy), '', String(tot.nextPeople),
+          this.money(tot.nextAssistance, 'forecast.nextAssistance'), this.money(tot.nextPremiumSubsidy, 'forecast.nextPremiumSubsidy'), this.money(tot.nextFundNeed, 'forecast.nextFundNeed')]],
+      { id: 'table-forecast' }));
+  }
+
   private step5(): HTMLElement {
     const s = this.runState;
     if (s.status !== 'done') return this.section('step-results', 'step5', h('p', { class: 'hint' }, s.status === 'cancelled' ? t('cancelled') : t('notLoaded')));
@@ -795,7 +878,8 @@ export class PaneApp {
       h('div', { class: 'scroll' }, table(t('fundSplit', { ratio: f.ratio }), [t('district'), t('need'), t('sourcesAllocated'), t('fiscal'), t('cityShare'), t('districtShare')],
         [...f.districts.map((d) => [d.district, this.money(d.need), this.money(d.sources), this.money(d.fiscal), this.money(d.city, `split.${d.district}.city`), this.money(d.districtPart, `split.${d.district}.district`)]),
           [t('total'), this.money(f.need, 'funding.need'), this.money(f.allocated, 'funding.allocated'), this.money(f.fiscal, 'funding.fiscal'), this.money(f.city, 'funding.city'), this.money(f.districtTotal, 'funding.district')]], { id: 'table-split' })),
-      h('p', { class: 'hint' }, `${t('lottery')} ${groupMoney(f.lottery)}；${t('donations')} ${groupMoney(f.donations)}；${t('transfers')} ${groupMoney(f.transfers)}`),
+      h('p', { class: 'hint', id: 'funding-sources' }, `${t('lottery')} ${groupMoney(f.lottery)}；${t('donations')} ${groupMoney(f.donations)}；${t('transfers')} ${groupMoney(f.transfers)}`),
+      this.forecastTable(b.forecast),
     ];
     if (sum.comparisons.length) {
       const rows = compareRows(sum, lang);

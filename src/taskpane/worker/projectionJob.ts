@@ -10,6 +10,7 @@ import { importPeople } from '../../roster/people';
 import type { ColumnMapping, ImportResult, Person, RawTable, Visit } from '../../roster/types';
 import { importVisits } from '../../roster/visits';
 import { figureRows, figuresEngine, hasFigures, noFigures, type AnalystFigures } from '../analystFigures';
+import { baselineFunding, baselineGrowth } from '../baselineInputs';
 import { summarize, type RunSummary } from '../runSummary';
 import { ProgressEngine } from './progressEngine';
 
@@ -20,7 +21,9 @@ export interface RunOptions {
   scenarios: Scenario[];
   /** Figures the analyst supplied (baseline, and so every scenario); none when absent. */
   figures?: AnalystFigures;
+  /** The baseline's funding (the CLI's --lottery/--donations/--transfers/--ratio); default: the figures' baseline inputs. */
   funding?: Funding;
+  /** Growth for next year's forecast (the CLI's --*-growth); default: the figures' baseline inputs. */
   growth?: Growth;
 }
 
@@ -72,8 +75,9 @@ export function runImported(people: ImportResult<Person>, visits: ImportResult<V
     visits: visits.rows,
     region: opts.region,
     year: opts.year,
-    funding: opts.funding,
-    growth: opts.growth,
+    // The inputs of step 3 travel in the figures (saved with them); an explicit option wins.
+    funding: opts.funding ?? baselineFunding(figures.baseline),
+    growth: opts.growth ?? baselineGrowth(figures.baseline),
     importReports: [people.report, visits.report],
     engine,
     scenarios: opts.scenarios,
