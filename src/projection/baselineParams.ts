@@ -149,15 +149,22 @@ export function setFlagSources(texts: readonly string[]): ParameterSource[] {
   });
 }
 
-/** A parameter file's text (JSON in engine.withOverrides' format) → overrides, its shape checked. */
-export function parseParamsJson(text: string, source: string): Overrides {
-  let data: unknown;
+/**
+ * An analyst's JSON text (a BOM allowed, as Windows editors write it) → plain data, with a
+ * bilingual error naming the source when it is not JSON. Plain JSON.parse: no reviver, no eval.
+ */
+export function parseJsonText(text: string, source: string): unknown {
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new MedaidError('INVALID_OVERRIDE', { path: source, problem: `不是有效的 JSON：${msg}`, problemEn: `not valid JSON: ${msg}` });
   }
+}
+
+/** A parameter file's text (JSON in engine.withOverrides' format) → overrides, its shape checked. */
+export function parseParamsJson(text: string, source: string): Overrides {
+  const data = parseJsonText(text, source);
   const shape = '应为 {"地区或政策id": {"参数路径": 值}}，如 {"信阳": {"premium.tiers.monitored.amount": 100}}';
   const shapeEn = 'must be {"region-or-policy-id": {"param.path": value}}, e.g. {"信阳": {"premium.tiers.monitored.amount": 100}}';
   if (!isObject(data)) throw new MedaidError('INVALID_OVERRIDE', { path: source, problem: shape, problemEn: shapeEn });

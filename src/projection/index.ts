@@ -27,6 +27,7 @@ export {
   setFlagSources,
   parseSetFlag,
   parseSetValue,
+  parseJsonText,
   parseParamsJson,
   analystParameters,
   type AnalystParameter,

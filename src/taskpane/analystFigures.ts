@@ -16,7 +16,7 @@
 import type { Engine } from '../engine/engine';
 import { MedaidError, isMedaidError } from '../engine/errors';
 import type { OverrideValue, Overrides } from '../engine/policy/overrides';
-import { analystParameters, baselineEngine, parseParamsJson, type AnalystParameter, type ParameterSource } from '../projection/baselineParams';
+import { analystParameters, baselineEngine, parseJsonText, parseParamsJson, type AnalystParameter, type ParameterSource } from '../projection/baselineParams';
 import { hasBaselineInputs, parseBaselineInputs, type BaselineInputs } from './baselineInputs';
 import { paramsOf, valueText, type PolicyParam } from './policyParams';
 
@@ -211,13 +211,7 @@ export function figuresJson(f: AnalystFigures): string {
 
 /** Saved figures back, checked as when they were supplied (the engine must accept them). */
 export function parseFiguresJson(text: string, source: string): AnalystFigures {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new MedaidError('INVALID_OVERRIDE', { path: source, problem: `不是有效的 JSON：${msg}`, problemEn: `not valid JSON: ${msg}` });
-  }
+  const data = parseJsonText(text, source);
   const o = (data ?? {}) as { $format?: unknown; parameters?: unknown; policies?: unknown; baseline?: unknown };
   if (o.$format !== FIGURES_FORMAT) {
     throw new MedaidError('INVALID_OVERRIDE', { path: `${source} $format`, problem: `不支持的格式，应为 ${FIGURES_FORMAT}`, problemEn: `unsupported format; expected ${FIGURES_FORMAT}` });

@@ -3,19 +3,15 @@
  * functions.json has a translation in each table of src/functions/locale/, and the
  * localized file differs only in what Excel displays.
  */
-import * as path from 'path';
-import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { generatedMetadata } from './generatedMetadata';
 import type { FunctionsMetadata, TranslationTable } from '../../scripts/localize-functions';
 import { availableLocales, localizeMetadata, localizedFileName, readTable, translationProblems } from '../../scripts/localize-functions';
 
-const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
 
 let metadata: FunctionsMetadata;
 
 beforeAll(async () => {
-  const r = await generateCustomFunctionsMetadata([SOURCE], true);
-  expect(r.errors).toEqual([]);
-  metadata = JSON.parse(r.metadataJson) as FunctionsMetadata;
+  metadata = await generatedMetadata();
 }, 120_000);
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

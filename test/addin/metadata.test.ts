@@ -3,12 +3,10 @@
  * src/functions/functions.ts, against the MEDAID contract: names, parameter order, which
  * are optional, and the shapes (any value or range in; a table out, so columns spill).
  */
-import * as path from 'path';
-import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { generatedMetadata } from './generatedMetadata';
 import type { FunctionsMetadata } from '../../scripts/localize-functions';
 import { FUNCTION_SIGNATURES } from '../../src/functions/adapters';
 
-const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
 
 /** The contract (docs/functions.md): [name] is optional, "..." repeats. */
 const CONTRACT: Record<string, string> = {
@@ -31,9 +29,7 @@ const CONTRACT: Record<string, string> = {
 let metadata: FunctionsMetadata;
 
 beforeAll(async () => {
-  const r = await generateCustomFunctionsMetadata([SOURCE], true);
-  expect(r.errors).toEqual([]);
-  metadata = JSON.parse(r.metadataJson) as FunctionsMetadata;
+  metadata = await generatedMetadata();
 }, 120_000);
 
 const signature = (params: FunctionsMetadata['functions'][number]['parameters']) =>

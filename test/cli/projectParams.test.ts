@@ -5,36 +5,22 @@
  * 信医保办〔2024〕52号 (clause beside each).
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { BUILTIN_POLICIES } from '../../src/engine';
-import { idCheckChar } from '../../src/roster';
+import { captureConsole, idNumber, tempFolder } from './cliHarness';
 
-const id = (first17: string) => first17 + idCheckChar(first17);
+const id = idNumber;
 const D1 = id('41150219600101001');
 const M1 = id('41150319800101002');
 
-const dir = mkdtempSync(join(tmpdir(), 'medaid-params-'));
-const file = (name: string, text: string) => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
+const { dir, file } = tempFolder('medaid-params-');
 const people = file('people.csv', `身份证号,姓名,人员类别,区县,个人缴费\n${D1},张三,低保对象,浉河区,380\n${M1},王五,农村易返贫致贫人口,平桥区,380\n`);
 const visits = file('visits.csv', `身份证号,结算日期,就诊类型,门诊类型,政策范围内自付,是否规范转诊省内就医\n${D1},2024-01-15,住院,,10000,否\n`);
 const scenario = file('s.json', JSON.stringify({ name: 'dibao-75', overrides: { 'xinyang-2024': { 'inpatient.tiers.dibao_returned.ratio': 0.75 } } }));
 
-let out: string[] = [];
-let err: string[] = [];
-beforeEach(() => {
-  out = [];
-  err = [];
-  jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  jest.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-});
-afterEach(() => jest.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const base = ['project', '--people', people, '--visits', visits, '--region', '信阳', '--year', '2024'];
 
