@@ -13,8 +13,9 @@
  * the report is are printed); 2 bad usage, an unreadable file, an invalid scenario, parameter
  * or region file (the message names the flag, the file and the field, in Chinese and English).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { dirname, basename } from 'path';
+import { readFileSync } from 'fs';
+import { basename } from 'path';
+import { checkOutputs, OutputFileError, writeOutput, writeOutputData, type NamedFile, type OutputTarget } from './outputFiles';
 import { isMedaidError } from '../engine/errors';
 import { fmt, type Dec } from '../engine/money';
 import { parseYear } from '../engine/engine';
@@ -42,12 +43,13 @@ import {
 export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳 --year 2024 [--scenario FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9]
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--people-sheet S] [--visits-sheet S] [--mask] [--lang zh|en]
         [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]…
-        [--out result.xlsx] [--summary summary.json] [--explain ID] [--allow-rejected]
+        [--out result.xlsx] [--summary summary.json] [--force] [--explain ID] [--allow-rejected]
         — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side
         --set 信阳:premium.tiers.monitored.amount=100    基准参数（文件未给出或授权另定的数）/ a baseline figure the documents leave to the analyst
         --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
         --params FILE  {"信阳": {"premium.tiers.monitored.amount": 100}}  同上，JSON 文件 / the same as a JSON file
-        --policy FILE  自定义地区政策文件（按政策文件格式校验）/ an analyst's own region file (schema-validated)`;
+        --policy FILE  自定义地区政策文件（按政策文件格式校验）/ an analyst's own region file (schema-validated)
+        --force        覆盖已存在的输出文件（输入文件永不覆盖）/ replace existing output files (an input file is never overwritten)`;
 
 class UsageError extends Error {
   constructor(readonly zh: string, readonly en: string) {
@@ -77,6 +79,8 @@ interface Options {
   summary?: string;
   explain?: string;
   allowRejected: boolean;
+  /** --force: replace existing output files (never an input). */
+  force: boolean;
 }
 
 const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
@@ -107,13 +111,14 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
 };
 
 export function parseProjectArgs(args: string[]): Options {
-  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false };
+  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
     const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
     if (flag === '--mask') o.mask = true;
     else if (flag === '--allow-rejected') o.allowRejected = true;
+    else if (flag === '--force') o.force = true;
     else if (VALUE_FLAGS[flag]) {
       const v = inline ?? args[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} 缺少取值`, `${flag} needs a value`);
@@ -152,9 +157,15 @@ function baselineSources(o: Options): { policies: PolicySource[]; parameters: Pa
 
 const shownValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-function writeOut(file: string, data: Uint8Array | string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
+/** Every file the run reads: no output may be one of them (outputFiles.checkOutputs). */
+function inputFiles(o: Options): NamedFile[] {
+  return [
+    { flag: '--people', path: o.people! },
+    { flag: '--visits', path: o.visits! },
+    ...o.scenarios.map((path) => ({ flag: '--scenario', path })),
+    ...o.params.map((path) => ({ flag: '--params', path })),
+    ...o.policies.map((path) => ({ flag: '--policy', path })),
+  ];
 }
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -228,12 +239,25 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
   return out.join('\n');
 }
 
+function outputFailed(e: unknown): number {
+  if (!(e instanceof OutputFileError)) throw e;
+  console.error(`${e.zh}\n${e.en}`);
+  return e.exitCode;
+}
+
 export async function project(args: string[]): Promise<number> {
   let o: Options;
   let run: ProjectionRun;
   let parameters: AnalystParameter[] = [];
+  let targets: { out?: OutputTarget; summary?: OutputTarget };
   try {
     o = parseProjectArgs(args);
+    // Outputs are checked before any work: an input is never overwritten, an existing file only with --force.
+    const outputs: NamedFile[] = [];
+    if (o.summary) outputs.push({ flag: '--summary', path: o.summary });
+    if (o.out) outputs.push({ flag: '--out', path: o.out });
+    const checked = checkOutputs(outputs, inputFiles(o), { force: o.force });
+    targets = { summary: checked.find((t) => t.flag === '--summary'), out: checked.find((t) => t.flag === '--out') };
     const region = o.region!;
     const year = parseYear(o.year)!;
     // The baseline's engine first: scenarios are checked against it and layer on top of it.
@@ -263,7 +287,7 @@ export async function project(args: string[]): Promise<number> {
       console.error(`${e.zh}\n${e.en}\n用法 / usage: medaid ${PROJECT_HELP}`);
       return 2;
     }
-    if (isMedaidError(e)) {
+    if (isMedaidError(e) || e instanceof OutputFileError) {
       console.error(`${e.zh}\n${e.en}`);
       return 2;
     }
@@ -274,16 +298,18 @@ export async function project(args: string[]): Promise<number> {
   if (o.summary) {
     // The analyst's figures are part of what the totals rest on: recorded with them when given.
     const summary = parameters.length ? { ...runSummary(run), analystParameters: parameters } : runSummary(run);
-    writeOut(o.summary, JSON.stringify(summary, null, 2) + '\n');
+    try {
+      await writeOutputData(targets.summary!, JSON.stringify(summary, null, 2) + '\n');
+    } catch (e) {
+      return outputFailed(e);
+    }
     console.log(`\nsummary → ${o.summary}`);
   }
   if (o.out) {
     try {
-      await writeWorkbookFile(run, o.out, { lang: o.lang, mask: o.mask, parameters });
+      await writeOutput(targets.out!, (tmp) => writeWorkbookFile(run, tmp, { lang: o.lang, mask: o.mask, parameters }));
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      console.error(`无法写入结果工作簿 ${o.out}：${msg}\ncannot write the workbook ${o.out}: ${msg}`);
-      return 2;
+      return outputFailed(e);
     }
     console.log(`${o.lang === 'zh' ? '结果工作簿' : 'workbook'} → ${o.out}`);
   }

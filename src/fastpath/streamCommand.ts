@@ -3,19 +3,24 @@
  * line, for visit files too large for `medaid project` (which reads whole files).
  * Exit codes: 0 ok; 1 some rows or persons were not used (counted and listed); 2 bad usage or input.
  */
-import { writeFileSync } from 'fs';
+import { checkOutputs, OutputFileError, writeOutputData, type OutputTarget } from '../cli/outputFiles';
 import { defaultEngine, parseYear } from '../engine/engine';
 import { isMedaidError } from '../engine/errors';
 import { parseRatio } from '../engine/rules/fund';
 import { fenToText } from './fixedPoint';
 import { StreamOrderError, streamProject } from './streamProject';
 
-export const PROJECT_STREAM_HELP = `project-stream --visits FILE --region 信阳 --year 2024 [--ratio 1:9] [--summary out.json]
+export const PROJECT_STREAM_HELP = `project-stream --visits FILE --region 信阳 --year 2024 [--ratio 1:9] [--summary out.json] [--force]
         — 超大名单流式测算（按身份证号、日期排序的单个就诊CSV，含人员类别、区县列）/ streaming projection of a huge visits CSV sorted by ID then date`;
 
 export async function projectStream(args: string[]): Promise<number> {
   const o: Record<string, string> = {};
+  let force = false;
   for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--force') {
+      force = true;
+      continue;
+    }
     const eq = args[i].indexOf('=');
     const flag = eq > 0 ? args[i].slice(0, eq) : args[i];
     const value = eq > 0 ? args[i].slice(eq + 1) : args[++i];
@@ -31,7 +36,10 @@ export async function projectStream(args: string[]): Promise<number> {
       return 2;
     }
   }
+  let summary: OutputTarget | undefined;
   try {
+    // Checked before the (long) run: never the visits file itself, an existing file only with --force.
+    if (o.summary) [summary] = checkOutputs([{ flag: '--summary', path: o.summary }], [{ flag: '--visits', path: o.visits }], { force });
     const r = await streamProject(o.visits, { engine: defaultEngine(), region: o.region, year: parseYear(o.year)!, ratio: parseRatio(o.ratio ?? '1:9') });
     const lines = [
       `行数 rows: ${r.rows}（使用 used ${r.usedRows}，未使用 rejected ${r.rejectedRows}）`,
@@ -42,13 +50,13 @@ export async function projectStream(args: string[]): Promise<number> {
     ];
     console.log(lines.join('\n'));
     for (const m of r.messages) console.error(`  ${m.zh}\n  ${m.en}`);
-    if (o.summary) {
+    if (summary) {
       const json = { ...r, byDistrictFen: Object.fromEntries(r.byDistrictFen), byCategoryFen: Object.fromEntries(r.byCategoryFen) };
-      writeFileSync(o.summary, JSON.stringify(json, null, 2) + '\n');
+      await writeOutputData(summary, JSON.stringify(json, null, 2) + '\n');
     }
     return r.rejectedRows > 0 || r.errorPersons > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof StreamOrderError || isMedaidError(e)) {
+    if (e instanceof StreamOrderError || isMedaidError(e) || e instanceof OutputFileError) {
       console.error(`${e.zh}\n${e.en}`);
       return 2;
     }

@@ -64,7 +64,7 @@ test('--params FILE gives the same baseline; --set after it wins', async () => {
   const summary = join(dir, 'params-summary.json');
   expect(await main([...base, '--params', params, '--summary', summary])).toBe(0);
   expect(JSON.parse(readFileSync(summary, 'utf8')).premiumSubsidy.total).toBe('180.00');
-  expect(await main([...base, '--params', params, '--set=信阳:premium.tiers.monitored.amount=90', '--summary', summary])).toBe(0);
+  expect(await main([...base, '--params', params, '--set=信阳:premium.tiers.monitored.amount=90', '--summary', summary, '--force'])).toBe(0);
   expect(JSON.parse(readFileSync(summary, 'utf8')).premiumSubsidy.total).toBe('170.00'); // 90 + 80
 });
 
