@@ -1,14 +1,17 @@
 /**
  * The pane inside Excel. Reads rosters from sheets or the selection, writes results as
- * new sheets, keeps scenarios in the document's settings.
+ * new sheets, keeps scenarios in the workbook's own settings (workbookSettings.ts).
  *
  * Payloads: Excel Online refuses a request or response above 5 MB, so large ranges are
- * read and written in blocks of at most CHUNK_CELLS cells, one block per context.sync().
+ * read and written in blocks of at most CHUNK_CELLS cells, one block per context.sync(),
+ * and the pane yields to the browser between blocks so it never freezes for long.
  * Everything else is batched into as few syncs as possible.
  *
- * Own sheets: the ids of the sheets this add-in created are kept in the document settings
- * (OWN_SHEETS_SETTING). A re-run deletes exactly those sheets and nothing else; a user's
- * sheet with a clashing name is left alone and the new sheet gets another name.
+ * Own sheets: every result sheet carries a marker written into the sheet (a worksheet
+ * custom property, ownSheets.ts); a re-run deletes only sheets with that marker AND a
+ * result-sheet name. Worksheet ids are never used as proof (they may change between
+ * sessions). A user's sheet with a clashing name is left alone and the new sheet gets
+ * another name.
  */
 import { columnLetter } from '../../roster/cells';
 import { readRangeValues } from '../../roster/range';
@@ -17,11 +20,11 @@ import { figuresEngine, figuresJson, hasFigures, parseFiguresJson } from '../ana
 import { parseScenarioSet, scenarioSetJson, type ScenarioSet } from '../scenarioStore';
 import type { ChartSpec, Host, OutCell, OutputSheet, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
 import { OUTPUT_PREFIX, planOutputSheets, type ExistingSheet } from './outputNames';
+import { isOwnSheet, markerValue, OWN_SHEET_PROPERTY } from './ownSheets';
+import { FIGURES_SETTING, readSettings, SCENARIOS_SETTING, writeSetting } from './workbookSettings';
+import { yieldToBrowser } from './yieldToBrowser';
 
-export const OWN_SHEETS_SETTING = 'medaid.outputSheets';
-export const SCENARIOS_SETTING = 'medaid.scenarios';
-/** The analyst's baseline figures and region files (analystFigures.ts), saved with the scenarios. */
-export const FIGURES_SETTING = 'medaid.figures';
+export { FIGURES_SETTING, SCENARIOS_SETTING } from './workbookSettings';
 /** ≈ 20 000 cells × (value + number format) stays far below the 5 MB payload limit. */
 export const CHUNK_CELLS = 20000;
 const MONEY_FORMAT = '#,##0.00';
@@ -31,56 +34,50 @@ const GENERAL_FORMAT = 'General';
 /** The part of Excel.run the host uses (a mock can stand in for it). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** The part of Office.Settings the host uses. */
-export interface SettingsLike {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  saveAsync(callback?: (result: { status: unknown; error?: { message: string } }) => void): void;
-}
-
 export interface OfficeHostOptions {
   run?: ExcelRun;
-  settings?: SettingsLike;
   /** Language of the sheet-name prefix and titles. */
   lang?: () => 'zh' | 'en';
+  /** Lets the browser breathe between write blocks (tests pass a no-op). */
+  pause?: () => Promise<void>;
+  /** Start time of a run, written into the sheet markers (tests fix it). */
+  now?: () => Date;
 }
 
-function saveSettings(settings: SettingsLike): Promise<void> {
-  return new Promise((resolve, reject) => {
-    settings.saveAsync((r) => {
-      const failed = r && (r.status === 'failed' || (typeof Office !== 'undefined' && r.status === Office.AsyncResultStatus?.Failed));
-      if (failed) reject(new Error(r.error?.message ?? 'settings.saveAsync failed'));
-      else resolve();
-    });
+/** Every sheet with whether it is proven ours (marker + name), in one sync. */
+async function sheetsWithMarkers(ctx: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; info: ExistingSheet }[]> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name,items/id');
+  await ctx.sync();
+  const props = sheets.items.map((ws) => {
+    const p = ws.customProperties.getItemOrNullObject(OWN_SHEET_PROPERTY);
+    p.load('value');
+    return p;
   });
+  await ctx.sync();
+  return sheets.items.map((ws, i) => ({
+    sheet: ws,
+    info: { id: ws.id, name: ws.name, own: !props[i].isNullObject && isOwnSheet(ws.name, props[i].value) },
+  }));
 }
 
 export class OfficeHost implements Host {
   readonly kind = 'office' as const;
   readonly canReadSelection = true;
   private readonly run: ExcelRun;
-  private readonly settings: SettingsLike;
   private readonly lang: () => 'zh' | 'en';
+  private readonly pause: () => Promise<void>;
+  private readonly now: () => Date;
 
   constructor(opts: OfficeHostOptions = {}) {
     this.run = opts.run ?? ((batch) => Excel.run(batch));
-    this.settings = opts.settings ?? (Office.context.document.settings as unknown as SettingsLike);
     this.lang = opts.lang ?? (() => 'zh');
-  }
-
-  private ownIds(): Set<string> {
-    const v = this.settings.get(OWN_SHEETS_SETTING);
-    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    this.pause = opts.pause ?? yieldToBrowser;
+    this.now = opts.now ?? (() => new Date());
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    const own = this.ownIds();
-    return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/id');
-      await ctx.sync();
-      return sheets.items.map((s) => ({ name: s.name, own: own.has(s.id) }));
-    });
+    return this.run(async (ctx) => (await sheetsWithMarkers(ctx)).map(({ info }) => ({ name: info.name, own: info.own })));
   }
 
   /** Reads a block of a sheet in row chunks that keep every response small. */
@@ -122,29 +119,31 @@ export class OfficeHost implements Host {
   }
 
   async writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome> {
-    const own = this.ownIds();
     const prefix = OUTPUT_PREFIX[this.lang()];
+    const run = this.now().toISOString();
     const totalCells = book.sheets.reduce((s, sh) => s + sh.rows.length * Math.max(1, width(sh)), 0);
     let doneCells = 0;
     const outcome = await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/id');
-      await ctx.sync();
-      const existing: ExistingSheet[] = sheets.items.map((s) => ({ id: s.id, name: s.name }));
-      const plan = planOutputSheets(existing, own, book.sheets.map((s) => s.title), prefix);
+      const found = await sheetsWithMarkers(ctx);
+      const existing = found.map((f) => f.info);
+      const plan = planOutputSheets(existing, book.sheets.map((s) => s.title), prefix);
       // A workbook must keep one sheet: when every sheet is ours, delete the old ones last.
       const deleteFirst = plan.remove.length < existing.length;
-      const old = plan.remove.map((s) => sheets.getItem(s.id));
+      // The very sheet objects whose marker was checked, not a fresh look-up by id.
+      const old = found.filter((f) => f.info.own).map((f) => f.sheet);
       if (deleteFirst) old.forEach((ws) => ws.delete());
       else old.forEach((ws, i) => (ws.name = `~medaid-old-${i + 1}-${Date.now() % 100000}`));
 
-      const created: Excel.Worksheet[] = book.sheets.map((_, i) => sheets.add(plan.names[i]));
+      // Each new sheet is marked in the same batch that creates it, before any data goes in:
+      // if writing stops half-way, the next run still proves them ours and replaces them.
+      const created: Excel.Worksheet[] = book.sheets.map((sh, i) => {
+        const ws = sheets.add(plan.names[i]);
+        ws.customProperties.add(OWN_SHEET_PROPERTY, markerValue(sh.key, run));
+        return ws;
+      });
       created.forEach((ws) => ws.load('id,name'));
       await ctx.sync();
-      // Record the new sheets as ours before the data goes in: if writing stops half-way,
-      // the next run still knows them and replaces them.
-      this.settings.set(OWN_SHEETS_SETTING, created.map((ws) => ws.id));
-      await saveSettings(this.settings);
 
       for (let i = 0; i < book.sheets.length; i++) {
         await this.writeSheet(ctx, created[i], book.sheets[i], (cells) => {
@@ -182,6 +181,7 @@ export class OfficeHost implements Host {
       range.values = values as unknown[][];
       await ctx.sync();
       progress(block.length * cols);
+      await this.pause();
     }
     const head = ws.getRangeByIndexes(0, 0, headerRows, cols);
     head.format.font.bold = true;
@@ -192,8 +192,9 @@ export class OfficeHost implements Host {
   }
 
   async loadScenarios(): Promise<ScenarioSet | undefined> {
+    const saved = await this.run((ctx) => readSettings(ctx, [SCENARIOS_SETTING, FIGURES_SETTING]));
     const text = (key: string): string | undefined => {
-      const v = this.settings.get(key);
+      const v = saved[key];
       if (v === null || v === undefined || v === '') return undefined;
       return typeof v === 'string' ? v : JSON.stringify(v);
     };
@@ -207,10 +208,11 @@ export class OfficeHost implements Host {
   }
 
   async saveScenarios(set: ScenarioSet): Promise<void> {
-    this.settings.set(SCENARIOS_SETTING, scenarioSetJson(set));
-    if (set.figures && hasFigures(set.figures)) this.settings.set(FIGURES_SETTING, figuresJson(set.figures));
-    else if (this.settings.get(FIGURES_SETTING) !== null && this.settings.get(FIGURES_SETTING) !== undefined) this.settings.set(FIGURES_SETTING, '');
-    await saveSettings(this.settings);
+    await this.run(async (ctx) => {
+      writeSetting(ctx, SCENARIOS_SETTING, scenarioSetJson(set));
+      writeSetting(ctx, FIGURES_SETTING, set.figures && hasFigures(set.figures) ? figuresJson(set.figures) : undefined);
+      await ctx.sync();
+    });
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Names for the add-in's result sheets. Every result sheet carries a recognisable prefix
  * ("救助测算-" / "MedAid-") so an analyst sees at once which sheets the add-in wrote, and
- * the add-in keeps its own list of the sheets it wrote (by sheet id) so that a re-run
- * replaces those and nothing else. A user's sheet that happens to have the wanted name is
+ * a marker inside the sheet (ownSheets.ts) so that a re-run replaces those and nothing
+ * else. A user's sheet that happens to have the wanted name is
  * never replaced: the new sheet gets " (2)", " (3)" … instead.
  */
 
@@ -41,6 +41,8 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
 export interface ExistingSheet {
   id: string;
   name: string;
+  /** Proven to be this add-in's result sheet (ownSheets.ts: marker and name). */
+  own: boolean;
 }
 
 export interface SheetPlan {
@@ -51,13 +53,13 @@ export interface SheetPlan {
 }
 
 /**
- * Decides which sheets to delete and what to call the new ones. Only sheets whose id is in
- * `ownIds` (recorded when the add-in created them) are removed; a sheet merely named like
- * an output sheet is a user's sheet and stays.
+ * Decides which sheets to delete and what to call the new ones. Only sheets proven own
+ * (`own`: our marker and a result name) are removed; a sheet merely named like an output
+ * sheet is a user's sheet and stays, and so does a marked sheet the user renamed.
  */
-export function planOutputSheets(existing: readonly ExistingSheet[], ownIds: ReadonlySet<string>, titles: readonly string[], prefix: string): SheetPlan {
-  const remove = existing.filter((s) => ownIds.has(s.id));
-  const kept = existing.filter((s) => !ownIds.has(s.id)).map((s) => s.name);
+export function planOutputSheets(existing: readonly ExistingSheet[], titles: readonly string[], prefix: string): SheetPlan {
+  const remove = existing.filter((s) => s.own);
+  const kept = existing.filter((s) => !s.own).map((s) => s.name);
   const names: string[] = [];
   for (const t of titles) {
     const name = freeSheetName(prefix + t, [...kept, ...names]);

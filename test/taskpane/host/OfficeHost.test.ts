@@ -10,7 +10,8 @@ jest.mock('office-addin-manifest', () => ({
   OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
 }));
 
-import { CHUNK_CELLS, OfficeHost, OWN_SHEETS_SETTING } from '../../../src/taskpane/host/OfficeHost';
+import { CHUNK_CELLS, FIGURES_SETTING, OfficeHost, SCENARIOS_SETTING } from '../../../src/taskpane/host/OfficeHost';
+import { OWN_SHEET_PROPERTY, parseMarker } from '../../../src/taskpane/host/ownSheets';
 import type { ResultBook } from '../../../src/taskpane/host/Host';
 import { fakeWorkbook } from './fakeExcel';
 
@@ -20,6 +21,8 @@ const PEOPLE = [
   ['41152219640620205X', '刘云', '特困人员', '光山县'],
   ['411524194203289881', '严辉丽', '低保对象', '商城县'],
 ];
+
+const noPause = () => Promise.resolve();
 
 function book(rows = 3): ResultBook {
   return {
@@ -34,7 +37,7 @@ function book(rows = 3): ResultBook {
 describe('OfficeHost', () => {
   test('reads a used range as a roster table, with the sheet name and the row numbers the user sees', async () => {
     const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }, { name: '就诊' }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     expect(await host.listSheets()).toEqual([{ name: '人员', own: false }, { name: '就诊', own: false }]);
     const t = await host.readSheet('人员');
     expect(t.sheet).toBe('人员');
@@ -49,7 +52,7 @@ describe('OfficeHost', () => {
     wb.selection = { sheet: 'Data', row: 4, col: 2, values: PEOPLE.slice(1) };
     // put the selection's values into the sheet at C5
     PEOPLE.slice(1).forEach((line, r) => line.forEach((v, c) => wb.sheets[0].cells.set(`${4 + r},${2 + c}`, v)));
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     const t = await host.readSelection();
     expect(t.sheet).toBe('Data');
     expect(t.headerRow).toBe(5);
@@ -60,7 +63,7 @@ describe('OfficeHost', () => {
   test('reads a large range in chunks below the payload limit', async () => {
     const rows = [['身份证号', '姓名'], ...Array.from({ length: 30000 }, (_, i) => [`id${i}`, `n${i}`])];
     const wb = fakeWorkbook([{ name: 'Big', values: rows }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     const t = await host.readSheet('Big');
     expect(t.rows.length).toBe(30000);
     expect(t.rows[29999].cells).toEqual(['id29999', 'n29999']);
@@ -70,7 +73,7 @@ describe('OfficeHost', () => {
   test('writes results as new prefixed sheets, IDs as text, and leaves user sheets untouched', async () => {
     const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
     const before = new Map(wb.sheets[0].cells);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     const out = await host.writeResult(book());
     expect(out.written).toEqual(['救助测算-汇总', '救助测算-人员']);
     expect(out.replaced).toEqual([]);
@@ -82,22 +85,24 @@ describe('OfficeHost', () => {
     expect(people.formats.get('1,0')).toBe('@');
     expect(wb.sheets[1].formats.get('1,1')).toBe('#,##0.00');
     expect(wb.sheets[1].charts).toEqual([{ type: 'ColumnClustered', title: '各区县', source: '0,0:3x2' }]);
-    expect(wb.settings.store[OWN_SHEETS_SETTING]).toEqual([wb.sheets[1].id, wb.sheets[2].id]);
+    // Each result sheet carries our marker inside it (not an id list kept elsewhere).
+    expect(wb.sheets[0].props.size).toBe(0);
+    expect(parseMarker(wb.sheets[1].props.get(OWN_SHEET_PROPERTY))?.key).toBe('summary');
+    expect(parseMarker(wb.sheets[2].props.get(OWN_SHEET_PROPERTY))?.key).toBe('people');
   });
 
   test('a re-run replaces only its own sheets; a user sheet with the same name is kept and the new one renamed', async () => {
     const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }, { name: '救助测算-人员', values: [['我的笔记']] }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     const first = await host.writeResult(book());
     expect(first.written).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
-    const ownFirst = wb.settings.store[OWN_SHEETS_SETTING] as string[];
+    const idsFirst = wb.sheets.slice(2).map((s) => s.id);
     const second = await host.writeResult(book());
     expect(second.replaced).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
     expect(second.written).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
     expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '救助测算-人员', '救助测算-汇总', '救助测算-人员 (2)']);
     expect(wb.sheets.find((s) => s.name === '救助测算-人员')!.cells.get('0,0')).toBe('我的笔记');
-    const ownSecond = wb.settings.store[OWN_SHEETS_SETTING] as string[];
-    expect(ownSecond.some((id) => ownFirst.includes(id))).toBe(false);
+    expect(wb.sheets.slice(2).some((s) => idsFirst.includes(s.id))).toBe(false);
     expect(await host.listSheets()).toEqual([
       { name: '人员', own: false },
       { name: '救助测算-人员', own: false },
@@ -108,7 +113,7 @@ describe('OfficeHost', () => {
 
   test('when only its own sheets are left, the old ones go after the new ones exist', async () => {
     const wb = fakeWorkbook([{ name: 'Sheet1' }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     await host.writeResult(book());
     wb.sheets = wb.sheets.filter((s) => s.name !== 'Sheet1'); // the user deleted their sheet
     await host.writeResult(book());
@@ -117,7 +122,7 @@ describe('OfficeHost', () => {
 
   test('writes a large sheet in chunks below the payload limit', async () => {
     const wb = fakeWorkbook([{ name: 'S' }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     const progress: number[] = [];
     await host.writeResult(book(25000), (done) => progress.push(done));
     expect(wb.sheets[2].cells.get('24999,1')).toBe('人24998');
@@ -128,31 +133,67 @@ describe('OfficeHost', () => {
 
   test('English prefix when the pane is in English', async () => {
     const wb = fakeWorkbook([{ name: 'S' }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings, lang: () => 'en' });
+    const host = new OfficeHost({ run: wb.run, lang: () => 'en', pause: noPause });
     const out = await host.writeResult(book());
     expect(out.written).toEqual(['MedAid-汇总', 'MedAid-人员']);
   });
 
   test('scenarios round-trip through the document settings', async () => {
     const wb = fakeWorkbook([{ name: 'S' }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     expect(await host.loadScenarios()).toBeUndefined();
     const set = { scenarios: [{ name: '低保75', overrides: { 'xinyang-2024': { 'inpatient.tiers.dibao_returned.ratio': 0.75 } } }] };
     await host.saveScenarios(set);
-    expect(wb.settings.saved).toBe(1);
-    const again = await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios();
+    // In Workbook.settings (Excel's own collection), as text.
+    expect(typeof wb.settings.store[SCENARIOS_SETTING]).toBe('string');
+    expect(wb.settings.store[FIGURES_SETTING]).toBe('');
+    const again = await new OfficeHost({ run: wb.run, pause: noPause }).loadScenarios();
     expect(again).toEqual(set);
   });
 
   test('the analyst’s figures are saved with the scenarios, and removed when cleared', async () => {
     const wb = fakeWorkbook([{ name: 'S' }]);
-    const host = new OfficeHost({ run: wb.run, settings: wb.settings });
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
     // 信医保办〔2024〕52号 二、一是: the delegated 农村易返贫致贫人口 amount, supplied as 100.
     const figures = { parameters: { 'xinyang-2024': { 'premium.tiers.monitored.amount': 100 } }, policies: [] };
     const set = { scenarios: [], figures };
     await host.saveScenarios(set);
-    expect(await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios()).toEqual(set);
+    expect(await new OfficeHost({ run: wb.run, pause: noPause }).loadScenarios()).toEqual(set);
     await host.saveScenarios({ scenarios: [] });
-    expect(await new OfficeHost({ run: wb.run, settings: wb.settings }).loadScenarios()).toEqual({ scenarios: [] });
+    expect(await new OfficeHost({ run: wb.run, pause: noPause }).loadScenarios()).toEqual({ scenarios: [] });
+  });
+
+  // Issue 13 item 1: Worksheet.id is no proof across sessions.
+  test('after reopening, a user sheet that got an id our sheet once had is never touched; only marked result sheets are replaced', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
+    await host.writeResult(book());
+    const [, summary, people] = wb.sheets;
+    // The user adds a sheet of their own; the workbook is closed and reopened, and Excel
+    // hands out ids afresh: the user's sheet now has the id our summary sheet had.
+    const mine = { id: summary.id, name: '我的汇总', cells: new Map<string, unknown>([['0,0', '手工核对']]), formats: new Map(), charts: [], props: new Map<string, string>() };
+    summary.id = '{reopened-1}';
+    people.id = '{reopened-2}';
+    wb.sheets.push(mine);
+    const out = await host.writeResult(book());
+    expect(out.replaced).toEqual(['救助测算-汇总', '救助测算-人员']);
+    expect(wb.sheets).toContain(mine);
+    expect(mine.cells.get('0,0')).toBe('手工核对');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '我的汇总', '救助测算-汇总', '救助测算-人员']);
+  });
+
+  test('a sheet needs both our marker and a result name: a renamed result sheet and a marked user-named sheet are kept', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
+    await host.writeResult(book());
+    wb.sheets[1].name = '2024 上报版'; // the analyst renamed our summary to keep it
+    wb.sheets[1].cells.set('5,5', '批注');
+    // A user's sheet with a result-like name and a look-alike property that is not our marker.
+    wb.sheets.push({ id: '{u}', name: 'MedAid-notes', cells: new Map([['0,0', 'x']]), formats: new Map(), charts: [], props: new Map([[OWN_SHEET_PROPERTY, 'mine']]) });
+    expect((await host.listSheets()).filter((s) => s.own).map((s) => s.name)).toEqual(['救助测算-人员']);
+    const out = await host.writeResult(book());
+    expect(out.replaced).toEqual(['救助测算-人员']);
+    expect(wb.sheets.find((s) => s.name === '2024 上报版')!.cells.get('5,5')).toBe('批注');
+    expect(wb.sheets.find((s) => s.name === 'MedAid-notes')!.cells.get('0,0')).toBe('x');
   });
 });

@@ -13,6 +13,8 @@ export interface FakeSheet {
   formats: Map<string, string>;
   charts: { type: string; title?: string; source: string }[];
   frozenRows?: number;
+  /** Worksheet.customProperties: saved with the sheet, so they survive reopening. */
+  props: Map<string, string>;
 }
 
 export interface FakeWorkbook {
@@ -22,7 +24,8 @@ export interface FakeWorkbook {
   /** Largest number of cells one sync wrote or read. */
   maxCellsPerSync: number;
   run: <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
-  settings: { store: Record<string, unknown>; get(n: string): unknown; set(n: string, v: unknown): void; saveAsync(cb?: (r: { status: unknown }) => void): void; saved: number };
+  /** Workbook.settings (Excel.SettingCollection), saved with the workbook. */
+  settings: { store: Record<string, unknown>; writes: number };
   /** Values of a sheet's block as a grid (for assertions). */
   grid(sheet: string, rows: number, cols: number): unknown[][];
 }
@@ -45,26 +48,13 @@ export function fakeWorkbook(initial: { name: string; values?: unknown[][] }[]):
     syncs: 0,
     maxCellsPerSync: 0,
     run: async (batch) => batch(context()),
-    settings: {
-      store: {},
-      saved: 0,
-      get(n) {
-        return this.store[n] ?? null;
-      },
-      set(n, v) {
-        this.store[n] = v;
-      },
-      saveAsync(cb) {
-        this.saved++;
-        cb?.({ status: 'succeeded' });
-      },
-    },
+    settings: { store: {}, writes: 0 },
     grid(name, rows, cols) {
       const s = wb.sheets.find((x) => x.name === name)!;
       return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cells.get(key(r, c)) ?? ''));
     },
   };
-  const makeSheet = (name: string): FakeSheet => ({ id: `{sheet-${nextId++}}`, name, cells: new Map(), formats: new Map(), charts: [] });
+  const makeSheet = (name: string): FakeSheet => ({ id: `{sheet-${nextId++}}`, name, cells: new Map(), formats: new Map(), charts: [], props: new Map() });
   const addSheet = (name: string, values: unknown[][] = []): FakeSheet => {
     const s = makeSheet(name);
     values.forEach((row, r) => row.forEach((v, c) => v !== '' && v !== null && s.cells.set(key(r, c), v)));
@@ -146,6 +136,24 @@ export function fakeWorkbook(initial: { name: string; values?: unknown[][] }[]):
       });
       Object.defineProperty(m, 'id', { get: () => s.id, configurable: true });
       Object.assign(m, {
+        customProperties: {
+          getItemOrNullObject: (k: string) => {
+            const p = new OfficeMockObject({ key: k, value: '', isNullObject: true });
+            mocks.push(p);
+            const loadP = (p as unknown as { load: (x: string) => unknown }).load.bind(p);
+            (p as unknown as { load: (x: string) => unknown }).load = (x: string) => {
+              queue.push(() => {
+                const v = s.props.get(k);
+                // isNullObject needs no load() in Office.js: provide it with the value.
+                provide(p, 'isNullObject', v === undefined, loadP);
+                provide(p, 'value', v ?? '', loadP);
+              });
+              return loadP(x);
+            };
+            return p;
+          },
+          add: (k: string, v: string) => queue.push(() => s.props.set(k, v)),
+        },
         delete: () => queue.push(() => (wb.sheets = wb.sheets.filter((x) => x !== s))),
         activate: () => undefined,
         getRangeByIndexes: (r: number, c: number, n: number, k: number) => rangeMock(() => s, r, c, n, k),
@@ -202,6 +210,27 @@ export function fakeWorkbook(initial: { name: string; values?: unknown[][] }[]):
       },
     });
 
+    const settings = {
+      getItemOrNullObject: (k: string) => {
+        const p = new OfficeMockObject({ key: k, value: '', isNullObject: true });
+        mocks.push(p);
+        const loadP = (p as unknown as { load: (x: string) => unknown }).load.bind(p);
+        (p as unknown as { load: (x: string) => unknown }).load = (x: string) => {
+          queue.push(() => {
+            const has = Object.prototype.hasOwnProperty.call(wb.settings.store, k);
+            provide(p, 'isNullObject', !has, loadP);
+            provide(p, 'value', has ? wb.settings.store[k] : '', loadP);
+          });
+          return loadP(x);
+        };
+        return p;
+      },
+      add: (k: string, v: unknown) =>
+        queue.push(() => {
+          wb.settings.store[k] = v;
+          wb.settings.writes++;
+        }),
+    };
     const ctx = new OfficeMockObject({
       workbook: {
         getSelectedRange: () => {
@@ -214,6 +243,7 @@ export function fakeWorkbook(initial: { name: string; values?: unknown[][] }[]):
       },
     }) as unknown as Record<string, unknown> & OfficeMockObject;
     (ctx.workbook as Record<string, unknown>).worksheets = worksheets;
+    (ctx.workbook as Record<string, unknown>).settings = settings;
     ctx.sync = async () => {
       cellsThisSync = 0;
       const q = queue;

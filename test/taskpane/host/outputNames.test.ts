@@ -14,13 +14,13 @@ describe('output sheet names', () => {
     expect(freeSheetName(long, [long.slice(0, 31)])).toBe('x'.repeat(27) + ' (2)');
   });
 
-  test('only sheets recorded as own are removed; user sheets keep their names', () => {
+  test('only sheets proven own are removed; user sheets keep their names', () => {
     const existing = [
-      { id: 'u1', name: '救助测算-汇总' }, // the user's, named like ours
-      { id: 'o1', name: '救助测算-汇总 (2)' },
-      { id: 'o2', name: '救助测算-明细' },
+      { id: 'u1', name: '救助测算-汇总', own: false }, // the user's, named like ours
+      { id: 'o1', name: '救助测算-汇总 (2)', own: true },
+      { id: 'o2', name: '救助测算-明细', own: true },
     ];
-    const plan = planOutputSheets(existing, new Set(['o1', 'o2']), ['汇总', '明细'], '救助测算-');
+    const plan = planOutputSheets(existing, ['汇总', '明细'], '救助测算-');
     expect(plan.remove.map((s) => s.id)).toEqual(['o1', 'o2']);
     expect(plan.names).toEqual(['救助测算-汇总 (2)', '救助测算-明细']);
   });
