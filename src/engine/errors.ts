@@ -46,6 +46,8 @@ export type ErrorCode =
   | 'ROSTER_FLAG_BLANK'
   | 'ROSTER_SCHEME_IGNORED'
   | 'ROSTER_COST_EXCEEDS_TOTAL'
+  | 'ROSTER_UNBALANCED_QUOTE'
+  | 'ROSTER_MULTILINE_CELL'
   // Roster projection (src/projection).
   | 'INVALID_SCENARIO';
 
@@ -191,8 +193,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   ROSTER_MALFORMED_ROW: {
     excel: '#VALUE!',
-    zh: (d) => `CSV 该行格式有误（${d.problem}）：请检查引号是否成对，该行及其后的数据可能错位`,
-    en: (d) => `this CSV row is malformed (${d.problem}): check that quotes are paired; this row and the ones after it may be shifted`,
+    zh: (d) => `CSV 该行格式有误（${d.problem}${d.line !== undefined ? `，文件第 ${d.line} 行` : ''}）：请检查引号是否成对（单元格内的引号须写成两个 ""）`,
+    en: (d) => `this CSV row is malformed (${d.problemEn ?? d.problem}${d.line !== undefined ? `, line ${d.line} of the file` : ''}): check that quotes are paired (a quote inside a cell is written "")`,
   },
   ROSTER_BLANK_CELL: {
     excel: '#VALUE!',
@@ -268,6 +270,16 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `住院记录填写了门诊类型 ${q(d.value)}，已忽略：门诊类型只适用于门诊记录，请核对就诊类型`,
     en: (d) => `an inpatient visit has outpatient scheme ${q(d.value)}, which was ignored: schemes apply to outpatient visits only; check the visit type`,
+  },
+  ROSTER_UNBALANCED_QUOTE: {
+    excel: '#VALUE!',
+    zh: (d) => `该单元格以引号 " 开头但引号没有配对（文件第 ${d.line} 行）；后面的行已照常读取，未被并入：请补上右引号，或删去多余的引号`,
+    en: (d) => `this cell opens a quote " that is never closed (line ${d.line} of the file); the rows after it were read as usual, not merged into it: add the closing quote or delete the stray one`,
+  },
+  ROSTER_MULTILINE_CELL: {
+    excel: '#VALUE!',
+    zh: (d) => `该单元格的内容跨越文件第 ${d.from}–${d.to} 行（引号内含换行）：如果这不是有意的多行文字，说明前面有一个引号没有配对、把后面的行并了进来，请检查引号`,
+    en: (d) => `this cell spans lines ${d.from}–${d.to} of the file (a line break inside quotes): if it is not meant to be multi-line text, a quote earlier is unpaired and merged the following lines into it; check the quotes`,
   },
   ROSTER_COST_EXCEEDS_TOTAL: {
     excel: '#VALUE!',

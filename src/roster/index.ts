@@ -6,7 +6,8 @@
  *   const visits = importVisits(await readXlsx(buf, { sheet: '就诊' }), undefined, { year: 2024, people: people.rows });
  */
 export * from './types';
-export { readCsv, type CsvOptions } from './csv';
+export { readCsv, guessDelimiter, type CsvOptions } from './csv';
+export { tokenizeCsv, type CsvTokens, type CsvRecord, type CsvProblem } from './csvTokenizer';
 export { readXlsx, readXlsxSheets, plainCellValue, type XlsxOptions } from './xlsx';
 export { readRangeValues, type RangeOptions } from './range';
 export { tableFromGrid, detectHeaderRow, type GridOptions } from './table';

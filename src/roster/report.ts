@@ -6,9 +6,9 @@
  * collects warnings, so each importer is a flat list of fields.
  */
 import { MedaidError, type ErrorCode } from '../engine/errors';
-import { a1, cellText } from './cells';
+import { a1, cellText, columnLetter } from './cells';
 import type { MappedColumn, MappedTable } from './mapping';
-import type { FieldOf, ImportReport, RawRow, ReportEntry, RosterField, RosterKind, Severity } from './types';
+import type { FieldOf, ImportReport, RawRow, ReportEntry, RosterField, RosterKind, RowNote, Severity } from './types';
 
 export class ReportBuilder {
   readonly entries: ReportEntry[] = [];
@@ -16,6 +16,8 @@ export class ReportBuilder {
   rejected = 0;
   blank = 0;
   warnings = 0;
+  /** The source's notes on data rows, applied when RowReader reaches the row. */
+  readonly notesByRow = new Map<number, RowNote[]>();
 
   constructor(readonly sheet: string, readonly kind: RosterKind) {}
 
@@ -65,6 +67,30 @@ export class RowReader<K extends RosterKind> {
   start(row: RawRow): void {
     this.row = row;
     this.rejected = false;
+    const notes = this.report.notesByRow.get(row.rowNumber);
+    if (notes) for (const n of notes) this.note(n);
+  }
+
+  /** A source note (e.g. an unbalanced CSV quote) on this row: an error one rejects the row. */
+  private note(n: RowNote): void {
+    let col: MappedColumn | undefined;
+    let field: FieldOf<K> | undefined;
+    if (n.column !== undefined) {
+      for (const [f, c] of Object.entries(this.mapped.columns) as [FieldOf<K>, MappedColumn][]) {
+        if (c.index === n.column) {
+          col = c;
+          field = f;
+        }
+      }
+      if (!col) {
+        const t = this.mapped.table;
+        const sheetColumn = (t.firstColumn ?? 0) + n.column;
+        col = { index: n.column, header: t.header[n.column] || columnLetter(sheetColumn), sheetColumn };
+      }
+    }
+    const severity = n.severity ?? 'warning';
+    if (severity === 'error') this.rejected = true;
+    this.report.add(this.row.rowNumber, col, n.value ?? '', { code: n.code ?? 'ROSTER_MALFORMED_ROW', zh: n.zh, en: n.en }, severity, field);
   }
 
   column(field: FieldOf<K>): MappedColumn | undefined {
@@ -116,8 +142,16 @@ export function startReport(mapped: MappedTable<RosterKind>): ReportBuilder {
   const t = mapped.table;
   const report = new ReportBuilder(t.sheet, mapped.kind);
   report.blank += t.blankRows?.length ?? 0;
+  const dataRows = new Set(t.rows.map((r) => r.rowNumber));
   for (const n of t.rowNotes ?? []) {
-    report.add(n.rowNumber, undefined, '', { code: 'ROSTER_MALFORMED_ROW', zh: n.zh, en: n.en }, 'warning');
+    if (dataRows.has(n.rowNumber)) {
+      const list = report.notesByRow.get(n.rowNumber);
+      if (list) list.push(n);
+      else report.notesByRow.set(n.rowNumber, [n]);
+    } else {
+      // The header row or a title row above it: not a data row, so reported without rejecting anything.
+      report.add(n.rowNumber, undefined, n.value ?? '', { code: n.code ?? 'ROSTER_MALFORMED_ROW', zh: n.zh, en: n.en }, 'warning');
+    }
   }
   return report;
 }

@@ -31,9 +31,28 @@ export interface RawTable {
   /** 0-based sheet column of cells[0] (an Excel range need not start in column A). */
   firstColumn?: number;
   /** Problems the source found in particular rows (e.g. unbalanced CSV quotes). */
-  rowNotes?: { rowNumber: number; zh: string; en: string; problem: string }[];
+  rowNotes?: RowNote[];
   /** Where the table came from, for display. */
   source?: { kind: 'csv' | 'xlsx' | 'range'; encoding?: string; delimiter?: string };
+}
+
+/**
+ * A problem the source (not a field parser) found in one row. An error note rejects the row
+ * (it is counted as rejected, never dropped); a warning note only reports it.
+ */
+export interface RowNote {
+  rowNumber: number;
+  /** 0-based index into the row's cells, when the problem is in one cell. */
+  column?: number;
+  /** The cell as read, for the report. */
+  value?: string;
+  /** Default 'warning'. */
+  severity?: Severity;
+  /** Default ROSTER_MALFORMED_ROW. */
+  code?: ErrorCode;
+  zh: string;
+  en: string;
+  problem: string;
 }
 
 export type RosterKind = 'people' | 'visits';

@@ -51,6 +51,8 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   ROSTER_FLAG_BLANK: { d: { column: '是否规范转诊' }, shows: ['是否规范转诊'] },
   ROSTER_SCHEME_IGNORED: { d: { value: '罕见病' }, shows: ['罕见病'] },
   ROSTER_COST_EXCEEDS_TOTAL: { d: { column: '自付', value: '900', totalColumn: '总费用', total: '800' }, shows: ['900', '800'] },
+  ROSTER_UNBALANCED_QUOTE: { d: { line: 7 }, shows: ['7'] },
+  ROSTER_MULTILINE_CELL: { d: { from: 7, to: 9 }, shows: ['7', '9'] },
   INVALID_SCENARIO: { d: { file: 's.json', field: 'growth.cost', value: 'abc', problem: '应为数字或百分比文本', problemEn: 'must be a number or percentage text' }, shows: ['s.json', 'growth.cost', 'abc'] },
 };
 

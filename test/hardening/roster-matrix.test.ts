@@ -233,7 +233,9 @@ describe('whole-table problems', () => {
     const t = readCsv(new TextEncoder().encode(csv), { sheet: 'v.csv' });
     const res = importVisits(t, undefined, { year: 2024, people: PEOPLE });
     expectEveryRowAccounted(res, t);
-    expect(res.report.entries.some((e) => e.code === 'ROSTER_MALFORMED_ROW')).toBe(true);
+    // The unclosed quote rejects its own row only (issue 12 item 1).
+    expect(res.report.entries.find((e) => e.severity === 'error')).toMatchObject({ code: 'ROSTER_UNBALANCED_QUOTE', rowNumber: 3, cell: 'B3' });
+    expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1 });
   });
 
   test('blank rows between data rows are counted, not lost', () => {

@@ -59,11 +59,11 @@ describe('CSV source', () => {
     expect(importPeople(t).rows).toHaveLength(3);
   });
 
-  test('an unbalanced quote is reported as a warning on its row', () => {
+  test('an unbalanced quote rejects its own row only (issue 12 item 1)', () => {
     const text = `身份证号,姓名,人员类别,区县\n${ID_A},"张三,低保,金水区\n`;
     const t = readCsv(text);
     const res = importPeople(t);
     expectAccounted(res, t);
-    expect(res.report.entries.some((e) => e.code === 'ROSTER_MALFORMED_ROW')).toBe(true);
+    expect(res.report.entries.some((e) => e.code === "ROSTER_UNBALANCED_QUOTE" && e.severity === "error")).toBe(true);
   });
 });

@@ -1,0 +1,127 @@
+/**
+ * Bad-input classes of issues 12 and 16, import side: each case is a small roster as a bureau
+ * export writes it, the expected rows worked out by hand, and the report's row accounting
+ * (total = used + rejected + blank, every row used or named by an error) asserted in every one.
+ */
+import fc from 'fast-check';
+import { importPeople, importVisits, readCsv, tokenizeCsv } from '../../src/roster';
+import type { ImportResult, RawTable } from '../../src/roster';
+
+/*
+ * IDs with GB 11643 check digits worked by hand (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2,
+ * Σ mod 11 indexes "10X98765432"):
+ *  410102199001011234: Σ = 151, 151 mod 11 = 8 → "4"
+ *  11010519491231002X: Σ = 167, 167 mod 11 = 2 → "X"
+ *  440305200012250012: Σ = 175, 175 mod 11 = 10 → "2"
+ */
+const ID_A = '410102199001011234';
+const ID_B = '11010519491231002X';
+const ID_C = '440305200012250012';
+
+/** Every input row is used or has an error entry; the summary adds up. */
+export function expectRowsAccounted<T extends { rowNumber: number }>(res: ImportResult<T>, t: RawTable): void {
+  const s = res.report.summary;
+  expect(s.total).toBe(s.used + s.rejected + s.blank);
+  expect(s.total).toBe(t.rows.length + (t.blankRows?.length ?? 0));
+  const used = new Set(res.rows.map((r) => r.rowNumber));
+  const rejected = new Set(res.report.entries.filter((e) => e.severity === 'error').map((e) => e.rowNumber));
+  for (const r of t.rows) expect(used.has(r.rowNumber) !== rejected.has(r.rowNumber)).toBe(true);
+  expect(used.size).toBe(s.used);
+  expect(rejected.size).toBe(s.rejected);
+}
+
+const PEOPLE_HEAD = '身份证号,姓名,人员类别,区县';
+
+describe('issue 12 item 1: an unbalanced quote never swallows the next row', () => {
+  test('2 data rows, quote unclosed in the first: total 2 = 1 used + 1 rejected, the error names the cell', () => {
+    const csv = `${PEOPLE_HEAD}\n${ID_A},"张三,低保对象,金水区\n${ID_B},李四,特困人员,二七区\n`;
+    const t = readCsv(new TextEncoder().encode(csv), { sheet: 'p.csv' });
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1, blank: 0 });
+    expect(res.rows.map((p) => p.name)).toEqual(['李四']);
+    const e = res.report.entries.find((x) => x.severity === 'error')!;
+    expect(e).toMatchObject({ code: 'ROSTER_UNBALANCED_QUOTE', rowNumber: 2, cell: 'B2', column: '姓名', field: 'name' });
+    expect(e.zh).toContain('p.csv!B2');
+    expect(e.zh).toContain('文件第 2 行');
+    expect(e.en).toContain('line 2 of the file');
+  });
+
+  test('the quote unclosed in the last row: that row rejected, nothing else lost', () => {
+    const csv = `${PEOPLE_HEAD}\r\n${ID_A},张三,低保对象,金水区\r\n${ID_B},李四,"特困人员,二七区\r\n`;
+    const t = readCsv(csv);
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1 });
+    expect(res.report.entries.find((x) => x.severity === 'error')).toMatchObject({ code: 'ROSTER_UNBALANCED_QUOTE', cell: 'C3' });
+  });
+
+  test('a quote that pairs with one on a later line is never silent: the cell is named with the lines it spans', () => {
+    const csv = `${PEOPLE_HEAD}\n${ID_A},"张三,低保对象,金水区\n${ID_B},李四",特困人员,二七区\n`;
+    const t = readCsv(csv);
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    const w = res.report.entries.find((x) => x.code === 'ROSTER_MULTILINE_CELL')!;
+    expect(w).toMatchObject({ rowNumber: 2, cell: 'B2' });
+    expect(w.zh).toContain('第 2–3 行');
+  });
+});
+
+describe('issue 16: line ends of every kind, mixed in one file, give one row each', () => {
+  test('a CRLF visits file whose last rows end in LF only, and one lone CR', () => {
+    const head = '身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医';
+    const csv = [`${head}\r\n`, `${ID_A},2024-01-05,住院,1000,否\r\n`, `${ID_B},2024-02-05,住院,2000,否\n`, `${ID_C},2024-03-05,住院,3000,否\r`, `${ID_A},2024-04-05,门诊,400,否\n`].join('');
+    const t = readCsv(Buffer.from(csv, 'utf8'));
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    // 4 data rows in the file → 4 visits; papaparse (CRLF chosen) gave 2, the last merged into a cell.
+    expect(res.report.summary).toMatchObject({ total: 4, used: 4, rejected: 0 });
+    expect(res.rows.map((v) => [v.rowNumber, v.personId, v.cost.toString()])).toEqual([
+      [2, ID_A, '1000'], [3, ID_B, '2000'], [4, ID_C, '3000'], [5, ID_A, '400'],
+    ]);
+  });
+});
+
+describe('fuzz (issue 12 "What to build"): random quotes and line ends never lose a line', () => {
+  // Cells drawn from roster-like text and quote fragments; lines joined by random line ends.
+  const cell = fc.oneof(
+    fc.constantFrom(ID_A, ID_B, '张三', '低保对象', '金水区', '2024-03-05', '住院', '1000', '', ' '),
+    fc.constantFrom('"', '""', '"张三', '张"三', '张三"', '"a""b"', '"x,y"', '"多\n行"'),
+    fc.string({ maxLength: 4 }).filter((s) => !/[\r\n]/.test(s)),
+  );
+  const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(','));
+  const lineEnd = fc.constantFrom('\r\n', '\n', '\r');
+
+  test('every physical line is its own row, or named in the report; total = used + rejected + blank', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, lineEnd), { maxLength: 25 }), fc.boolean(), (lines, finalBreak) => {
+        let text = `${PEOPLE_HEAD}\n`;
+        lines.forEach(([l, end], k) => (text += l + (k < lines.length - 1 || finalBreak ? end : '')));
+        const physical = text.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(text) ? 1 : 0);
+        const tokens = tokenizeCsv(text, ',');
+        // Lines are records, or lie inside a multi-line quoted cell (which the report names).
+        const absorbed = tokens.records.reduce((n, r) => n + (r.endLine - r.line), 0);
+        expect(tokens.records.length + absorbed).toBe(physical);
+        for (const m of tokens.multiLine) expect(tokens.records[m.record].endLine).toBeGreaterThan(tokens.records[m.record].line);
+        // A physical line without any quote, not inside a multi-line cell, is a record with exactly its cells.
+        const byLine = new Map(tokens.records.map((r) => [r.line, r]));
+        text.split(/\r\n|\r|\n/).forEach((l, k) => {
+          const r = byLine.get(k + 1);
+          if (!l.includes('"') && r && r.endLine === k + 1) expect(r.cells).toEqual(l.split(','));
+        });
+        const t = readCsv(text, { sheet: 'f.csv', headerRow: 1 });
+        const res = importPeople(t);
+        expectRowsAccounted(res, t);
+        for (const m of tokens.multiLine) {
+          if (m.record === 0) continue;
+          expect(res.report.entries.some((e) => e.code === 'ROSTER_MULTILINE_CELL' && e.rowNumber === m.record + 1)).toBe(true);
+        }
+        for (const p of tokens.problems) {
+          if (p.record === 0) continue;
+          expect(res.report.entries.some((e) => e.severity === 'error' && e.rowNumber === p.record + 1)).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.MEDAID_FUZZ_RUNS ?? 300) },
+    );
+  });
+});
