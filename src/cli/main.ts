@@ -6,6 +6,7 @@ import { demo } from './demo';
 import { PROJECT_HELP, project } from './project';
 import { EVAL_HELP, evalCommand } from './eval';
 import { PROJECT_STREAM_HELP, projectStream } from '../fastpath/streamCommand';
+import { PLAN_HELP, plan } from './plan';
 
 export type Command = (args: string[]) => Promise<number> | number;
 
@@ -14,6 +15,7 @@ export const commands: Record<string, { run: Command; help: string }> = {
   project: { run: project, help: PROJECT_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
   'project-stream': { run: projectStream, help: PROJECT_STREAM_HELP },
+  plan: { run: plan, help: PLAN_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

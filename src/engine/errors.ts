@@ -49,7 +49,10 @@ export type ErrorCode =
   | 'ROSTER_UNBALANCED_QUOTE'
   | 'ROSTER_MULTILINE_CELL'
   // Roster projection (src/projection).
-  | 'INVALID_SCENARIO';
+  | 'INVALID_SCENARIO'
+  // Budget decisions (src/projection/multiYear, bootstrap, solve, burden).
+  | 'INVALID_BUDGET_INPUT'
+  | 'BUDGET_NO_FIT';
 
 /** Which Excel error a code becomes. Only #VALUE! and #N/A can carry a message in Excel. */
 export type ExcelErrorKind = '#VALUE!' | '#N/A' | '#NUM!';
@@ -292,6 +295,18 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `情景${d.file ? ` ${d.file}` : ''} 的字段 ${d.field} 无效${d.value !== undefined ? `（${q(d.value)}）` : ''}：${d.problem}`,
     en: (d) => `scenario${d.file ? ` ${d.file}` : ''} field ${d.field} is not valid${d.value !== undefined ? ` (${q(d.value)})` : ''}: ${d.problemEn ?? d.problem}`,
+  },
+
+  // ---- Budget decisions (multi-year plan, range, solver, burden).
+  INVALID_BUDGET_INPUT: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.field} 无效${d.value !== undefined ? `（${q(d.value)}）` : ''}：${d.problem}`,
+    en: (d) => `${d.field} is not valid${d.value !== undefined ? ` (${q(d.value)})` : ''}: ${d.problemEn ?? d.problem}`,
+  },
+  BUDGET_NO_FIT: {
+    excel: '#N/A',
+    zh: (d) => `参数 ${d.path} 在有效范围 ${d.min}–${d.max} 内取任何值，资金需求都${d.side === 'above' ? `高于上限 ${d.ceiling}（最少也要 ${d.best}）` : `低于下限`}：请提高上限、放宽参数范围（--min/--max）或换一个参数`,
+    en: (d) => `no value of ${d.path} in its valid range ${d.min}–${d.max} brings the fund need within ${d.ceiling}${d.side === 'above' ? ` (the least it can be is ${d.best})` : ''}: raise the ceiling, widen the range (--min/--max) or choose another parameter`,
   },
 };
 

@@ -84,7 +84,7 @@ export function resolveFunding(engine: Engine, region: string, year: number, f: 
   };
 }
 
-export function planFunding(byDistrict: Record<string, Bucket>, resolved: ReturnType<typeof resolveFunding>): FundingPlan {
+export function planFunding(byDistrict: Record<string, Pick<Bucket, 'fundNeed'>>, resolved: ReturnType<typeof resolveFunding>): FundingPlan {
   const { lottery, donations, transfers, ratio, origin } = resolved;
   const names = Object.keys(byDistrict).sort(byCodePoint);
   const needFen = names.map((n) => [n, toFen(byDistrict[n].fundNeed)] as [string, bigint]);

@@ -54,6 +54,8 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   ROSTER_UNBALANCED_QUOTE: { d: { line: 7 }, shows: ['7'] },
   ROSTER_MULTILINE_CELL: { d: { from: 7, to: 9 }, shows: ['7', '9'] },
   INVALID_SCENARIO: { d: { file: 's.json', field: 'growth.cost', value: 'abc', problem: '应为数字或百分比文本', problemEn: 'must be a number or percentage text' }, shows: ['s.json', 'growth.cost', 'abc'] },
+  INVALID_BUDGET_INPUT: { d: { field: '--years', value: '40', problem: '应为 1 到 10 之间的整数', problemEn: 'must be a whole number from 1 to 10' }, shows: ['--years', '40'] },
+  BUDGET_NO_FIT: { d: { path: 'inpatient.tiers.dibao_returned.ratio', min: '0', max: '1', ceiling: '1000.00', best: '1080.00', side: 'above' }, shows: ['inpatient.tiers.dibao_returned.ratio', '1000.00', '1080.00'] },
 };
 
 describe('every error code: bilingual, names the value, says what to do', () => {

@@ -1,0 +1,136 @@
+/**
+ * What `medaid plan`, `medaid solve` and `medaid burden` share: flag parsing (the roster and
+ * baseline flags of `medaid project`, plus each command's own), reading the roster and
+ * building the baseline engine with the analyst's figures, and the table printer.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { dirname } from 'path';
+import { parseYear, type Engine } from '../engine/engine';
+import { fmt, type Dec } from '../engine/money';
+import { baselineEngine, parseParamsJson, setFlagSources, type ParameterSource } from '../projection/baselineParams';
+import { readRoster, type Roster } from '../projection/readRoster';
+import { parseScenarioJson } from '../projection/scenarioFile';
+import { validateFunding, validateGrowth } from '../projection/scenario';
+import type { Funding, Growth, Scenario } from '../projection/types';
+
+export class UsageError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(`${zh} / ${en}`);
+  }
+}
+
+/** Flags that take a value; repeatable ones collect every value. */
+export interface FlagSpec {
+  values: readonly string[];
+  repeatable?: readonly string[];
+  switches?: readonly string[];
+  required?: readonly string[];
+}
+
+export const ROSTER_FLAGS = ['--people', '--visits', '--region', '--year', '--people-sheet', '--visits-sheet', '--lang', '--summary',
+  '--lottery', '--donations', '--transfers', '--ratio', '--headcount-growth', '--cost-growth', '--premium-growth'] as const;
+export const ROSTER_REPEATABLE = ['--set', '--params', '--policy', '--scenario'] as const;
+
+export interface ParsedFlags {
+  one: Map<string, string>;
+  many: Map<string, string[]>;
+  on: Set<string>;
+}
+
+export function parseFlags(args: string[], spec: FlagSpec): ParsedFlags {
+  const one = new Map<string, string>();
+  const many = new Map<string, string[]>();
+  const on = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    if (spec.switches?.includes(flag)) {
+      on.add(flag);
+      continue;
+    }
+    const isOne = spec.values.includes(flag);
+    const isMany = spec.repeatable?.includes(flag);
+    if (!isOne && !isMany) throw new UsageError(`未知参数 ${a}`, `unknown argument ${a}`);
+    const v = inline ?? args[++i];
+    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} 缺少取值`, `${flag} needs a value`);
+    if (isMany) many.set(flag, [...(many.get(flag) ?? []), v]);
+    else one.set(flag, v);
+  }
+  for (const f of spec.required ?? []) if (!one.get(f)) throw new UsageError(`缺少 ${f}`, `${f} is required`);
+  const lang = one.get('--lang');
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang 应为 zh 或 en，而不是 "${lang}"`, `--lang must be zh or en, not "${lang}"`);
+  return { one, many, on };
+}
+
+export function readBytes(file: string, zh: string, en: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`无法读取${zh}文件 ${file}：${msg}`, `cannot read ${en} file ${file}: ${msg}`);
+  }
+}
+
+const readText = (file: string, zh: string, en: string) => Buffer.from(readBytes(file, zh, en)).toString('utf8');
+
+export interface RosterSetup {
+  roster: Roster;
+  region: string;
+  year: number;
+  engine: Engine;
+  funding: Funding;
+  growth: Growth;
+  scenarios: Scenario[];
+  lang: 'zh' | 'en';
+}
+
+/** The roster, region, year, baseline engine (--policy, --params, --set), funding, growth and scenarios. */
+export async function rosterSetup(f: ParsedFlags): Promise<RosterSetup> {
+  const year = parseYear(f.one.get('--year'));
+  if (year === undefined) throw new UsageError(`--year 应为年份，如 2024`, `--year must be a year such as 2024`);
+  const policies = (f.many.get('--policy') ?? []).map((file) => ({ source: `--policy ${file}`, text: readText(file, '政策', 'policy') }));
+  const parameters: ParameterSource[] = (f.many.get('--params') ?? []).map((file) => ({ source: `--params ${file}`, overrides: parseParamsJson(readText(file, '参数', 'parameter'), `--params ${file}`) }));
+  parameters.push(...setFlagSources(f.many.get('--set') ?? []));
+  const engine = baselineEngine({ policies, parameters });
+  const scenarios: Scenario[] = [];
+  for (const file of f.many.get('--scenario') ?? []) scenarios.push(...parseScenarioJson(readText(file, '情景', 'scenario'), file.split(/[\\/]/).pop()!, engine));
+  const fundingRaw: Record<string, string> = {};
+  for (const k of ['lottery', 'donations', 'transfers', 'ratio']) if (f.one.has(`--${k}`)) fundingRaw[k] = f.one.get(`--${k}`)!;
+  const growthRaw: Record<string, string> = {};
+  for (const k of ['headcount', 'cost', 'premium']) if (f.one.has(`--${k}-growth`)) growthRaw[k] = f.one.get(`--${k}-growth`)!;
+  const funding = validateFunding(fundingRaw, '--lottery/--donations/--transfers/--ratio');
+  const growth = validateGrowth(growthRaw, '--*-growth');
+  const people = f.one.get('--people')!;
+  const visits = f.one.get('--visits')!;
+  const roster = await readRoster(
+    { name: people, bytes: readBytes(people, '人员', 'people'), sheet: f.one.get('--people-sheet') },
+    { name: visits, bytes: readBytes(visits, '就诊', 'visits'), sheet: f.one.get('--visits-sheet') },
+    year,
+  );
+  return { roster, region: f.one.get('--region')!, year, engine, funding, growth, scenarios, lang: (f.one.get('--lang') as 'zh' | 'en') ?? 'zh' };
+}
+
+export function writeOut(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, data);
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+const widthOf = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0);
+const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - widthOf(s)));
+const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - widthOf(s))) + s;
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => widthOf(r[i] ?? ''))));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i]))).join('  ')).join('\n');
+}
+
+/** 12345.6 → "12,345.60" (exact: formatted from the decimal text, never through a float). */
+export function money(x: Dec | undefined): string {
+  if (x === undefined) return '';
+  const [int, frac] = fmt(x).split('.');
+  const neg = int.startsWith('-');
+  const digits = neg ? int.slice(1) : int;
+  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
