@@ -3,8 +3,7 @@
  * baseline flags of `medaid project`, plus each command's own), reading the roster and
  * building the baseline engine with the analyst's figures, and the table printer.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { dirname } from 'path';
+import { readFileSync } from 'fs';
 import { parseYear, type Engine } from '../engine/engine';
 import { fmt, type Dec } from '../engine/money';
 import { baselineEngine, parseParamsJson, setFlagSources, type ParameterSource } from '../projection/baselineParams';
@@ -12,6 +11,7 @@ import { readRoster, type Roster } from '../projection/readRoster';
 import { parseScenarioJson } from '../projection/scenarioFile';
 import { validateFunding, validateGrowth } from '../projection/scenario';
 import type { Funding, Growth, Scenario } from '../projection/types';
+import { checkOutputs, OutputFileError, type NamedFile, type OutputTarget } from './outputFiles';
 
 export class UsageError extends Error {
   constructor(readonly zh: string, readonly en: string) {
@@ -111,9 +111,32 @@ export async function rosterSetup(f: ParsedFlags): Promise<RosterSetup> {
   return { roster, region: f.one.get('--region')!, year, engine, funding, growth, scenarios, lang: (f.one.get('--lang') as 'zh' | 'en') ?? 'zh' };
 }
 
-export function writeOut(file: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
+/** Every file the command reads: no output may be one of them. */
+function inputFiles(f: ParsedFlags): NamedFile[] {
+  const out: NamedFile[] = [];
+  for (const flag of ['--people', '--visits']) if (f.one.get(flag)) out.push({ flag, path: f.one.get(flag)! });
+  for (const flag of ROSTER_REPEATABLE) for (const path of f.many.get(flag) ?? []) if (flag !== '--set') out.push({ flag, path });
+  return out;
+}
+
+/** The outputs named by `flags`, checked before any work (outputFiles.checkOutputs; --force replaces). */
+export function outputTargets(f: ParsedFlags, flags: readonly string[]): Map<string, OutputTarget> {
+  const outputs = flags.filter((flag) => f.one.get(flag)).map((flag) => ({ flag, path: f.one.get(flag)! }));
+  const checked = checkOutputs(outputs, inputFiles(f), { force: f.on.has('--force') });
+  return new Map(checked.map((t) => [t.flag, t]));
+}
+
+/** A usage, input or output error as the CLI prints it (exit 2); anything else is a bug and is rethrown. */
+export function reportFailure(e: unknown, help: string, isMedaid: (e: unknown) => e is { zh: string; en: string }): number {
+  if (e instanceof UsageError) {
+    console.error(`${e.zh}\n${e.en}\n用法 / usage: medaid ${help}`);
+    return 2;
+  }
+  if (e instanceof OutputFileError || isMedaid(e)) {
+    console.error(`${(e as { zh: string }).zh}\n${(e as { en: string }).en}`);
+    return 2;
+  }
+  throw e;
 }
 
 /** Display width: CJK characters take two columns in a terminal. */

@@ -11,11 +11,12 @@ import { bootstrapRange, DEFAULT_DRAWS, DEFAULT_SEED, type PlanRange } from '../
 import { categoryName } from '../projection/labels';
 import { DEFAULT_YEARS, projectYears, type MultiYearPlan } from '../projection/multiYear';
 import { planSummary } from '../projection/planSummary';
-import { money, parseFlags, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterSetup, table, UsageError, writeOut } from './budgetArgs';
+import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterSetup, table } from './budgetArgs';
+import { writeOutputData } from './outputFiles';
 
 export const PLAN_HELP = `plan --people FILE --visits FILE --region 信阳 --year 2024 [--years ${DEFAULT_YEARS}] [--income-growth R]
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--scenario FILE]… [--draws ${DEFAULT_DRAWS}] [--seed ${DEFAULT_SEED}] [--no-range]
-        [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9] [--summary plan.json] [--lang zh|en]
+        [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9] [--summary plan.json] [--force] [--lang zh|en]
         — 多年规划（中期财政规划）与区间 / multi-year plan with a bootstrap range (P10/P50/P90)`;
 
 function planText(plan: MultiYearPlan, range: PlanRange | undefined, lang: 'zh' | 'en'): string {
@@ -70,9 +71,10 @@ export async function plan(args: string[]): Promise<number> {
     const f = parseFlags(args, {
       values: [...ROSTER_FLAGS, '--years', '--income-growth', '--draws', '--seed'],
       repeatable: [...ROSTER_REPEATABLE],
-      switches: ['--no-range'],
+      switches: ['--no-range', '--force'],
       required: ['--people', '--visits', '--region', '--year'],
     });
+    const targets = outputTargets(f, ['--summary']);
     const s = await rosterSetup(f);
     zhLang = s.lang === 'zh';
     const plans = [undefined, ...s.scenarios].map((scenario) =>
@@ -82,11 +84,11 @@ export async function plan(args: string[]): Promise<number> {
       if (i > 0) console.log('');
       console.log(planText(p, ranges[i], s.lang));
     });
-    const summary = f.one.get('--summary');
+    const summary = targets.get('--summary');
     if (summary) {
       const [first, ...rest] = plans.map((p, i) => planSummary(p, ranges[i]));
-      writeOut(summary, JSON.stringify(rest.length ? { ...first, scenarios: rest } : first, null, 2) + '\n');
-      console.log(`\nsummary → ${summary}`);
+      await writeOutputData(summary, JSON.stringify(rest.length ? { ...first, scenarios: rest } : first, null, 2) + '\n');
+      console.log(`\nsummary → ${summary.given}`);
     }
     const failed = plans.flatMap((p) => [p.base, ...p.years].filter((y) => y.notComputed.people > 0).map((y) => ({ p, y })));
     if (failed.length) {
@@ -98,14 +100,6 @@ export async function plan(args: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`${e.zh}\n${e.en}\n用法 / usage: medaid ${PLAN_HELP}`);
-      return 2;
-    }
-    if (isMedaidError(e)) {
-      console.error(`${e.zh}\n${e.en}`);
-      return 2;
-    }
-    throw e;
+    return reportFailure(e, PLAN_HELP, isMedaidError);
   }
 }
