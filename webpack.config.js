@@ -21,6 +21,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { LocalizedFunctionsMetadataPlugin } = require('./scripts/localize-functions');
+const { FunctionsMetadataOptionsPlugin } = require('./scripts/functions-metadata-options');
 
 const ROOT = __dirname;
 const DEV_PORT = 3000;
@@ -117,6 +118,8 @@ function buildConfig(opts = {}) {
     plugins: [
       new ForbiddenModulesPlugin(),
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: 'functions.json' }),
+      // allowErrorForDataTypeAny (the plugin cannot set it): error cells in ranges reach the adapters.
+      new FunctionsMetadataOptionsPlugin({ file: 'functions.json' }),
       new LocalizedFunctionsMetadataPlugin({ source: 'functions.json' }),
       // The shared runtime: functions, ribbon command and task pane in one page.
       new HtmlWebpackPlugin({

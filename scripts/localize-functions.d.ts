@@ -21,6 +21,7 @@ export interface FunctionMetadata {
 
 export interface FunctionsMetadata {
   allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
   functions: FunctionMetadata[];
 }
 

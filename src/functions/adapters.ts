@@ -19,6 +19,7 @@
  */
 import type { Engine, ExcelErrorKind, LookupResult, Result } from '../engine';
 import { defaultEngine, explanationTable, fundSplit, isMedaidError, round2 } from '../engine';
+import { excelInputError, inputErrorCell } from './inputErrors';
 
 // ---------------------------------------------------------------------------------------
 // Cells
@@ -272,7 +273,10 @@ export function applyRowFunction(f: RowFunction, args: readonly Arg[], withSteps
     if (!shape) shape = s;
     else if (s.rows !== shape.rows || s.cols !== shape.cols) shape = { rows: -1, cols: -1 };
   }
-  if (!shape) return computeRow(f, args.map(single), engine);
+  if (!shape) {
+    const one = args.map(single);
+    return firstInputError(f, one, ranges) ?? computeRow(f, one, engine);
+  }
   if (shape.rows < 0) {
     const list = sizes.join('，');
     return errorCell(
@@ -295,11 +299,25 @@ export function applyRowFunction(f: RowFunction, args: readonly Arg[], withSteps
           if (!isBlank(c as Cell)) allBlank = false;
         } else row[k] = single(args[k]);
       }
-      line.push(allBlank ? '' : computeRow(f, row, engine));
+      line.push(allBlank ? '' : firstInputError(f, row, ranges, i, j) ?? computeRow(f, row, engine));
     }
     out.push(line);
   }
   return out;
+}
+
+/**
+ * An Excel error value among a row's inputs (Excel passes them with allowErrorForDataTypeAny,
+ * inputErrors.ts) as this row's error cell naming the argument and the cell in its range.
+ */
+function firstInputError(f: RowFunction, row: readonly Cell[], ranges: readonly (unknown | undefined)[], i = 0, j = 0): ErrorCell | undefined {
+  for (let k = 0; k < row.length; k++) {
+    const c = row[k];
+    if (typeof c !== 'object' || c === null) continue;
+    const e = excelInputError(c);
+    if (e) return inputErrorCell(e, ranges[k] ? { fn: f.id, param: f.params[k].name, row: i + 1, col: j + 1 } : { fn: f.id, param: f.params[k].name });
+  }
+  return undefined;
 }
 
 /** The per-row function by name (with or without MEDAID.), over its arguments. */
@@ -346,6 +364,8 @@ export const EXPLAIN_COLUMNS = 5;
 export function explain(functionName: Arg, args: readonly Arg[], lang: Lang = 'zh', engine: Engine = currentEngine()): Cell[][] {
   const name = single(functionName);
   if (isErrorCell(name)) return [[name]];
+  const nameError = excelInputError(name);
+  if (nameError) return [[inputErrorCell(nameError, { fn: 'ASSIST_EXPLAIN', param: 'functionName' })]];
   if (asRange(functionName)) return [[errorCell('#VALUE!', 'ASSIST_EXPLAIN 的函数名须为单个值', 'ASSIST_EXPLAIN: the function name must be a single value')]];
   const f = rowFunction(String(name ?? ''));
   if (!f) {
@@ -361,6 +381,8 @@ export function explain(functionName: Arg, args: readonly Arg[], lang: Lang = 'z
     scalars.push(single(args[i]));
   }
   for (const a of scalars) if (isErrorCell(a)) return [[a]];
+  const inputError = firstInputError(f, scalars, []);
+  if (inputError) return [[inputError]];
   try {
     const r = f.run(engine, scalars as Scalar[]);
     const rows: Cell[][] = explanationTable(r.explanation, lang).map((row) => pad(row, EXPLAIN_COLUMNS));

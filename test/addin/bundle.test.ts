@@ -63,6 +63,12 @@ describe('web build', () => {
     expect(html).toMatch(/id="?app"?[\s>]/);
   });
 
+  it('lets error cells in ranges reach the functions: allowErrorForDataTypeAny in every metadata file', () => {
+    for (const f of ['functions.json', 'functions.zh-CN.json']) {
+      expect((JSON.parse(read(f)) as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
+    }
+  });
+
   it('associates every function of functions.json with its code', () => {
     const meta = JSON.parse(read('functions.json')) as { functions: { id: string }[] };
     const code = read('functions.js');

@@ -31,6 +31,7 @@ const INPUTS = [
   'assets',
   'webpack.config.js',
   'scripts/localize-functions.js',
+  'scripts/functions-metadata-options.js',
   'tsconfig.json',
   'package-lock.json',
 ];
