@@ -22,6 +22,7 @@ import { hospitalReduction, outOfCatalogueLimit } from './rules/hospital';
 import { monitorAlert } from './rules/monitoring';
 import { PersonYear, VisitInput, VisitResult } from './rules/personYear';
 import { premiumSubsidy } from './rules/premium';
+import { SettlementYear, parseLayerMode, type LayerMode, type VisitLayers } from './rules/settlementChain';
 import { inpatientScheme, outpatientScheme } from './rules/schemes';
 
 export type Amount = number | string | Dec | null | undefined;
@@ -29,6 +30,15 @@ export type Categories = string | readonly string[] | CategoryId[];
 
 export interface AnnualResult extends Result {
   parts: { inpatient: Dec; outpatient: Dec; tilt: Dec };
+}
+
+/** One settlement visit through every layer: value = assistance; layers + assistance + residual = total. */
+export interface VisitLayersResult extends Result {
+  layers: VisitLayers;
+  assistance: Dec;
+  tilt: Dec;
+  /** What the person still pays: total − basic − ci − reduction − hospitalExcess − assistance. */
+  residual: Dec;
 }
 
 export interface LookupResult extends Result {
@@ -182,6 +192,50 @@ export class Engine {
     const rp = this.resolve(a.region, a.year);
     const r = outOfCatalogueLimit(rp, parseAmount(a.totalCost, 'totalCost 住院总费用'), a.hospitalLevel,this.explain);
     return { value: r.value, explanation: r.ctx.explanation() };
+  }
+
+  /**
+   * One settlement row through the chain (basic insurance → critical-illness insurance →
+   * hospital → assistance), alone in its year (no earlier visits). See rules/settlementChain.ts.
+   */
+  visitLayers(a: {
+    total: Amount; outOfCatalogue: Amount; basicPaid: Amount; categories: Categories; region: string;
+    kind?: string; ciPaid?: Amount; reduction?: Amount; level?: string; year?: unknown; referred?: unknown; mode?: LayerMode | string;
+  }): VisitLayersResult {
+    const total = parseAmount(a.total, 'totalCost 医疗总费用');
+    const outOfCatalogue = parseAmount(a.outOfCatalogue, 'outOfCatalogue 目录外费用', { allowBlank: true });
+    const basicPaid = parseAmount(a.basicPaid, 'basicPaid 基本医保统筹支付', { allowBlank: true });
+    const ciPaid = optAmount(a.ciPaid, 'ciPaid 大病保险支付');
+    const reduction = optAmount(a.reduction, 'reduction 医疗机构减免');
+    const parts = outOfCatalogue.plus(basicPaid).plus(ciPaid ?? ZERO);
+    if (parts.greaterThan(total)) {
+      throw new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', {
+        parts: `目录外费用 + 基本医保统筹支付${ciPaid ? ' + 大病保险支付' : ''}`, partsEn: `out-of-catalogue + basic insurance${ciPaid ? ' + critical-illness insurance' : ''}`,
+        sum: parts.toFixed(2), totalColumn: '医疗总费用', total: total.toFixed(2),
+      });
+    }
+    if (reduction && reduction.greaterThan(outOfCatalogue)) {
+      throw new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', { parts: '医疗机构减免', partsEn: 'hospital reduction', sum: reduction.toFixed(2), totalColumn: '目录外费用', total: outOfCatalogue.toFixed(2) });
+    }
+    const kindText = inputText(a.kind ?? '').normalize('NFKC').trim();
+    const inpatient = kindText === '' || /^(住院|住院救助|inpatient)$/i.test(kindText);
+    const scheme = inpatient ? undefined : kindText.replace(/^(门诊|outpatient)[\s\-:：]*/i, '') || undefined;
+    const rp = this.resolve(a.region, a.year);
+    const cats = parseCategories(a.categories as string[]);
+    const chain = new SettlementYear(rp, cats, { mode: parseLayerMode(a.mode), explain: this.explain });
+    const layers = chain.visit({ kind: inpatient ? 'inpatient' : 'outpatient', total, outOfCatalogue, basicPaid, ciPaid, reduction, level: a.level === undefined || a.level === null ? undefined : inputText(a.level) });
+    const py = this.personYear({ categories: a.categories, region: a.region, year: a.year, explain: this.explain });
+    const r = py.visit({ kind: inpatient ? 'inpatient' : 'outpatient', scheme, cost: layers.policyRangeOop, referred: parseFlag(a.referred), totalCost: layers.inCatalogue, insurancePaid: layers.insurancePaid });
+    const residual = total.minus(layers.basic).minus(layers.ci).minus(layers.reduction).minus(layers.hospitalExcess).minus(r.assistance);
+    const e = r.explanation!;
+    const params = new Map([...layers.params, ...e.params].map((p) => [p.path, p] as const));
+    const explanation: Explanation = { ...e, steps: [...layers.steps, ...e.steps], params: [...params.values()] };
+    explanation.steps.push({
+      zh: `个人最终负担 = 总费用 ${total.toFixed(2)} − 基本医保 ${layers.basic.toFixed(2)} − 大病保险 ${layers.ci.toFixed(2)} − 医疗机构减免 ${layers.reduction.toFixed(2)} − 医疗机构承担目录外超限 ${layers.hospitalExcess.toFixed(2)} − 医疗救助 ${r.assistance.toFixed(2)} = ${residual.toFixed(2)}`,
+      en: `the person still pays total ${total.toFixed(2)} − basic ${layers.basic.toFixed(2)} − critical-illness ${layers.ci.toFixed(2)} − hospital reduction ${layers.reduction.toFixed(2)} − out-of-catalogue excess borne by the hospital ${layers.hospitalExcess.toFixed(2)} − assistance ${r.assistance.toFixed(2)} = ${residual.toFixed(2)}`,
+      amount: residual.toFixed(2), params: [],
+    });
+    return { value: r.assistance, explanation, layers, assistance: r.assistance, tilt: r.tilt, residual };
   }
 
   monitorAlert(a: { outOfPocket: Amount; region: string; year?: unknown; income?: Amount }): Result<boolean> {

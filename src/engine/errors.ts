@@ -48,6 +48,10 @@ export type ErrorCode =
   | 'ROSTER_COST_EXCEEDS_TOTAL'
   | 'ROSTER_UNBALANCED_QUOTE'
   | 'ROSTER_MULTILINE_CELL'
+  // Settlement rows and the layers before assistance (src/engine/rules/settlementChain.ts).
+  | 'ROSTER_SETTLEMENT_PARTS_EXCEED'
+  | 'LAYER_INPUT_MISSING'
+  | 'BAD_LAYER_MODE'
   // Roster projection (src/projection).
   | 'INVALID_SCENARIO'
   // Budget decisions (src/projection/multiYear, bootstrap, solve, burden).
@@ -291,6 +295,21 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
 
   // ---- Roster projection (src/projection).
+  ROSTER_SETTLEMENT_PARTS_EXCEED: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.parts} 合计 ${d.sum} 大于 ${d.totalColumn} ${d.total}：结算各部分不能超过总费用，请核对这些列（是否填错列或重复计入）`,
+    en: (d) => `${d.partsEn ?? d.parts} add up to ${d.sum}, more than ${d.totalColumn} ${d.total}: the parts of a settlement cannot exceed its total; check these columns (a wrong column or an amount counted twice)`,
+  },
+  LAYER_INPUT_MISSING: {
+    excel: '#N/A',
+    zh: (d) => `计算${d.layer}需要“${d.column}”：${d.why}。请在就诊表中填写该列（或在参数中补充规则）`,
+    en: (d) => `${d.layerEn} needs "${d.columnEn}": ${d.whyEn}. Fill in that column in the visits table (or supply the rule's terms as parameters)`,
+  },
+  BAD_LAYER_MODE: {
+    excel: '#VALUE!',
+    zh: (d) => `结算数据处理方式 ${q(d.value)} 无效：请用 asGiven（按结算实际支付，默认）或 recomputeAll（全部按规则重算）`,
+    en: (d) => `settlement mode ${q(d.value)} is not valid: use asGiven (take what insurance paid as given, the default) or recomputeAll (recompute every layer by the rules)`,
+  },
   INVALID_SCENARIO: {
     excel: '#VALUE!',
     zh: (d) => `情景${d.file ? ` ${d.file}` : ''} 的字段 ${d.field} 无效${d.value !== undefined ? `（${q(d.value)}）` : ''}：${d.problem}`,

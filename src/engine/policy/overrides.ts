@@ -5,15 +5,20 @@
  * the policy file, e.g. "inpatient.tiers.dibao_returned.ratio") to a new value:
  *   - a number, "a:b" text or a bracket list → that value for every date;
  *   - an object of years or dates → dated values ({"2023": 25000} = from 2023-01-01);
- *   - for plain settings (e.g. "tilt.delegated") a boolean.
+ *   - for plain settings (e.g. "tilt.delegated") a boolean;
+ *   - for a tier's `categories` (e.g. "ciInsurance.tiers.tilted.categories") a list of status
+ *     names: the tier then covers exactly those, and each is taken out of the rule's other
+ *     tiers (a status belongs to one tier of a rule), so e.g. 西平's critical-illness tilt can be
+ *     extended to 低保边缘家庭成员 as a what-if.
  * Every change is checked before anything is used: the path must exist (or be a
  * parameter the schema allows there), and the changed file must pass the schema.
  */
+import { parseCategories } from '../categories';
 import { MedaidError } from '../errors';
 import type { Param, PolicyFile } from './types';
 import { schemaProblems } from './validate';
 
-export type OverrideValue = number | string | boolean | { threshold: number; rate: number }[] | Record<string, number | string | null>;
+export type OverrideValue = number | string | boolean | string[] | { threshold: number; rate: number }[] | Record<string, number | string | null>;
 export type Overrides = Record<string, Record<string, OverrideValue>>;
 
 const PARAM_UNIT_BY_KEY: Record<string, Param['unit']> = {
@@ -28,7 +33,7 @@ function isParam(x: unknown): x is Param {
 }
 
 function toValues(path: string, v: OverrideValue): Param['values'] {
-  if (typeof v === 'number' || typeof v === 'string' || Array.isArray(v)) return { '1900-01-01': v };
+  if (typeof v === 'number' || typeof v === 'string' || Array.isArray(v)) return { '1900-01-01': v as Param['values'][string] };
   if (v && typeof v === 'object') {
     const out: Param['values'] = {};
     for (const [k, x] of Object.entries(v)) {
@@ -56,7 +61,9 @@ export function applyOverrides(policy: PolicyFile, changes: Record<string, Overr
       throw new MedaidError('INVALID_OVERRIDE', { path, problem: '参数路径无效', problemEn: 'not a parameter path' });
     }
     let node: Record<string, unknown> = copy as unknown as Record<string, unknown>;
+    const chain: Record<string, unknown>[] = [];
     for (const p of parts.slice(0, -1)) {
+      chain.push(node);
       const next = Object.prototype.hasOwnProperty.call(node, p) ? node[p] : undefined;
       if (!next || typeof next !== 'object') {
         throw new MedaidError('INVALID_OVERRIDE', { path, problem: `${policy.id} 中没有 "${p}"`, problemEn: `"${p}" does not exist in ${policy.id}` });
@@ -65,7 +72,24 @@ export function applyOverrides(policy: PolicyFile, changes: Record<string, Overr
     }
     const leaf = parts[parts.length - 1];
     const current = Object.prototype.hasOwnProperty.call(node, leaf) ? node[leaf] : undefined;
-    if (typeof value === 'boolean') {
+    if (leaf === 'categories' && Array.isArray(current) && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
+      let ids;
+      try {
+        ids = parseCategories(value as string[]);
+      } catch (e) {
+        throw new MedaidError('INVALID_OVERRIDE', { path, problem: (e as MedaidError).zh, problemEn: (e as MedaidError).en });
+      }
+      node[leaf] = ids;
+      // Siblings: the other tiers of the same rule (…tiers.<id>.categories).
+      const tiers = parts.length >= 3 && parts[parts.length - 3] === 'tiers' ? (chain[chain.length - 1] as Record<string, { categories?: string[] }>) : undefined;
+      if (tiers) {
+        for (const [id, t] of Object.entries(tiers)) {
+          if (t === node || !t || !Array.isArray(t.categories)) continue;
+          t.categories = t.categories.filter((c) => !ids.includes(c as never));
+          if (t.categories.length === 0) delete tiers[id];
+        }
+      }
+    } else if (typeof value === 'boolean') {
       if (current !== undefined && typeof current !== 'boolean') {
         throw new MedaidError('INVALID_OVERRIDE', { path, problem: '该参数不是开关（是/否）', problemEn: 'this parameter is not a yes/no setting' });
       }
