@@ -20,6 +20,7 @@ import { isMedaidError } from '../engine/errors';
 import { fmt, type Dec } from '../engine/money';
 import { parseYear } from '../engine/engine';
 import { maskReport } from '../roster/mask';
+import type { ColumnPick } from '../roster/mapping';
 import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, type AnalystParameter, type ParameterSource, type PolicySource } from '../projection/baselineParams';
 import { writeWorkbookFile } from '../projection/writeWorkbookFile';
 import {
@@ -42,6 +43,7 @@ import {
 
 export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳 --year 2024 [--scenario FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9]
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--people-sheet S] [--visits-sheet S] [--mask] [--lang zh|en]
+        [--people-column FIELD=COL]… [--visits-column FIELD=COL]… [--people-header-row N] [--visits-header-row N]
         [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]…
         [--out result.xlsx] [--summary summary.json] [--force] [--explain ID] [--allow-rejected]
         — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side
@@ -49,6 +51,8 @@ export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳
         --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
         --params FILE  {"信阳": {"premium.tiers.monitored.amount": 100}}  同上，JSON 文件 / the same as a JSON file
         --policy FILE  自定义地区政策文件（按政策文件格式校验）/ an analyst's own region file (schema-validated)
+        --visits-column cost=F  指定某字段用哪一列（列字母或表头文字）/ which column holds a field (letter or header text)
+        --people-header-row 3   表头所在行（不自动查找）/ the header's row (no detection)
         --force        覆盖已存在的输出文件（输入文件永不覆盖）/ replace existing output files (an input file is never overwritten)`;
 
 class UsageError extends Error {
@@ -73,6 +77,11 @@ interface Options {
   growth: Record<string, string>;
   peopleSheet?: string;
   visitsSheet?: string;
+  /** --people-column / --visits-column FIELD=COLUMN, and --*-header-row N. */
+  peopleColumns: string[];
+  visitsColumns: string[];
+  peopleHeaderRow?: string;
+  visitsHeaderRow?: string;
   mask: boolean;
   lang: Lang;
   out?: string;
@@ -101,6 +110,10 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
   '--premium-growth': (o, v) => (o.growth.premium = v),
   '--people-sheet': (o, v) => (o.peopleSheet = v),
   '--visits-sheet': (o, v) => (o.visitsSheet = v),
+  '--people-column': (o, v) => o.peopleColumns.push(v),
+  '--visits-column': (o, v) => o.visitsColumns.push(v),
+  '--people-header-row': (o, v) => (o.peopleHeaderRow = v),
+  '--visits-header-row': (o, v) => (o.visitsHeaderRow = v),
   '--lang': (o, v) => {
     if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 应为 zh 或 en，而不是 "${v}"`, `--lang must be zh or en, not "${v}"`);
     o.lang = v;
@@ -111,7 +124,7 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
 };
 
 export function parseProjectArgs(args: string[]): Options {
-  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false };
+  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -153,6 +166,19 @@ function baselineSources(o: Options): { policies: PolicySource[]; parameters: Pa
   });
   parameters.push(...setFlagSources(o.sets));
   return { policies, parameters };
+}
+
+/** --people-column cost=F / --people-header-row 3 → what readRoster takes; malformed values are usage errors. */
+function tableChoices(columns: string[], headerRow: string | undefined, prefix: string): { columns: ColumnPick[]; headerRow?: number } {
+  const picks = columns.map((c) => {
+    const eq = c.indexOf('=');
+    if (eq <= 0 || eq === c.length - 1) throw new UsageError(`${prefix}-column 应写成 字段=列，如 cost=F 或 政策范围内自付=E，而不是 "${c}"`, `${prefix}-column must be FIELD=COLUMN, e.g. cost=F or 政策范围内自付=E, not "${c}"`);
+    return { field: c.slice(0, eq), column: c.slice(eq + 1) };
+  });
+  if (headerRow === undefined) return { columns: picks };
+  const n = Number(headerRow);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${prefix}-header-row 应为表头所在的行号（1 起），而不是 "${headerRow}"`, `${prefix}-header-row must be the header's row number (from 1), not "${headerRow}"`);
+  return { columns: picks, headerRow: n };
 }
 
 const shownValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -271,8 +297,8 @@ export async function project(args: string[]): Promise<number> {
     const funding = validateFunding(o.funding, '--lottery/--donations/--transfers/--ratio');
     const growth = validateGrowth(o.growth, '--*-growth');
     const roster = await readRoster(
-      { name: o.people!, bytes: readBytes(o.people!, '人员'), sheet: o.peopleSheet },
-      { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet },
+      { name: o.people!, bytes: readBytes(o.people!, '人员'), sheet: o.peopleSheet, ...tableChoices(o.peopleColumns, o.peopleHeaderRow, '--people') },
+      { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
       year,
     );
     run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine });

@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'ROSTER_COST_EXCEEDS_TOTAL'
   | 'ROSTER_UNBALANCED_QUOTE'
   | 'ROSTER_MULTILINE_CELL'
+  | 'ROSTER_COLUMN_IGNORED'
   // Settlement rows and the layers before assistance (src/engine/rules/settlementChain.ts).
   | 'ROSTER_SETTLEMENT_PARTS_EXCEED'
   | 'LAYER_INPUT_MISSING'
@@ -287,6 +288,11 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `该单元格的内容跨越文件第 ${d.from}–${d.to} 行（引号内含换行）：如果这不是有意的多行文字，说明前面有一个引号没有配对、把后面的行并了进来，请检查引号`,
     en: (d) => `this cell spans lines ${d.from}–${d.to} of the file (a line break inside quotes): if it is not meant to be multi-line text, a quote earlier is unpaired and merged the following lines into it; check the quotes`,
+  },
+  ROSTER_COLUMN_IGNORED: {
+    excel: '#VALUE!',
+    zh: (d) => `第 ${d.ignored} 列${d.duplicate ? '与已用列表头相同' : '也可作为'}“${d.field}”，未使用：已使用第 ${d.used} 列${d.duplicate ? '（表头重复，取左边一列）' : '（名称更准确）'}。如应使用第 ${d.ignored} 列，请在“列对应”中选择它（命令行：--${d.kind}-column ${d.field}=列字母）`,
+    en: (d) => `column ${d.ignored} ${d.duplicate ? 'repeats the header of a used column' : 'could also be'} "${d.fieldEn}" (${d.field}) and was not used: column ${d.used} was used${d.duplicate ? ' (repeated header: the leftmost one)' : ' (the more exact name)'}. If column ${d.ignored} is the right one, choose it in the column mapping (command line: --${d.kind}-column ${d.field}=LETTER)`,
   },
   ROSTER_COST_EXCEEDS_TOTAL: {
     excel: '#VALUE!',

@@ -3,8 +3,8 @@
  * input) → people, visits and the importer's reports. CSV (UTF-8 / GBK, detected) or .xlsx,
  * chosen by the file name.
  */
-import { importPeople, importVisits, readCsv, readXlsx } from '../roster';
-import type { ImportReport, Person, RawTable, Visit } from '../roster/types';
+import { detectMapping, importPeople, importVisits, mappingWithPicks, readCsv, readXlsx, type ColumnPick } from '../roster';
+import type { ImportReport, Person, RawTable, RosterKind, Visit } from '../roster/types';
 
 export interface RosterFile {
   /** File name: its extension picks the reader; it also labels report locations. */
@@ -12,6 +12,10 @@ export interface RosterFile {
   bytes: Uint8Array | ArrayBuffer;
   /** For .xlsx: sheet name or 1-based position (default the first sheet). */
   sheet?: string | number;
+  /** The header's row (1-based), when detection should not guess (CLI --people-header-row). */
+  headerRow?: number;
+  /** Explicit column choices (CLI --people-column cost=F), applied over the detected mapping. */
+  columns?: readonly ColumnPick[];
 }
 
 export interface Roster {
@@ -23,15 +27,21 @@ export interface Roster {
 export async function readTable(file: RosterFile): Promise<RawTable> {
   const base = file.name.split(/[\\/]/).pop() ?? file.name;
   if (/\.xlsx$/i.test(base)) {
-    const t = await readXlsx(file.bytes, { sheet: file.sheet });
+    const t = await readXlsx(file.bytes, { sheet: file.sheet, headerRow: file.headerRow });
     return { ...t, sheet: `${base}:${t.sheet}` };
   }
-  return readCsv(file.bytes, { sheet: base });
+  return readCsv(file.bytes, { sheet: base, headerRow: file.headerRow });
+}
+
+function mappingFor<K extends RosterKind>(table: RawTable, kind: K, file: RosterFile) {
+  return file.columns?.length ? mappingWithPicks(table, kind, file.columns) : detectMapping(table, kind);
 }
 
 /** Visits are checked against the accepted people and the projection year (the importer rejects the rest, by row). */
 export async function readRoster(people: RosterFile, visits: RosterFile, year: number): Promise<Roster> {
-  const p = importPeople(await readTable(people));
-  const v = importVisits(await readTable(visits), undefined, { year, people: p.rows });
+  const pt = await readTable(people);
+  const p = importPeople(pt, mappingFor(pt, 'people', people));
+  const vt = await readTable(visits);
+  const v = importVisits(vt, mappingFor(vt, 'visits', visits), { year, people: p.rows });
   return { people: p.rows, visits: v.rows, importReports: [p.report, v.report] };
 }

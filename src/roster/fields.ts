@@ -92,17 +92,31 @@ function key(alias: string): string {
 }
 
 const ALIAS_KEYS = new Set<string>();
-const BY_KIND: Record<RosterKind, Map<string, string>> = { people: new Map(), visits: new Map() };
+/** Header key → field and rank: 0 for the field's own name (FieldDef.zh), then the alias's place in its list. */
+const BY_KIND: Record<RosterKind, Map<string, { field: string; rank: number }>> = { people: new Map(), visits: new Map() };
 for (const [kind, defs] of [['people', PEOPLE_FIELDS], ['visits', VISIT_FIELDS]] as const) {
-  for (const d of defs) for (const a of d.aliases) {
-    ALIAS_KEYS.add(key(a));
-    BY_KIND[kind].set(key(a), d.field);
+  for (const d of defs) {
+    const exact = key(d.zh);
+    d.aliases.forEach((a, i) => {
+      const k = key(a);
+      ALIAS_KEYS.add(k);
+      if (!BY_KIND[kind].has(k)) BY_KIND[kind].set(k, { field: d.field, rank: k === exact ? 0 : i + 1 });
+    });
   }
 }
 
 /** The field a header names in a table of this kind, if any. */
 export function fieldForHeader<K extends RosterKind>(kind: K, header: unknown): FieldOf<K> | undefined {
-  return BY_KIND[kind].get(normalizeHeader(header)) as FieldOf<K> | undefined;
+  return BY_KIND[kind].get(normalizeHeader(header))?.field as FieldOf<K> | undefined;
+}
+
+/**
+ * How well a header names its field: 0 = the field's own name (政策范围内自付), then the
+ * alias's place in the list above, most specific first (so 政策范围内个人自付 beats 自付费用,
+ * which in some exports is the total self-paid amount, out-of-policy costs included).
+ */
+export function headerRank<K extends RosterKind>(kind: K, header: unknown): { field: FieldOf<K>; rank: number } | undefined {
+  return BY_KIND[kind].get(normalizeHeader(header)) as { field: FieldOf<K>; rank: number } | undefined;
 }
 
 /** True when a header is a known name for any field of either table (header-row detection). */

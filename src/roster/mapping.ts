@@ -6,7 +6,7 @@
  */
 import { MedaidError } from '../engine/errors';
 import { columnLetter } from './cells';
-import { fieldDefs, fieldForHeader } from './fields';
+import { fieldDefs, fieldForHeader, headerRank, normalizeHeader } from './fields';
 import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
 
 export interface MappedColumn {
@@ -21,6 +21,8 @@ export interface MappedTable<K extends RosterKind> {
   table: RawTable;
   kind: K;
   columns: Partial<Record<FieldOf<K>, MappedColumn>>;
+  /** Columns that name a field another column provides (reported as warnings on the header row). */
+  ignored: IgnoredColumn<K>[];
 }
 
 const TABLE_NAME: Record<RosterKind, { zh: string; en: string }> = {
@@ -40,14 +42,49 @@ function complete<K extends RosterKind>(table: RawTable, kind: K, columns: Parti
   return { kind, columns, unmapped, missing };
 }
 
-/** Proposes a mapping from the header texts; the first column naming a field wins. */
+/**
+ * Proposes a mapping from the headers. When several columns name one field (自付费用 and
+ * 政策范围内自付; a header repeated), the field's own name wins, then the more specific
+ * alias, then the leftmost column; the others are left unmapped and applyMapping reports
+ * each (ignoredColumns), so the choice is never silent (issue 16).
+ */
 export function detectMapping<K extends RosterKind>(table: RawTable, kind: K): ColumnMapping<K> {
   const columns: Partial<Record<FieldOf<K>, number>> = {};
+  const best: Partial<Record<FieldOf<K>, number>> = {};
   table.header.forEach((h, i) => {
-    const f = fieldForHeader(kind, h);
-    if (f !== undefined && columns[f] === undefined) columns[f] = i;
+    const r = headerRank(kind, h);
+    if (r === undefined) return;
+    const b = best[r.field];
+    if (b === undefined || r.rank < b) {
+      best[r.field] = r.rank;
+      columns[r.field] = i;
+    }
   });
   return complete(table, kind, columns);
+}
+
+/** A column whose header names a field that another column provides: it is not used. */
+export interface IgnoredColumn<K extends RosterKind = RosterKind> {
+  field: FieldOf<K>;
+  /** 0-based indexes into RawTable.header. */
+  usedIndex: number;
+  ignoredIndex: number;
+  /** The two headers are the same text after normalisation (a repeated header). */
+  duplicate: boolean;
+}
+
+/** Every column that names an already-provided field, for the report. */
+export function ignoredColumns<K extends RosterKind>(table: RawTable, kind: K, columns: Partial<Record<FieldOf<K>, number>>): IgnoredColumn<K>[] {
+  const used = new Set(Object.values(columns) as number[]);
+  const out: IgnoredColumn<K>[] = [];
+  table.header.forEach((h, i) => {
+    if (used.has(i)) return;
+    const f = fieldForHeader(kind, h);
+    const u = f === undefined ? undefined : columns[f];
+    if (f === undefined || u === undefined) return;
+    out.push({ field: f, usedIndex: u, ignoredIndex: i, duplicate: normalizeHeader(h) === normalizeHeader(table.header[u]) });
+  });
+  return out;
 }
 
 /**
@@ -117,5 +154,52 @@ export function applyMapping<K extends RosterKind>(table: RawTable, mapping: Col
       found: foundHeaders(table),
     });
   }
-  return { table, kind, columns };
+  return { table, kind, columns, ignored: ignoredColumns(table, kind, mapping.columns) };
+}
+
+/** One explicit column choice: the field (its id, Chinese name or any header alias) and the column (letter or header text). */
+export interface ColumnPick {
+  field: string;
+  column: string;
+}
+
+const LETTERS = /^[A-Za-z]{1,3}$/;
+
+function letterIndex(s: string): number {
+  let n = 0;
+  for (const ch of s.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * The detected mapping with the user's explicit choices applied (CLI --people-column /
+ * --visits-column, "cost=F" or "政策范围内自付=自付费用"). A field or column that cannot be
+ * found is ROSTER_BAD_MAPPING naming it and listing what there is.
+ */
+export function mappingWithPicks<K extends RosterKind>(table: RawTable, kind: K, picks: readonly ColumnPick[]): ColumnMapping<K> {
+  let m = detectMapping(table, kind);
+  const defs = fieldDefs(kind);
+  const first = table.firstColumn ?? 0;
+  for (const p of picks) {
+    const fieldText = p.field.trim();
+    const def = defs.find((d) => d.field === fieldText) ?? defs.find((d) => d.field === fieldForHeader(kind, fieldText));
+    if (!def) {
+      throw new MedaidError('ROSTER_BAD_MAPPING', {
+        problem: `${TABLE_NAME[kind].zh}没有字段 “${fieldText}”，可用字段为 ${defs.map((d) => `${d.field}（${d.zh}）`).join('、')}`,
+        problemEn: `the ${TABLE_NAME[kind].en} table has no field "${fieldText}"; its fields are ${defs.map((d) => `${d.field} (${d.zh})`).join(', ')}`,
+      });
+    }
+    const col = p.column.trim();
+    let index = table.header.findIndex((h) => h === col);
+    if (index < 0) index = table.header.findIndex((h) => normalizeHeader(h) === normalizeHeader(col) && normalizeHeader(col) !== '');
+    if (index < 0 && LETTERS.test(col)) index = letterIndex(col) - first;
+    if (index < 0 || index >= table.header.length) {
+      throw new MedaidError('ROSTER_BAD_MAPPING', {
+        problem: `找不到列 “${col}”（${def.zh}）：请写列字母或表头文字，表头为 ${foundHeaders(table)}`,
+        problemEn: `no column "${col}" (for ${def.en}): give a column letter or the header text; the headers are ${foundHeaders(table)}`,
+      });
+    }
+    m = remapColumn(table, m, def.field, index);
+  }
+  return m;
 }

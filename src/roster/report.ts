@@ -7,6 +7,7 @@
  */
 import { MedaidError, type ErrorCode } from '../engine/errors';
 import { a1, cellText, columnLetter } from './cells';
+import { fieldDefs } from './fields';
 import type { MappedColumn, MappedTable } from './mapping';
 import type { FieldOf, ImportReport, RawRow, ReportEntry, RosterField, RosterKind, RowNote, Severity } from './types';
 
@@ -142,6 +143,20 @@ export function startReport(mapped: MappedTable<RosterKind>): ReportBuilder {
   const t = mapped.table;
   const report = new ReportBuilder(t.sheet, mapped.kind);
   report.blank += t.blankRows?.length ?? 0;
+  const first = t.firstColumn ?? 0;
+  for (const ig of mapped.ignored) {
+    const def = fieldDefs(mapped.kind).find((d) => d.field === ig.field)!;
+    const header = (i: number) => t.header[i] || columnLetter(first + i);
+    const err = new MedaidError('ROSTER_COLUMN_IGNORED', {
+      field: def.zh,
+      fieldEn: def.en,
+      used: `${columnLetter(first + ig.usedIndex)} ${header(ig.usedIndex)}`,
+      ignored: `${columnLetter(first + ig.ignoredIndex)} ${header(ig.ignoredIndex)}`,
+      duplicate: ig.duplicate ? 1 : 0,
+      kind: mapped.kind,
+    });
+    report.add(t.headerRow, { index: ig.ignoredIndex, header: header(ig.ignoredIndex), sheetColumn: first + ig.ignoredIndex }, t.header[ig.ignoredIndex], err, 'warning');
+  }
   const dataRows = new Set(t.rows.map((r) => r.rowNumber));
   for (const n of t.rowNotes ?? []) {
     if (dataRows.has(n.rowNumber)) {

@@ -4,7 +4,7 @@
  * (total = used + rejected + blank, every row used or named by an error) asserted in every one.
  */
 import fc from 'fast-check';
-import { importPeople, importVisits, readCsv, tokenizeCsv } from '../../src/roster';
+import { importPeople, importVisits, mappingWithPicks, readCsv, tokenizeCsv } from '../../src/roster';
 import type { ImportResult, RawTable } from '../../src/roster';
 
 /*
@@ -123,5 +123,49 @@ describe('fuzz (issue 12 "What to build"): random quotes and line ends never los
       }),
       { numRuns: Number(process.env.MEDAID_FUZZ_RUNS ?? 300) },
     );
+  });
+});
+
+describe('issue 16: a cost column is never chosen silently', () => {
+  // 自付费用 in this export is the whole self-paid amount (out-of-policy costs included):
+  // 14300 against 10000 policy-range out-of-pocket, the "+43%" of the issue (14300 / 10000 = 1.43).
+  const head = '身份证号,结算日期,就诊类型,自付费用,政策范围内自付,是否规范转诊省内就医';
+  const csv = `${head}\n${ID_A},2024-03-05,住院,14300,10000,否\n`;
+
+  test('the exact name 政策范围内自付 wins over the alias 自付费用, and the report names both', () => {
+    const t = readCsv(csv, { sheet: 'v.csv' });
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.rows[0].cost.toString()).toBe('10000'); // not 14300
+    const w = res.report.entries.find((e) => e.code === 'ROSTER_COLUMN_IGNORED')!;
+    expect(w).toMatchObject({ severity: 'warning', rowNumber: 1, cell: 'D1', column: '自付费用' });
+    expect(w.zh).toContain('D 自付费用');
+    expect(w.zh).toContain('E 政策范围内自付');
+    expect(w.en).toContain('column E 政策范围内自付 was used');
+    expect(res.report.summary).toMatchObject({ total: 1, used: 1, rejected: 0, warnings: 1 });
+  });
+
+  test('a repeated header: the leftmost column is used and the repeat is reported', () => {
+    const t = readCsv(`身份证号,结算日期,就诊类型,政策范围内自付,政策范围内自付,是否规范转诊省内就医\n${ID_A},2024-03-05,住院,10000,9000,否\n`);
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.rows[0].cost.toString()).toBe('10000');
+    const w = res.report.entries.find((e) => e.code === 'ROSTER_COLUMN_IGNORED')!;
+    expect(w).toMatchObject({ cell: 'E1' });
+    expect(w.zh).toContain('表头重复');
+    expect(w.en).toContain('repeats the header');
+  });
+
+  test('an explicit pick (CLI --visits-column cost=D) overrides the detection, and is reported too', () => {
+    const t = readCsv(csv);
+    const m = mappingWithPicks(t, 'visits', [{ field: 'cost', column: 'D' }]);
+    const res = importVisits(t, m);
+    expectRowsAccounted(res, t);
+    expect(res.rows[0].cost.toString()).toBe('14300');
+    expect(res.report.entries.find((e) => e.code === 'ROSTER_COLUMN_IGNORED')).toMatchObject({ cell: 'E1' });
+    // The same by header text and by the field's Chinese name.
+    expect(mappingWithPicks(t, 'visits', [{ field: '政策范围内自付', column: '自付费用' }]).columns.cost).toBe(3);
+    expect(() => mappingWithPicks(t, 'visits', [{ field: 'cost', column: 'Z' }])).toThrow(expect.objectContaining({ code: 'ROSTER_BAD_MAPPING' }));
+    expect(() => mappingWithPicks(t, 'visits', [{ field: '费用X', column: 'D' }])).toThrow(expect.objectContaining({ code: 'ROSTER_BAD_MAPPING' }));
   });
 });
