@@ -23,6 +23,7 @@ import { maskReport } from '../roster/mask';
 import type { ColumnPick } from '../roster/mapping';
 import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, type AnalystParameter, type ParameterSource, type PolicySource } from '../projection/baselineParams';
 import { writeWorkbookFile } from '../projection/writeWorkbookFile';
+import { completenessLabel, completenessNotes } from '../projection/completeness';
 import {
   categoryName,
   explainPerson,
@@ -45,7 +46,7 @@ export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--people-sheet S] [--visits-sheet S] [--mask] [--lang zh|en]
         [--people-column FIELD=COL]… [--visits-column FIELD=COL]… [--people-header-row N] [--visits-header-row N]
         [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]…
-        [--out result.xlsx] [--summary summary.json] [--force] [--explain ID] [--allow-rejected]
+        [--out result.xlsx] [--summary summary.json] [--force] [--explain ID] [--allow-rejected] [--min-complete 95] [--accept-partial]
         — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side
         --set 信阳:premium.tiers.monitored.amount=100    基准参数（文件未给出或授权另定的数）/ a baseline figure the documents leave to the analyst
         --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
@@ -53,7 +54,9 @@ export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳
         --policy FILE  自定义地区政策文件（按政策文件格式校验）/ an analyst's own region file (schema-validated)
         --visits-column cost=F  指定某字段用哪一列（列字母或表头文字）/ which column holds a field (letter or header text)
         --people-header-row 3   表头所在行（不自动查找）/ the header's row (no detection)
-        --force        覆盖已存在的输出文件（输入文件永不覆盖）/ replace existing output files (an input file is never overwritten)`;
+        --force        覆盖已存在的输出文件（输入文件永不覆盖）/ replace existing output files (an input file is never overwritten)
+        --min-complete 95  完成度低于此百分比时暂不显示资金需求 / below this completeness (%) the fund need is withheld
+        --accept-partial   确认查看部分测算结果 / show the partial figures anyway`;
 
 class UsageError extends Error {
   constructor(readonly zh: string, readonly en: string) {
@@ -90,6 +93,8 @@ interface Options {
   allowRejected: boolean;
   /** --force: replace existing output files (never an input). */
   force: boolean;
+  minComplete?: string;
+  acceptPartial: boolean;
 }
 
 const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
@@ -121,10 +126,15 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
   '--out': (o, v) => (o.out = v),
   '--summary': (o, v) => (o.summary = v),
   '--explain': (o, v) => (o.explain = v),
+  '--min-complete': (o, v) => {
+    const n = Number(v.replace(/%$/, ''));
+    if (!/^\d+(\.\d+)?%?$/.test(v) || n > 100) throw new UsageError(`--min-complete 应为 0 到 100 之间的百分数，而不是 "${v}"`, `--min-complete must be a percentage from 0 to 100, not "${v}"`);
+    o.minComplete = v.replace(/%$/, '');
+  },
 };
 
 export function parseProjectArgs(args: string[]): Options {
-  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [] };
+  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [], acceptPartial: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -132,6 +142,7 @@ export function parseProjectArgs(args: string[]): Options {
     if (flag === '--mask') o.mask = true;
     else if (flag === '--allow-rejected') o.allowRejected = true;
     else if (flag === '--force') o.force = true;
+    else if (flag === '--accept-partial') o.acceptPartial = true;
     else if (VALUE_FLAGS[flag]) {
       const v = inline ?? args[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} 缺少取值`, `${flag} needs a value`);
@@ -207,7 +218,10 @@ function table(rows: string[][]): string {
 const money = (x: Dec | undefined) => (x === undefined ? '' : Number(fmt(x)).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /** The summary table printed to stdout. */
-export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly AnalystParameter[] = []): string {
+/** Measures built on the fund need: withheld when completeness is below the threshold (until --accept-partial). */
+const HEADLINE = new Set(['fundNeed', 'sources.allocated', 'fiscal', 'split.city', 'split.district', 'forecast.nextFundNeed']);
+
+export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly AnalystParameter[] = [], opts: { acceptPartial?: boolean } = {}): string {
   const L = (w: Parameters<typeof word>[0]) => word(w, lang);
   const b = run.baseline;
   const out: string[] = [];
@@ -220,8 +234,19 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
     out.push(lang === 'zh' ? '基准参数（分析人员补充）：' : 'Analyst-supplied baseline figures:');
     for (const x of parameters) out.push(`  ${x.region}:${x.path} = ${shownValue(x.value)}  (${x.source})`);
   }
+  const c = b.completeness;
+  const partial = !!c && !c.complete;
+  const withheld = !!c && c.belowThreshold && !opts.acceptPartial;
+  const notComputed = new Set(c?.notComputed ?? []);
+  if (c) {
+    out.push(completenessLabel(c, lang));
+    for (const n of completenessNotes(c, lang)) out.push(`  ${n}`);
+    if (withheld) out.push(lang === 'zh' ? '  （核对后加 --accept-partial 显示部分结果）' : '  (add --accept-partial to show the partial figures)');
+  }
+  const withheldText = lang === 'zh' ? '暂不显示' : 'withheld';
+  const shown = (id: string, x: Dec | undefined) => (notComputed.has(id) ? L('notComputed') : withheld && HEADLINE.has(id) ? withheldText : money(x));
   out.push('');
-  const head = [L('measure'), L('baseline')];
+  const head = [L('measure'), partial ? `${L('baseline')}${lang === 'zh' ? '（部分测算）' : ' (partial)'}` : L('baseline')];
   for (const { projection } of run.scenarios) head.push(projection.scenario, L('diff'), '%');
   const rows = [head];
   const ids = ['assistance.inpatient', 'assistance.outpatient', 'assistance.tilt', 'assistance.total', 'premiumSubsidy.total', 'fundNeed', 'sources.allocated', 'fiscal', 'split.city', 'split.district', 'forecast.nextFundNeed'];
@@ -239,26 +264,40 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
     'forecast.nextFundNeed': b.forecast.total.nextFundNeed,
   };
   for (const id of ids) {
-    const row = [measureName(id, lang), money(base[id])];
-    for (const c of run.comparisons) {
-      const d = c.measures[id];
-      row.push(money(d.scenario), money(d.diff), d.pct ? `${d.pct.toFixed(2)}%` : '');
-    }
+    const row = [measureName(id, lang), shown(id, base[id])];
+    run.comparisons.forEach((cmp, i) => {
+      const d = cmp.measures[id];
+      const own = run.scenarios[i].projection.completeness;
+      const gap = own?.notComputed.includes(id) || notComputed.has(id);
+      const hide = withheld && HEADLINE.has(id);
+      row.push(own?.notComputed.includes(id) ? L('notComputed') : hide ? withheldText : money(d.scenario), gap ? '' : hide ? withheldText : money(d.diff), gap || hide || !d.pct ? '' : `${d.pct.toFixed(2)}%`);
+    });
     rows.push(row);
   }
   out.push(table(rows));
   out.push('');
-  const catRows = [[L('category'), L('peopleCount'), L('assistance'), L('premiumSubsidy'), L('fundNeed')]];
+  const catRows = [[L('category'), L('peopleCount'), L('assistance'), L('premiumSubsidy'), L('fundNeed'), ...(partial ? [L('peopleNotComputed')] : [])]];
   for (const [id, bk] of Object.entries(b.totals.byCategory)) {
-    catRows.push([categoryName(id as never, lang), String(bk!.people), money(bk!.assistance.total), money(bk!.premiumSubsidy), money(bk!.fundNeed)]);
+    // A category none of whose people could be computed shows 未计算, not 0.00.
+    const miss = c?.missing.byCategory[id];
+    const none = (n: number | undefined) => !!miss && miss.people > 0 && n === miss.people;
+    const a = none(miss?.assistance) ? L('notComputed') : money(bk!.assistance.total);
+    const s = none(miss?.premiumSubsidy) ? L('notComputed') : money(bk!.premiumSubsidy);
+    const need = none(miss?.assistance) || none(miss?.premiumSubsidy) ? L('notComputed') : money(bk!.fundNeed);
+    const missingPeople = miss ? Math.max(miss.assistance, miss.premiumSubsidy) : 0;
+    catRows.push([categoryName(id as never, lang), String(bk!.people), a, s, need, ...(partial ? [String(missingPeople)] : [])]);
   }
   out.push(table(catRows));
   out.push('');
   const f = b.funding;
   const distRows = [[L('district'), L('fundNeed'), L('sources'), L('fiscal'), `${L('city')} ${f.ratio}`, L('districtPart')]];
-  for (const [d, x] of Object.entries(f.districts)) distRows.push([d, money(x.need), money(x.sources), money(x.fiscal), money(x.city), money(x.district)]);
-  distRows.push([L('total'), money(f.need), money(f.allocated), money(f.fiscal), money(f.city), money(f.districtTotal)]);
+  const m = (x: Dec) => (withheld ? withheldText : money(x));
+  for (const [d, x] of Object.entries(f.districts)) distRows.push([d, m(x.need), m(x.sources), m(x.fiscal), m(x.city), m(x.district)]);
+  distRows.push([partial ? `${L('total')}${lang === 'zh' ? '（部分）' : ' (partial)'}` : L('total'), m(f.need), m(f.allocated), m(f.fiscal), m(f.city), m(f.districtTotal)]);
   out.push(table(distRows));
+  if (f.ratioSource) out.push(`${L('ratio')} ${f.ratio}: ${lang === 'zh' ? f.ratioSource.zh : f.ratioSource.en}`);
+  const method = b.forecast.method;
+  if (method) out.push(`${L('nextFundNeed')}: ${lang === 'zh' ? method.zh : method.en}`);
   if (f.surplus.greaterThan(0)) {
     out.push(lang === 'zh' ? `注意：其他来源合计 ${money(f.sourcesTotal)} 超过资金需求，结余 ${money(f.surplus)}，财政无需负担。` : `Note: other sources (${money(f.sourcesTotal)}) exceed the need; ${money(f.surplus)} is left over and the fiscal budget bears nothing.`);
   }
@@ -301,7 +340,7 @@ export async function project(args: string[]): Promise<number> {
       { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
       year,
     );
-    run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine });
+    run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine, minComplete: o.minComplete });
     if (o.explain) {
       const x = explainPerson({ ...roster, region, year, engine }, o.explain);
       if (!x) throw new UsageError(`名单中没有身份证号 ${o.explain}`, `no person with ID ${o.explain} in the roster`);
@@ -320,7 +359,7 @@ export async function project(args: string[]): Promise<number> {
     throw e;
   }
 
-  console.log(summaryText(run, o.lang, parameters));
+  console.log(summaryText(run, o.lang, parameters, { acceptPartial: o.acceptPartial }));
   if (o.summary) {
     // The analyst's figures are part of what the totals rest on: recorded with them when given.
     const summary = parameters.length ? { ...runSummary(run), analystParameters: parameters } : runSummary(run);

@@ -149,8 +149,10 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   PREMIUM_REQUIRED: {
     excel: '#N/A',
-    zh: (d) => `政策文件未给出 ${d.region} ${d.year} 年的个人缴费标准：请填写参数 premium（个人缴费额）`,
-    en: (d) => `the documents give no individual premium for ${d.region} in ${d.year}: pass the premium argument`,
+    // Where the figure goes in each place it can come from (issue 17: a hint must name something that exists):
+    // the roster's 个人缴费 column (src/roster/fields.ts), the premium argument of PREMIUM_SUBSIDY.
+    zh: (d) => `政策文件未给出 ${d.region} ${d.year} 年的个人缴费标准：请在名册人员表的“个人缴费”列填写个人缴费额（函数 PREMIUM_SUBSIDY 则填写其 premium 参数）`,
+    en: (d) => `the documents give no individual premium for ${d.region} in ${d.year}: fill in the people table's 个人缴费 (individual premium) column (for PREMIUM_SUBSIDY, pass its premium argument)`,
   },
   BAD_RATIO: {
     excel: '#VALUE!',

@@ -14,6 +14,7 @@ import type { Engine } from '../engine/engine';
 import { MedaidError } from '../engine/errors';
 import { D, ZERO, parseAmount, round2, type Dec } from '../engine/money';
 import { parseRatio, splitByDistrict } from '../engine/rules/fund';
+import { splitProvenance } from './provenance';
 import { byCodePoint } from './totals';
 import type { Bucket, DistrictFunding, Funding, FundingPlan, Origin } from './types';
 
@@ -76,6 +77,7 @@ export function resolveFunding(engine: Engine, region: string, year: number, f: 
   }
   const ratio = parseRatio(ratioText);
   return {
+    ratioSource: splitProvenance(rp.policy, ratioOrigin, ratio.text),
     lottery,
     donations,
     transfers: transfersIn ?? ZERO,
@@ -85,7 +87,7 @@ export function resolveFunding(engine: Engine, region: string, year: number, f: 
 }
 
 export function planFunding(byDistrict: Record<string, Pick<Bucket, 'fundNeed'>>, resolved: ReturnType<typeof resolveFunding>): FundingPlan {
-  const { lottery, donations, transfers, ratio, origin } = resolved;
+  const { lottery, donations, transfers, ratio, origin, ratioSource } = resolved;
   const names = Object.keys(byDistrict).sort(byCodePoint);
   const needFen = names.map((n) => [n, toFen(byDistrict[n].fundNeed)] as [string, bigint]);
   const need = fromFen(needFen.reduce((s, [, f]) => s + f, 0n));
@@ -110,6 +112,7 @@ export function planFunding(byDistrict: Record<string, Pick<Bucket, 'fundNeed'>>
   }
   return {
     ratio: ratio.text,
+    ratioSource,
     lottery,
     donations,
     transfers,

@@ -25,6 +25,7 @@ import { forecastNextYear } from './forecast';
 import { planFunding, resolveFunding } from './funding';
 import { decimalAssistance, kernelAssistance } from './personAssistance';
 import { premiumSubsidies } from './premiumSubsidies';
+import { forecastProvenance } from './provenance';
 import { assertReconciled, computeTotals } from './totals';
 import type { PersonOutcome, Projection, ProjectionInput, ProjectionProblem, Scenario, VisitOutcome } from './types';
 
@@ -178,8 +179,8 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
   const totals = computeTotals(people, visits);
   assertReconciled(people, visits, totals);
   const funding = planFunding(totals.byDistrict, resolveFunding(engine, region, year, { ...input.funding, ...scenario?.funding }));
-  const forecast = forecastNextYear(year, people, mergeGrowth(input.growth, scenario?.growth));
   const p = rp.policy;
+  const forecast = { ...forecastNextYear(year, people, mergeGrowth(input.growth, scenario?.growth)), method: forecastProvenance(p) };
   return {
     scenario: scenario?.name ?? BASELINE,
     region: { id: p.region.id, zh: p.region.names.zh, en: p.region.names.en },

@@ -5,6 +5,7 @@
  */
 import type { ImportReport } from '../roster/types';
 import { compare } from './compare';
+import { completenessOf } from './completeness';
 import { engineFor, project } from './project';
 import { validateScenarios } from './scenario';
 import type { Projection, ProjectionInput, ProjectionRun, RowAccount, Scenario } from './types';
@@ -12,6 +13,8 @@ import type { Projection, ProjectionInput, ProjectionRun, RowAccount, Scenario }
 export interface RunInput extends ProjectionInput {
   /** Scenarios as plain data (e.g. parsed JSON); validated before anything runs. */
   scenarios?: readonly (Scenario | { data: unknown; file?: string })[];
+  /** Completeness (percent) below which the headline is withheld until confirmed; default 95. */
+  minComplete?: number | string;
 }
 
 /**
@@ -31,15 +34,25 @@ export function runProjection(input: RunInput): ProjectionRun {
   const baseline = project(input);
   const runs = scenarios.map((scenario) => ({ scenario, projection: project(input, scenario) }));
   const reports = input.importReports ?? [];
+  const rows = {
+    people: account(reports.find((r) => r.kind === 'people'), input.people.length, baseline, 'people'),
+    visits: account(reports.find((r) => r.kind === 'visits'), input.visits.length, baseline, 'visits'),
+  };
+  const importRejected = {
+    people: reports.find((r) => r.kind === 'people')?.summary.rejected ?? 0,
+    visits: reports.find((r) => r.kind === 'visits')?.summary.rejected ?? 0,
+  };
+  // Each projection says how much of the roster and of its rules it computed (completeness.ts).
+  for (const [p, s] of [[baseline, undefined], ...runs.map((r) => [r.projection, r.scenario] as const)] as const) {
+    const policy = engineFor(input, s).resolve(input.region, input.year).policy;
+    p.completeness = completenessOf(p, { visits: input.visits, rows, importRejected, policy, threshold: input.minComplete });
+  }
   return {
     baseline,
     scenarios: runs,
     comparisons: runs.map((r) => compare(baseline, r.projection)),
     importReports: reports,
-    rows: {
-      people: account(reports.find((r) => r.kind === 'people'), input.people.length, baseline, 'people'),
-      visits: account(reports.find((r) => r.kind === 'visits'), input.visits.length, baseline, 'visits'),
-    },
+    rows,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { fmt, type Dec } from '../engine/money';
+import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import type { Bucket, Projection, ProjectionRun } from './types';
 
 type Amounts = Record<string, string>;
@@ -20,18 +21,57 @@ export interface ProjectionSummary {
   people: number;
   visits: number;
   problems: number;
-  assistance: { total: string; inpatient: string; outpatient: string; tilt: string; topUp: string; byCategory: Amounts; byDistrict: Amounts };
+  /** True when some people, visits or rules were not computed: every total below is partial. */
+  partial: boolean;
+  /** How much was computed (see src/projection/completeness.ts); absent only for a projection not made by runProjection. */
+  completeness?: CompletenessSummary;
+  /** Measures not computed at all (their figure is null, never "0.00"), with the reason. */
+  notComputed: Record<string, { zh: string; en: string }>;
+  /** tilt is null when it was not computed (Shanxi's delegated terms, ruling 4). */
+  assistance: { total: string; inpatient: string; outpatient: string; tilt: string | null; topUp: string; byCategory: Amounts; byDistrict: Amounts };
   premiumSubsidy: { total: string; subsidised: number; byCategory: Amounts; byDistrict: Amounts };
   fundNeed: string;
   fundNeedByCategory: Amounts;
   fundNeedByDistrict: Amounts;
   sources: { lottery: string; donations: string; transfers: string; total: string; allocated: string; surplus: string; origin: Record<string, string>; byDistrict: Amounts };
   fiscal: { total: string; byDistrict: Amounts };
-  split: { ratio: string; city: string; district: string; districts: Record<string, { city: string; district: string }> };
+  split: { ratio: string; source?: { zh: string; en: string; own: boolean }; city: string; district: string; districts: Record<string, { city: string; district: string }> };
   forecast: {
     year: number;
+    method?: { zh: string; en: string; own: boolean };
     total: { people: number; assistance: string; premiumSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string };
     byCategory: Record<string, { people: number; perCapitaAssistance: string; perCapitaSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string }>;
+  };
+}
+
+export interface CompletenessSummary {
+  label: { zh: string; en: string };
+  /** Lowest of the three shares, percent ("62.00"), rounded down. */
+  share: string;
+  threshold: string;
+  belowThreshold: boolean;
+  people: { computed: number; total: number; pct: string };
+  visits: { computed: number; total: number; pct: string };
+  cost: { computed: string; total: string; pct: string };
+  rules: { total: number; computed: number; notComputed: { rule: string; measure: string; visits: number; zh: string; en: string }[] };
+  excluded: { code: string; part: string; people: number; visits: number; zh: string; en: string }[];
+  beforeEffective: { effective: string; visits: number; rows: number[] };
+  notes: { zh: string[]; en: string[] };
+}
+
+export function completenessSummary(c: Completeness): CompletenessSummary {
+  return {
+    label: { zh: completenessLabel(c, 'zh'), en: completenessLabel(c, 'en') },
+    share: c.share.toFixed(2),
+    threshold: c.threshold.toString(),
+    belowThreshold: c.belowThreshold,
+    people: { ...c.people, pct: c.people.pct.toFixed(2) },
+    visits: { ...c.visits, pct: c.visits.pct.toFixed(2) },
+    cost: { computed: fmt(c.cost.computed), total: fmt(c.cost.total), pct: c.cost.pct.toFixed(2) },
+    rules: { total: c.rules.total, computed: c.rules.computed, notComputed: c.rules.gaps.map((g) => ({ ...g })) },
+    excluded: c.exclusions.map((e) => ({ ...e })),
+    beforeEffective: { ...c.beforeEffective, rows: c.beforeEffective.rows.slice(0, 1000) },
+    notes: { zh: completenessNotes(c, 'zh'), en: completenessNotes(c, 'en') },
   };
 }
 
@@ -39,6 +79,9 @@ export function projectionSummary(p: Projection): ProjectionSummary {
   const t = p.totals;
   const o = t.overall;
   const f = p.funding;
+  const c = p.completeness;
+  const gaps = c?.rules.gaps ?? [];
+  const tiltMissing = gaps.some((g) => g.measure === 'assistance.tilt');
   return {
     scenario: p.scenario,
     region: p.region.zh,
@@ -47,11 +90,14 @@ export function projectionSummary(p: Projection): ProjectionSummary {
     people: o.people,
     visits: o.visits,
     problems: p.problems.length,
+    partial: c ? !c.complete : p.problems.length > 0,
+    ...(c ? { completeness: completenessSummary(c) } : {}),
+    notComputed: Object.fromEntries(gaps.map((g) => [g.measure, { zh: g.zh, en: g.en }])),
     assistance: {
       total: fmt(o.assistance.total),
       inpatient: fmt(o.assistance.inpatient),
       outpatient: fmt(o.assistance.outpatient),
-      tilt: fmt(o.assistance.tilt),
+      tilt: tiltMissing ? null : fmt(o.assistance.tilt),
       topUp: fmt(o.assistance.topUp),
       byCategory: amounts(t.byCategory, (b) => b.assistance.total),
       byDistrict: amounts(t.byDistrict, (b) => b.assistance.total),
@@ -78,12 +124,14 @@ export function projectionSummary(p: Projection): ProjectionSummary {
     fiscal: { total: fmt(f.fiscal), byDistrict: Object.fromEntries(Object.entries(f.districts).map(([d, x]) => [d, fmt(x.fiscal)])) },
     split: {
       ratio: f.ratio,
+      ...(f.ratioSource ? { source: { ...f.ratioSource } } : {}),
       city: fmt(f.city),
       district: fmt(f.districtTotal),
       districts: Object.fromEntries(Object.entries(f.districts).map(([d, x]) => [d, { city: fmt(x.city), district: fmt(x.district) }])),
     },
     forecast: {
       year: p.forecast.nextYear,
+      ...(p.forecast.method ? { method: { ...p.forecast.method } } : {}),
       total: {
         people: p.forecast.total.people,
         assistance: fmt(p.forecast.total.assistance),

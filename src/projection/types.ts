@@ -9,6 +9,8 @@ import type { ErrorCode } from '../engine/errors';
 import type { Dec } from '../engine/money';
 import type { Overrides } from '../engine/policy/overrides';
 import type { ImportReport, Person, Visit } from '../roster/types';
+import type { Completeness } from './completeness';
+import type { Provenance } from './provenance';
 
 /** A yuan amount as a cell or a JSON file gives it: 2000000, "2000000", "200万". */
 export type AmountInput = number | string;
@@ -152,6 +154,8 @@ export interface DistrictFunding {
 
 export interface FundingPlan {
   ratio: string;
+  /** Where the ratio comes from: the region's own clause, the analyst's input, or the default assumption. */
+  ratioSource?: Provenance;
   lottery: Dec;
   donations: Dec;
   transfers: Dec;
@@ -188,6 +192,8 @@ export interface ForecastRow {
 export interface Forecast {
   year: number;
   nextYear: number;
+  /** The method's source: the region's own budget clause, or labelled the analyst's method. */
+  method?: Provenance;
   rows: ForecastRow[];
   total: { people: number; assistance: Dec; premiumSubsidy: Dec; nextPeople: number; nextAssistance: Dec; nextPremiumSubsidy: Dec; nextFundNeed: Dec };
 }
@@ -204,6 +210,8 @@ export interface Projection {
   totals: Totals;
   funding: FundingPlan;
   forecast: Forecast;
+  /** What share of the roster and of the rules this projection computed (set by runProjection). */
+  completeness?: Completeness;
 }
 
 /** A figure in baseline and scenario, with the difference (absolute and % of baseline). */

@@ -18,6 +18,7 @@ import type { Dec } from '../engine/money';
 import { maskId, maskName, maskReport } from '../roster/mask';
 import type { ReportEntry } from '../roster/types';
 import type { AnalystParameter } from './baselineParams';
+import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import { categoryName, measureName, word, type Lang, type Word } from './labels';
 import { noticeText, planLongTable, planNotice, type LongTablePlan, type SheetSlice } from './longTablePlan';
 import type { Bucket, Projection, ProjectionRun } from './types';
@@ -175,9 +176,20 @@ async function rows(ctx: Ctx, s: SheetWriter, slice: SheetSlice, rowAt: (i: numb
   }
 }
 
-function bucketRow(label: string, b: Bucket): Cell[] {
+/**
+ * A totals row. A figure that was not computed shows 未计算 (text), never 0.00: the tilt when
+ * the region's terms are missing (ruling 4), and a bucket's amounts when none of its people
+ * could be computed for that part.
+ */
+function bucketRow(label: string, b: Bucket, L: (w: Word) => string, c?: Completeness, missing?: { people: number; assistance: number; premiumSubsidy: number }): Cell[] {
   const a = b.assistance;
-  return [label, b.people, b.visits, a.inpatient, a.outpatient, a.tilt, a.total, b.premiumSubsidy, b.subsidised, b.fundNeed];
+  const nc = { text: L('notComputed') };
+  const none = (n: number | undefined) => !!missing && missing.people > 0 && n === missing.people;
+  const noAssistance = missing ? none(missing.assistance) : c?.measures['assistance.total'] === 'notComputed';
+  const noPremium = missing ? none(missing.premiumSubsidy) : c?.measures['premiumSubsidy.total'] === 'notComputed';
+  const status = (id: string, v: Dec): Cell => (noAssistance || c?.measures[id] === 'notComputed' ? nc : v);
+  return [label, b.people, b.visits, status('assistance.inpatient', a.inpatient), status('assistance.outpatient', a.outpatient), status('assistance.tilt', a.tilt),
+    noAssistance ? nc : a.total, noPremium ? nc : b.premiumSubsidy, b.subsidised, noAssistance || noPremium ? nc : b.fundNeed];
 }
 
 const valueText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -190,6 +202,12 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[]): void {
   const region = lang === 'zh' ? p.region.zh : p.region.en;
   s.put([lang === 'zh' ? `${region} ${p.year} 年${L('title')}（${L('baseline')}）` : `${region} ${p.year} ${L('title')} (${L('baseline')})`], 'title');
   s.put([L('edition'), p.policyId]);
+  // Completeness first: an incomplete run must not look like a finished budget (completeness.ts).
+  const c = p.completeness;
+  if (c) {
+    s.put([c.complete ? (lang === 'zh' ? '完整测算' : 'Complete') : L('partialRun'), completenessLabel(c, lang)], 'total');
+    for (const n of completenessNotes(c, lang)) s.put(['', n]);
+  }
   for (const n of notices) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', noticeText(n, lang)], 'total');
   const params = ctx.opts.parameters ?? [];
   if (params.length) {
@@ -204,20 +222,22 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[]): void {
   s.put(head.map(L), 'header');
   for (const c of CATEGORIES) {
     const b = p.totals.byCategory[c.id];
-    if (b) s.put(bucketRow(categoryName(c.id, lang), b));
+    if (b) s.put(bucketRow(categoryName(c.id, lang), b, L, p.completeness, p.completeness?.missing.byCategory[c.id]));
   }
-  s.put(bucketRow(L('total'), p.totals.overall), 'total');
+  const totalLabel = p.completeness && !p.completeness.complete ? `${L('total')}（${L('partialRun')}）` : L('total');
+  s.put(bucketRow(totalLabel, p.totals.overall, L, p.completeness), 'total');
   s.gap();
   s.put([L('byDistrict')], 'total');
   s.put((['district', 'peopleCount', 'visits', 'inpatient', 'outpatient', 'tilt', 'assistance', 'premiumSubsidy', 'subsidised', 'fundNeed'] as Word[]).map(L), 'header');
-  for (const [d, b] of Object.entries(p.totals.byDistrict)) s.put(bucketRow(d, b));
-  s.put(bucketRow(L('total'), p.totals.overall), 'total');
+  for (const [d, b] of Object.entries(p.totals.byDistrict)) s.put(bucketRow(d, b, L, p.completeness, p.completeness?.missing.byDistrict[d]));
+  s.put(bucketRow(totalLabel, p.totals.overall, L, p.completeness), 'total');
   s.gap();
   const f = p.funding;
   s.put([`${L('funding')}（${L('ratio')} ${f.ratio}）`], 'total');
   s.put((['district', 'fundNeed', 'sources', 'fiscal', 'city', 'districtPart'] as Word[]).map(L), 'header');
   for (const [d, x] of Object.entries(f.districts)) s.put([d, x.need, x.sources, x.fiscal, x.city, x.district]);
-  s.put([L('total'), f.need, f.allocated, f.fiscal, f.city, f.districtTotal], 'total');
+  s.put([totalLabel, f.need, f.allocated, f.fiscal, f.city, f.districtTotal], 'total');
+  if (f.ratioSource) s.put([L('ratioSource'), lang === 'zh' ? f.ratioSource.zh : f.ratioSource.en]);
   s.gap();
   s.put([L('item'), L('amount'), L('origin')], 'header');
   const origin = (o: string) => L(o as Word);
@@ -229,7 +249,7 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[]): void {
   s.put([L('surplus'), f.surplus]);
   s.put([L('fundNeed'), f.need]);
   s.put([L('fiscal'), f.fiscal]);
-  s.put([L('ratio'), f.ratio, origin(f.origin.ratio)]);
+  s.put([L('ratio'), f.ratio, f.ratioSource ? (lang === 'zh' ? f.ratioSource.zh : f.ratioSource.en) : origin(f.origin.ratio)]);
   s.put([L('city'), f.city]);
   s.put([L('districtPart'), f.districtTotal]);
   finish(ctx, s);
@@ -267,6 +287,8 @@ async function detailsSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string
   const names = new Map(run.baseline.people.map((p) => [p.person.id, p.person.name]));
   const byRow = run.scenarios.map(({ projection }) => new Map(projection.visits.map((v) => [v.visit.rowNumber, v.assistance])));
   const visits = [...run.baseline.visits].sort((a, b) => a.visit.rowNumber - b.visit.rowNumber);
+  // Ruling 4: a referred visit's tilt is 未计算 when the region's tilt terms are missing (a visit not referred gets none).
+  const tiltGap = !!run.baseline.completeness?.notComputed.includes('assistance.tilt');
   await longTable(ctx, plan, notice, { header, formats, widths }, (i) => {
     const v = visits[i];
     const x = v.visit;
@@ -284,7 +306,7 @@ async function detailsSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string
       categoryName(v.category, lang),
       v.ordinary,
       v.topUp,
-      v.tilt,
+      tiltGap && x.referred ? L('notComputed') : v.tilt,
       v.assistance,
       ...byRow.map((m) => m.get(x.rowNumber) ?? L('notComputed')),
     ];
@@ -310,7 +332,7 @@ async function peopleSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string;
       o.visits,
       o.assistanceComputed ? o.assistance : L('notComputed'),
       o.premiumComputed ? o.premiumSubsidy : L('notComputed'),
-      o.assistance.plus(o.premiumSubsidy),
+      o.assistanceComputed && o.premiumComputed ? o.assistance.plus(o.premiumSubsidy) : L('notComputed'),
     ];
   });
 }
@@ -356,7 +378,10 @@ function forecastSheet(ctx: Ctx): void {
   for (const p of [run.baseline, ...run.scenarios.map((x) => x.projection)]) {
     const f = p.forecast;
     const name = p === run.baseline ? L('baseline') : p.scenario;
-    s.put([lang === 'zh' ? `${name}：${f.year} 年 → ${f.nextYear} 年（威医保发〔2019〕25号 四、(一) 4）` : `${name}: ${f.year} → ${f.nextYear} (Weihai 2019 No. 25, IV (1) 4)`], 'total');
+    // The region's own budget clause, or "the analyst's method" — never another region's document (provenance.ts).
+    const method = f.method ? (lang === 'zh' ? f.method.zh : f.method.en) : lang === 'zh' ? '分析人员测算方法' : "analyst's method";
+    const partial = p.completeness && !p.completeness.complete ? (lang === 'zh' ? `；${L('partialRun')}，不含未计算部分` : `; ${L('partialRun')}, excluding what was not computed`) : '';
+    s.put([lang === 'zh' ? `${name}：${f.year} 年 → ${f.nextYear} 年（${method}${partial}）` : `${name}: ${f.year} → ${f.nextYear} (${method}${partial})`], 'total');
     s.put(head.map(L), 'header');
     for (const r of f.rows) {
       s.put([

@@ -97,7 +97,7 @@ const STRINGS = {
   cityShare: { zh: '市级', en: 'City' },
   districtShare: { zh: '区县', en: 'District' },
   total: { zh: '合计', en: 'Total' },
-  rowsUsed: { zh: '名册：人员 {pu}/{pt} 行、就诊 {vu}/{vt} 行参与测算；未计算 {problems} 项（见结果工作簿“问题”表）。', en: 'Roster: {pu}/{pt} people rows and {vu}/{vt} visit rows used; {problems} items not computed (see the Problems sheet).' },
+  rowsUsed: { zh: '名册：人员 {pu}/{pt} 行、就诊 {vu}/{vt} 行参与测算；未计算 {problems} 项（见结果工作簿“校验报告”表）。', en: 'Roster: {pu}/{pt} people rows and {vu}/{vt} visit rows used; {problems} items not computed (see the Validation sheet, 校验报告, of the result workbook).' },
   chartDistrict: { zh: '各区县医疗救助与资助参保', en: 'Assistance and premium subsidy by district' },
   chartCategory: { zh: '各类别医疗救助', en: 'Assistance by category' },
   mask: { zh: '结果中隐去身份证号和姓名（脱敏）', en: 'Mask ID numbers and names in the result' },

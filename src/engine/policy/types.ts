@@ -170,6 +170,12 @@ export interface FundRule {
   lottery?: Param;
   /** Donations a year, yuan (an input; the documents name the channel, not the sum). */
   donations?: Param;
+  /**
+   * How the region builds next year's budget, where its own text says so (Weihai 四、(一) 4.:
+   * last December's head counts and costs). The forecast cites it; without it the forecast is
+   * labelled the analyst's method, never another region's clause.
+   */
+  budget?: { ref: Reference[]; note?: string };
   ref: Reference[];
   note?: string;
 }

@@ -1,0 +1,288 @@
+/**
+ * How much of a roster a projection computed, so an incomplete run never looks like a
+ * finished budget (issue 17; issue 15 item 3). Three shares and the rules:
+ *
+ *  - people: people rows (non-blank) whose assistance AND premium subsidy were computed;
+ *  - visits: visit rows (non-blank) whose assistance is in the totals;
+ *  - cost:   the policy-range out-of-pocket yuan of the computed visits, of all visits the
+ *            importer could read (a row rejected at import has no cost to weigh);
+ *  - rules:  the rule groups the region's policy has (inpatient, each outpatient scheme, tilt,
+ *            premium subsidy) and which of them cannot be computed at all — Shanxi's tilted
+ *            assistance, delegated to each prefecture (ruling 4), is 未计算 until the analyst
+ *            supplies its terms, never 0.00.
+ *
+ * Shares are percents rounded DOWN to 0.01, so an incomplete run never shows 100.00%. The
+ * run is "partial" when any share is below 100 or a rule is not computed; below the
+ * threshold (default 95 %, adjustable) the headline fund need is withheld on screen until
+ * the analyst confirms (CLI --accept-partial, the pane's button). The files still carry the
+ * figures, labelled partial on their first sheet / top level.
+ *
+ * Visits dated before the edition's effective date (西平 2022-05-01, 威海 2019-07-21) are
+ * computed under the edition's terms; they are counted and listed here so the result says so.
+ */
+import { D, ZERO, type Dec } from '../engine/money';
+import type { PolicyFile } from '../engine/policy/types';
+import type { Visit } from '../roster/types';
+import type { Projection, ProjectionProblem, RowAccount } from './types';
+
+export const DEFAULT_MIN_COMPLETE = 95;
+
+export interface Share {
+  computed: number;
+  total: number;
+  /** Percent, 2 decimals, rounded down. */
+  pct: Dec;
+}
+
+/** A rule group the region has but that was not computed for anyone. */
+export interface RuleGap {
+  /** The rule group: 'tilt'. */
+  rule: string;
+  /** The measure shown as 未计算 ('assistance.tilt'). */
+  measure: string;
+  /** Computed visits the rule could have applied to (referred visits, for the tilt). */
+  visits: number;
+  zh: string;
+  en: string;
+}
+
+/** One reason part of the roster is not in the totals, with how many rows it covers. */
+export interface Exclusion {
+  code: string;
+  part: ProjectionProblem['part'] | 'import';
+  /** People rows, or visit rows for part 'import' on the visits table. */
+  people: number;
+  visits: number;
+  /** An example message (the first row's), as in the validation report. */
+  zh: string;
+  en: string;
+}
+
+export type MeasureStatus = 'complete' | 'partial' | 'notComputed';
+
+export interface BucketMissing {
+  people: number;
+  assistance: number;
+  premiumSubsidy: number;
+}
+
+export interface Completeness {
+  people: Share;
+  visits: Share;
+  cost: { computed: Dec; total: Dec; pct: Dec };
+  rules: { total: number; computed: number; gaps: RuleGap[] };
+  /** The lowest of the three shares (percent). */
+  share: Dec;
+  /** Every share 100 and every rule computed. */
+  complete: boolean;
+  threshold: Dec;
+  /** share < threshold: the headline is withheld on screen until the analyst confirms. */
+  belowThreshold: boolean;
+  /** Measures not computed at all: shown as 未计算, never 0.00. */
+  notComputed: string[];
+  /** Each headline measure: complete, partial (some rows left out) or not computed at all. */
+  measures: Record<string, MeasureStatus>;
+  /** Per category and per district: people whose assistance / premium subsidy was not computed. */
+  missing: { byCategory: Record<string, BucketMissing>; byDistrict: Record<string, BucketMissing> };
+  exclusions: Exclusion[];
+  /** Computed visits dated before the edition's effective date (computed under its terms). */
+  beforeEffective: { effective: string; visits: number; rows: number[] };
+}
+
+const pctOf = (computed: Dec | number, total: Dec | number): Dec => {
+  const t = new D(total);
+  if (t.isZero()) return new D(100);
+  return new D(computed).times(100).dividedBy(t).toDecimalPlaces(2, D.ROUND_DOWN);
+};
+
+const share = (computed: number, total: number): Share => ({ computed, total, pct: pctOf(computed, total) });
+
+/** The rule groups of a policy, and the ones it cannot compute as given. */
+function ruleGroups(policy: PolicyFile, p: Projection): { total: number; gaps: RuleGap[] } {
+  let total = 0;
+  if (policy.inpatient) total++;
+  total += Object.keys(policy.outpatient?.schemes ?? {}).length;
+  if (policy.premium) total++;
+  const gaps: RuleGap[] = [];
+  if (policy.tilt) {
+    total++;
+    if (policy.tilt.delegated) {
+      const referred = p.visits.filter((v) => v.visit.referred).length;
+      const region = policy.region.names;
+      const flag = policy.region.aliases[0] ?? region.zh;
+      gaps.push({
+        rule: 'tilt',
+        measure: 'assistance.tilt',
+        visits: referred,
+        zh: `倾斜救助未计算：${region.zh}倾斜救助标准由统筹地区确定，政策文件未给出（裁定 4）；${referred} 次规范转诊省内就医的就诊可能涉及。补充 tilt.threshold、tilt.ratio、tilt.cap 并设 tilt.delegated=false（命令行 --set ${flag}:tilt.threshold=… 或 --params 参数文件；任务窗格“载入本地区政策文件（JSON）”载入写明这些标准的政策文件）后计算`,
+        en: `Tilted assistance not computed: ${region.en} leaves its terms to each prefecture and they were not supplied (ruling 4); ${referred} referred in-province visits may be concerned. Supply tilt.threshold, tilt.ratio, tilt.cap and set tilt.delegated=false (CLI --set ${flag}:tilt.threshold=… or a --params file; in the pane, “Load my own region file (JSON)” with these terms) to compute it`,
+      });
+    }
+  }
+  return { total, gaps };
+}
+
+/** Problems grouped by cause: how many people / visit rows each reason keeps out of the totals. */
+function exclusionsOf(p: Projection, importRejected: { people: number; visits: number }): Exclusion[] {
+  const groups = new Map<string, Exclusion>();
+  for (const x of p.problems) {
+    const key = `${x.part}:${x.code}`;
+    const g = groups.get(key) ?? groups.set(key, { code: x.code, part: x.part, people: 0, visits: 0, zh: x.zh, en: x.en }).get(key)!;
+    if (x.table === 'people') g.people++;
+    else g.visits++;
+  }
+  const out = [...groups.values()].sort((a, b) => b.people + b.visits - (a.people + a.visits));
+  if (importRejected.people || importRejected.visits) {
+    out.push({
+      code: 'IMPORT',
+      part: 'import',
+      people: importRejected.people,
+      visits: importRejected.visits,
+      zh: `导入时未使用的行：人员 ${importRejected.people} 行、就诊 ${importRejected.visits} 行（原因见校验报告）`,
+      en: `rows not used at import: ${importRejected.people} people rows, ${importRejected.visits} visit rows (reasons in the validation report)`,
+    });
+  }
+  return out;
+}
+
+export interface CompletenessInput {
+  /** Visits the importer passed on (their cost is the denominator of the yuan share). */
+  visits: readonly Visit[];
+  rows: { people: RowAccount; visits: RowAccount };
+  /** Rows rejected by the importer (before the projection): part of the denominators. */
+  importRejected: { people: number; visits: number };
+  policy: PolicyFile;
+  /** Percent; default 95. */
+  threshold?: number | string;
+}
+
+export function completenessOf(p: Projection, input: CompletenessInput): Completeness {
+  const nonBlank = (r: RowAccount) => r.total - r.blank;
+  const peopleComputed = p.people.filter((x) => x.assistanceComputed && x.premiumComputed).length;
+  const people = share(peopleComputed, Math.max(nonBlank(input.rows.people), p.people.length));
+  const visits = share(p.visits.length, Math.max(nonBlank(input.rows.visits), p.visits.length));
+  let costTotal = ZERO;
+  for (const v of input.visits) costTotal = costTotal.plus(v.cost);
+  let costComputed = ZERO;
+  for (const v of p.visits) costComputed = costComputed.plus(v.visit.cost);
+  // No readable cost at all (every visit rejected at import): the yuan share is the visit share, not 100 %.
+  const cost = { computed: costComputed, total: costTotal, pct: costTotal.isZero() ? visits.pct : pctOf(costComputed, costTotal) };
+  const rules = ruleGroups(input.policy, p);
+  const lowest = [people.pct, visits.pct, cost.pct].reduce((a, b) => (b.lessThan(a) ? b : a));
+  const threshold = new D(input.threshold ?? DEFAULT_MIN_COMPLETE);
+  const effective = input.policy.edition.effective;
+  const measures = measureStatus(p, input, rules.gaps);
+  const missing = { byCategory: {} as Record<string, BucketMissing>, byDistrict: {} as Record<string, BucketMissing> };
+  for (const x of p.people) {
+    for (const [rec, key] of [[missing.byCategory, x.category], [missing.byDistrict, x.person.district]] as const) {
+      const m = rec[key] ?? (rec[key] = { people: 0, assistance: 0, premiumSubsidy: 0 });
+      m.people++;
+      if (!x.assistanceComputed) m.assistance++;
+      if (!x.premiumComputed) m.premiumSubsidy++;
+    }
+  }
+  const early = p.visits.filter((v) => v.visit.date < effective).map((v) => v.visit.rowNumber).sort((a, b) => a - b);
+  return {
+    people,
+    visits,
+    cost,
+    rules: { total: rules.total, computed: rules.total - rules.gaps.length, gaps: rules.gaps },
+    share: lowest,
+    complete: lowest.equals(100) && rules.gaps.length === 0,
+    threshold,
+    belowThreshold: lowest.lessThan(threshold),
+    notComputed: Object.keys(measures).filter((k) => measures[k] === 'notComputed'),
+    measures,
+    missing,
+    exclusions: exclusionsOf(p, input.importRejected),
+    beforeEffective: { effective, visits: early.length, rows: early },
+  };
+}
+
+/**
+ * A measure is not computed when nothing of it was computed but something should have been
+ * (a rule gap, or every visit of that kind left out), partial when some rows are left out.
+ */
+function measureStatus(p: Projection, input: CompletenessInput, gaps: readonly RuleGap[]): Record<string, MeasureStatus> {
+  const computedRows = new Set(p.visits.map((v) => v.visit.rowNumber));
+  const kinds = { inpatient: { done: 0, left: 0 }, outpatient: { done: 0, left: 0 } };
+  for (const v of input.visits) kinds[v.kind][computedRows.has(v.rowNumber) ? 'done' : 'left']++;
+  const importLeft = input.importRejected.visits > 0;
+  // Rows rejected at import have no known kind: they make every assistance figure partial.
+  const of = (k: { done: number; left: number }): MeasureStatus =>
+    k.done === 0 && (k.left > 0 || importLeft) ? 'notComputed' : k.left > 0 || importLeft ? 'partial' : 'complete';
+  const all = { done: kinds.inpatient.done + kinds.outpatient.done, left: kinds.inpatient.left + kinds.outpatient.left };
+  const assistance = of(all);
+  const premiumLeft = p.people.filter((x) => !x.premiumComputed).length + input.importRejected.people + (p.problems.filter((x) => x.table === 'people' && x.code === 'ROSTER_DUPLICATE_ID').length);
+  const premiumDone = p.people.filter((x) => x.premiumComputed).length;
+  const premium: MeasureStatus = premiumLeft > 0 && premiumDone === 0 ? 'notComputed' : premiumLeft > 0 ? 'partial' : 'complete';
+  const tiltGap = gaps.some((g) => g.measure === 'assistance.tilt');
+  const worst = (...xs: MeasureStatus[]): MeasureStatus => (xs.every((x) => x === 'complete') ? 'complete' : xs.every((x) => x === 'notComputed') ? 'notComputed' : 'partial');
+  // A total with a rule gap inside it (the tilt) is partial even when every row was computed.
+  const withGap = (x: MeasureStatus): MeasureStatus => (tiltGap && x === 'complete' ? 'partial' : x);
+  const assistanceTotal = withGap(assistance);
+  const need = worst(assistanceTotal, premium);
+  return {
+    'assistance.inpatient': of(kinds.inpatient),
+    'assistance.outpatient': of(kinds.outpatient),
+    'assistance.tilt': tiltGap ? 'notComputed' : assistance === 'notComputed' ? 'notComputed' : assistance,
+    'assistance.total': assistanceTotal,
+    'premiumSubsidy.total': premium,
+    fundNeed: need,
+    'sources.allocated': need,
+    fiscal: need,
+    'split.city': need,
+    'split.district': need,
+    'forecast.nextFundNeed': need,
+  };
+}
+
+const pct = (d: Dec) => d.toFixed(2);
+
+/** "部分测算：已计算 62.00% 的就诊、…" or "完整测算：…" — the line every output puts above its totals. */
+export function completenessLabel(c: Completeness, lang: 'zh' | 'en'): string {
+  const rules = `${c.rules.computed}/${c.rules.total}`;
+  if (c.complete) {
+    return lang === 'zh'
+      ? `完整测算：人员 ${c.people.computed}/${c.people.total}、就诊 ${c.visits.computed}/${c.visits.total}、规则 ${rules} 均已计算`
+      : `Complete: people ${c.people.computed}/${c.people.total}, visits ${c.visits.computed}/${c.visits.total}, rules ${rules} all computed`;
+  }
+  return lang === 'zh'
+    ? `部分测算：已计算 ${pct(c.visits.pct)}% 的就诊（${c.visits.computed}/${c.visits.total}）、${pct(c.people.pct)}% 的人员（${c.people.computed}/${c.people.total}）、${pct(c.cost.pct)}% 的费用、规则 ${rules}；合计不含未计算部分`
+    : `Partial: ${pct(c.visits.pct)}% of visits (${c.visits.computed}/${c.visits.total}), ${pct(c.people.pct)}% of people (${c.people.computed}/${c.people.total}), ${pct(c.cost.pct)}% of cost, rules ${rules} computed; totals exclude the rest`;
+}
+
+/** The lines that say what the totals exclude (one per cause), then the rule gaps and the early visits. */
+export function completenessNotes(c: Completeness, lang: 'zh' | 'en'): string[] {
+  const out: string[] = [];
+  for (const e of c.exclusions) {
+    if (e.part === 'import') {
+      out.push(lang === 'zh' ? e.zh : e.en);
+      continue;
+    }
+    const what = e.part === 'assistance' ? (lang === 'zh' ? '医疗救助' : 'assistance') : lang === 'zh' ? '资助参保' : 'premium subsidy';
+    out.push(
+      lang === 'zh'
+        ? `未计入${what}：${e.people} 人、${e.visits} 行就诊（${e.code}），例：${e.zh}`
+        : `Not in the ${what} total: ${e.people} people, ${e.visits} visit rows (${e.code}), e.g. ${e.en}`,
+    );
+  }
+  for (const g of c.rules.gaps) out.push(lang === 'zh' ? g.zh : g.en);
+  const b = c.beforeEffective;
+  if (b.visits) {
+    const rows = b.rows.slice(0, 10).join(', ') + (b.rows.length > 10 ? ' …' : '');
+    out.push(
+      lang === 'zh'
+        ? `${b.visits} 次就诊早于政策生效日 ${b.effective}，仍按本版政策计算（就诊表第 ${rows} 行）；生效前的标准请作为参数另行提供`
+        : `${b.visits} visits predate the edition's effective date ${b.effective} and are computed under its terms (visit rows ${rows}); supply the earlier terms as parameters if they differ`,
+    );
+  }
+  if (c.belowThreshold) {
+    out.push(
+      lang === 'zh'
+        ? `完成度 ${pct(c.share)}% 低于 ${c.threshold.toString()}%：资金需求等总数暂不作为结果显示，请先按上述原因补正，或确认后查看部分结果`
+        : `Completeness ${pct(c.share)}% is below ${c.threshold.toString()}%: the fund need and the totals built on it are withheld; fix the causes above, or confirm to see the partial figures`,
+    );
+  }
+  return out;
+}
