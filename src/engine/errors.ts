@@ -228,8 +228,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   },
   ROSTER_ID_LEGACY: {
     excel: '#VALUE!',
-    zh: (d) => `身份证号 ${q(d.value)} 为 15 位旧号码，已按原样使用（未转换为 18 位）：如能取得新号码，请更新，以便与其他名单匹配`,
-    en: (d) => `ID number ${q(d.value)} is a legacy 15-digit number, used as it is (not converted to 18 digits): update it if the new number is known, so it matches other lists`,
+    zh: (d) => `身份证号 ${q(d.value)} 为 15 位旧号码，已按 GB 11643 转换为 18 位 ${d.converted ?? ''} 用于匹配（与该 18 位号码视为同一人）：如能取得新号码，请在名单中更新`,
+    en: (d) => `ID number ${q(d.value)} is a legacy 15-digit number, converted by GB 11643 to ${d.converted ?? 'its 18-digit form'} for matching (the same person as that 18-digit number): update it in the roster if the new number is known`,
   },
   ROSTER_ID_PRECISION_LOST: {
     excel: '#VALUE!',

@@ -25,6 +25,16 @@ export function idCheckChar(first17: string): string {
 }
 
 /**
+ * A legacy 15-digit number to its 18-digit form by GB 11643-1999: the two-digit birth year
+ * becomes 19yy (15-digit numbers were issued to people born in the 1900s) and the check
+ * character is appended. 410102900101123 → 41010219900101123 + "4".
+ */
+export function id15to18(id15: string): string {
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + idCheckChar(first17);
+}
+
+/**
  * Excel shows a big number as 4.10102199001011E+17 (15 significant digits); the message
  * quotes it the same way, so the user can find it. A number with more digits than Excel
  * keeps (from a program, not a sheet) is shown as Excel would show it, not as
@@ -51,8 +61,9 @@ export function normalizeIdText(s: string): string {
 }
 
 /**
- * A cell to a checked ID number. Errors throw (the row is rejected); warnings (a legacy
- * 15-digit number, an ID stored as a number but complete) go to `warn` and the ID is used.
+ * A cell to a checked ID number, always 18 characters of text. Errors throw (the row is
+ * rejected); warnings (a legacy 15-digit number, converted to 18 digits; an ID stored as a
+ * number but complete) go to `warn` and the ID is used. The report keeps the cell as written.
  */
 export function parseIdNumber(raw: unknown, column: string, warn: (w: MedaidError) => void): string {
   let text: string;
@@ -86,8 +97,11 @@ export function parseIdNumber(raw: unknown, column: string, warn: (w: MedaidErro
     const y = 1900 + +text.slice(6, 8), m = +text.slice(8, 10), d = +text.slice(10, 12);
     if (!birthOk(y, m, d)) throw new MedaidError('ROSTER_ID_BIRTH_DATE', { value: text, birth: `19${text.slice(6, 12)}` });
     if (wasNumber) warn(new MedaidError('ROSTER_ID_AS_NUMBER', { value: text }));
-    warn(new MedaidError('ROSTER_ID_LEGACY', { value: text }));
-    return text;
+    // Matched under its 18-digit form, so the same person under both numbers is one person
+    // (one premium subsidy, one set of caps) and a visit with either number finds them (issue 16).
+    const id18 = id15to18(text);
+    warn(new MedaidError('ROSTER_ID_LEGACY', { value: text, converted: id18 }));
+    return id18;
   }
   throw new MedaidError('ROSTER_ID_FORMAT', { value: text });
 }

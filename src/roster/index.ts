@@ -14,7 +14,7 @@ export { tableFromGrid, detectHeaderRow, type GridOptions } from './table';
 export { decodeText, detectEncoding, type CsvEncoding } from './encoding';
 export { PEOPLE_FIELDS, VISIT_FIELDS, fieldDefs, fieldForHeader, normalizeHeader, type FieldDef } from './fields';
 export { detectMapping, remapColumn, applyMapping, ignoredColumns, mappingWithPicks, type MappedColumn, type MappedTable, type IgnoredColumn, type ColumnPick } from './mapping';
-export { parseIdNumber, idCheckChar, normalizeIdText } from './idNumber';
+export { parseIdNumber, idCheckChar, normalizeIdText, id15to18 } from './idNumber';
 export { parseRosterDate, excelSerialToIso } from './dates';
 export { parseYesNo, parseVisitKind, type VisitKind } from './flags';
 export { importPeople } from './people';

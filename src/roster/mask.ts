@@ -4,7 +4,7 @@
  * and last 4; names keep the surname's first character.
  */
 import { inputText } from '../engine/errors';
-import { normalizeIdText } from './idNumber';
+import { id15to18, normalizeIdText } from './idNumber';
 import type { ReportEntry } from './types';
 
 /** '41010219900101123X' → '4101**********123X'; 15-digit likewise; short values mostly starred. */
@@ -33,7 +33,9 @@ export function maskReport(entries: readonly ReportEntry[]): ReportEntry[] {
   return entries.map((e) => {
     if (e.field === 'name' && e.value !== '') return { ...e, value: maskName(e.value) };
     if (e.field !== 'id' || e.value === '') return e;
-    const ids = new Set([e.value.trim(), normalizeIdText(e.value)].filter((s) => s.length >= 8));
+    const norm = normalizeIdText(e.value);
+    // A 15-digit number is quoted with its 18-digit form too (ROSTER_ID_LEGACY): mask both.
+    const ids = new Set([e.value.trim(), norm, ...(/^\d{15}$/.test(norm) ? [id15to18(norm)] : [])].filter((s) => s.length >= 8));
     let { zh, en } = e;
     for (const id of ids) {
       const m = maskId(id);

@@ -39,7 +39,7 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   ROSTER_ID_FORMAT: { d: { value: '12345' }, shows: ['12345'] },
   ROSTER_ID_CHECK_DIGIT: { d: { value: '410102199001011235', expected: '4' }, shows: ['410102199001011235'] },
   ROSTER_ID_BIRTH_DATE: { d: { value: '410102199013011234', birth: '19901301' }, shows: ['410102199013011234', '19901301'] },
-  ROSTER_ID_LEGACY: { d: { value: '410102900101123' }, shows: ['410102900101123'] },
+  ROSTER_ID_LEGACY: { d: { value: '410102900101123', converted: '410102199001011234' }, shows: ['410102900101123', '410102199001011234'] },
   ROSTER_ID_PRECISION_LOST: { d: { value: '4.10102199001011E+17' }, shows: ['4.10102199001011E+17'] },
   ROSTER_ID_AS_NUMBER: { d: { value: '410102900101123' }, shows: ['410102900101123'] },
   ROSTER_DUPLICATE_ID: { d: { value: '410102199001011234', firstRow: 3 }, shows: ['410102199001011234', '3'] },

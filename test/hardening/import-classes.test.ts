@@ -4,7 +4,7 @@
  * (total = used + rejected + blank, every row used or named by an error) asserted in every one.
  */
 import fc from 'fast-check';
-import { importPeople, importVisits, mappingWithPicks, readCsv, tokenizeCsv } from '../../src/roster';
+import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, tokenizeCsv } from '../../src/roster';
 import type { ImportResult, RawTable } from '../../src/roster';
 
 /*
@@ -167,5 +167,41 @@ describe('issue 16: a cost column is never chosen silently', () => {
     expect(mappingWithPicks(t, 'visits', [{ field: '政策范围内自付', column: '自付费用' }]).columns.cost).toBe(3);
     expect(() => mappingWithPicks(t, 'visits', [{ field: 'cost', column: 'Z' }])).toThrow(expect.objectContaining({ code: 'ROSTER_BAD_MAPPING' }));
     expect(() => mappingWithPicks(t, 'visits', [{ field: '费用X', column: 'D' }])).toThrow(expect.objectContaining({ code: 'ROSTER_BAD_MAPPING' }));
+  });
+});
+
+describe('issue 16: one person under a 15-digit and an 18-digit ID is one person', () => {
+  // 410102900101123 (15 digits) → 410102 + 19 + 900101123 → check character of
+  // 41010219900101123: Σ = 151, 151 mod 11 = 8 → "4" → 410102199001011234 = ID_A (GB 11643-1999).
+  const OLD = '410102900101123';
+
+  test('people: the 18-digit row is a duplicate of the 15-digit one (one premium subsidy, not two)', () => {
+    const t = readCsv(`${PEOPLE_HEAD}\n${OLD},张三,低保对象,金水区\n${ID_A},张三,低保对象,金水区\n`);
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.rows.map((p) => p.id)).toEqual([ID_A]);
+    expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1 });
+    expect(res.report.entries.find((e) => e.code === 'ROSTER_DUPLICATE_ID')).toMatchObject({ rowNumber: 3, cell: 'A3' });
+    // The original text stays in the report.
+    expect(res.report.entries.find((e) => e.code === 'ROSTER_ID_LEGACY')).toMatchObject({ rowNumber: 2, value: OLD });
+  });
+
+  test('15-digit in people and 18-digit in visits (and the other way round): the visits find their person', () => {
+    const people = importPeople(readCsv(`${PEOPLE_HEAD}\n${OLD},张三,低保对象,金水区\n${ID_B},李四,特困人员,二七区\n`));
+    const head = '身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医';
+    const vt = readCsv(`${head}\n${ID_A},2024-01-05,住院,1000,否\n${OLD},2024-02-05,住院,2000,否\n`);
+    const v = importVisits(vt, undefined, { year: 2024, people: people.rows });
+    expectRowsAccounted(v, vt);
+    expect(v.report.summary).toMatchObject({ total: 2, used: 2, rejected: 0 });
+    expect(v.rows.map((x) => x.personId)).toEqual([ID_A, ID_A]);
+  });
+
+  test('masked, the report shows neither the 15-digit nor the 18-digit form', () => {
+    const res = importPeople(readCsv(`${PEOPLE_HEAD}\n${OLD},张三,低保对象,金水区\n`));
+    const masked = maskReport(res.report.entries);
+    const text = JSON.stringify(masked);
+    expect(text).not.toContain(OLD);
+    expect(text).not.toContain(ID_A);
+    expect(text).not.toContain('张三');
   });
 });

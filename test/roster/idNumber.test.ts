@@ -46,9 +46,12 @@ describe('ID numbers (GB 11643-1999)', () => {
     expect(parse('110105194902310026').error?.code).toBe('ROSTER_ID_BIRTH_DATE');
   });
 
-  test('legacy 15-digit ID: used as is, with a warning', () => {
+  test('legacy 15-digit ID: converted to 18 digits by GB 11643 for matching, with a warning (issue 16)', () => {
+    // 410102 + 19 + 900101123 = 41010219900101123, check character 4 (worked in helpers.ts: Σ = 151).
     const r = parse(ID_15);
-    expect(r.id).toBe(ID_15);
+    expect(r.id).toBe(ID_B);
+    expect(r.warnings[0].zh).toContain(ID_15);
+    expect(r.warnings[0].zh).toContain(ID_B);
     expect(r.warnings.map((w) => w.code)).toEqual(['ROSTER_ID_LEGACY']);
   });
 
@@ -65,7 +68,7 @@ describe('ID numbers (GB 11643-1999)', () => {
 
   test('a 15-digit ID stored as a number is complete: used, with two warnings', () => {
     const r = parse(410102900101123);
-    expect(r.id).toBe(ID_15);
+    expect(r.id).toBe(ID_B);
     expect(r.warnings.map((w) => w.code)).toEqual(['ROSTER_ID_AS_NUMBER', 'ROSTER_ID_LEGACY']);
   });
 

@@ -41,8 +41,9 @@ describe('importPeople', () => {
     ]);
     expect(res.report.entries.find((e) => e.rowNumber === 3)).toMatchObject({ code: 'BAD_AMOUNT', value: 'abc', cell: 'F3' });
     expect(res.report.entries.find((e) => e.rowNumber === 4)).toMatchObject({ code: 'BAD_AMOUNT', value: 'Infinity' });
-    // The 15-digit ID is used, with a warning.
-    expect(res.rows.map((p) => p.id)).toEqual([ID_15]);
+    // The 15-digit ID is used under its 18-digit form (ID_15 is ID_B's old number), with a warning.
+    expect(res.rows.map((p) => p.id)).toEqual([ID_B]);
+    expect(res.report.entries.find((e) => e.rowNumber === 5)).toMatchObject({ code: 'ROSTER_ID_LEGACY', value: ID_15 });
     expect(res.rows[0].premium?.toString()).toBe('12000');
     expect(res.report.summary).toEqual({ total: 4, used: 1, rejected: 3, warnings: 1, blank: 0 });
   });
