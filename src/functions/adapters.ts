@@ -259,7 +259,55 @@ function tooManyArgs(id: string, given: number, max: number): ErrorCell {
  * missing trailing optional arguments may be left out.
  */
 export function applyRowFunction(f: RowFunction, args: readonly Arg[], withSteps: Engine = currentEngine()): Output {
-  if (args.length > f.params.length) return tooManyArgs(f.id, args.length, f.params.length);
+  const plan = planRows(f, args, withSteps);
+  if (plan.kind === 'done') return plan.out;
+  fillRows(plan, 0, plan.rows);
+  return plan.out;
+}
+
+/** How long one slice of rows may run before the async form yields (well under Excel's limits). */
+export const SLICE_MS = 50;
+
+export interface SliceOptions {
+  /** Milliseconds of work between yields. */
+  sliceMs?: number;
+  /** Gives the event loop a turn (default: a macrotask). */
+  pause?: () => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * applyRowFunction for Excel: the same result, computed in slices of about SLICE_MS with a
+ * yield between them, so a 100 000-row column never holds the shared runtime (the pane and
+ * the other functions) for long — Office restarts an add-in unresponsive for 5 s.
+ */
+export async function applyRowFunctionInSlices(f: RowFunction, args: readonly Arg[], withSteps: Engine = currentEngine(), opts: SliceOptions = {}): Promise<Output> {
+  const plan = planRows(f, args, withSteps);
+  if (plan.kind === 'done') return plan.out;
+  const sliceMs = opts.sliceMs ?? SLICE_MS;
+  const pause = opts.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const now = opts.now ?? (() => Date.now());
+  let step = 64;
+  for (let i = 0; i < plan.rows; ) {
+    const t0 = now();
+    const end = Math.min(plan.rows, i + step);
+    fillRows(plan, i, end);
+    i = end;
+    const took = Math.max(1, now() - t0);
+    // Aim each slice at sliceMs, from how long the last one took.
+    step = Math.max(16, Math.min(65536, Math.floor((step * sliceMs) / took)));
+    if (i < plan.rows) await pause();
+  }
+  return plan.out;
+}
+
+type RowPlan =
+  | { kind: 'done'; out: Output }
+  | { kind: 'rows'; f: RowFunction; args: readonly Arg[]; ranges: (readonly (readonly Cell[])[] | undefined)[]; rows: number; cols: number; engine: Engine; out: Cell[][] };
+
+/** Checks the arguments; either the whole answer, or the shape of the rows to compute. */
+function planRows(f: RowFunction, args: readonly Arg[], withSteps: Engine): RowPlan {
+  if (args.length > f.params.length) return { kind: 'done', out: tooManyArgs(f.id, args.length, f.params.length) };
   // A cell shows only the value: skip building explanation steps (ASSIST_EXPLAIN builds them).
   const engine = withSteps.withoutExplanations();
   const ranges = args.map(asRange);
@@ -275,21 +323,29 @@ export function applyRowFunction(f: RowFunction, args: readonly Arg[], withSteps
   }
   if (!shape) {
     const one = args.map(single);
-    return firstInputError(f, one, ranges) ?? computeRow(f, one, engine);
+    return { kind: 'done', out: firstInputError(f, one, ranges) ?? computeRow(f, one, engine) };
   }
   if (shape.rows < 0) {
     const list = sizes.join('，');
-    return errorCell(
-      '#VALUE!',
-      `${f.id} 的区域参数大小不一致（${list}，行×列）：各列须行数相同，或改用单个值`,
-      `${f.id}: the ranges differ in size (${sizes.join(', ')}, rows×columns): give every column the same number of rows, or a single value`,
-    );
+    return {
+      kind: 'done',
+      out: errorCell(
+        '#VALUE!',
+        `${f.id} 的区域参数大小不一致（${list}，行×列）：各列须行数相同，或改用单个值`,
+        `${f.id}: the ranges differ in size (${sizes.join(', ')}, rows×columns): give every column the same number of rows, or a single value`,
+      ),
+    };
   }
-  const out: Cell[][] = [];
+  return { kind: 'rows', f, args, ranges, rows: shape.rows, cols: shape.cols, engine, out: [] };
+}
+
+/** Computes rows [from, to) of a plan into plan.out. */
+function fillRows(plan: Extract<RowPlan, { kind: 'rows' }>, from: number, to: number): void {
+  const { f, args, ranges, engine, out } = plan;
   const row: Cell[] = new Array(args.length);
-  for (let i = 0; i < shape.rows; i++) {
+  for (let i = from; i < to; i++) {
     const line: Cell[] = [];
-    for (let j = 0; j < shape.cols; j++) {
+    for (let j = 0; j < plan.cols; j++) {
       let allBlank = true;
       for (let k = 0; k < args.length; k++) {
         const r = ranges[k];
@@ -303,7 +359,6 @@ export function applyRowFunction(f: RowFunction, args: readonly Arg[], withSteps
     }
     out.push(line);
   }
-  return out;
 }
 
 /**

@@ -9,13 +9,15 @@
  * Every argument is typed any[][] so a whole column can be passed at once
  * (=MEDAID.ASSIST_INPATIENT(A2:A50001, B2:B50001, "信阳")): the result spills one value per
  * row; single values apply to every row. Every function returns a table (a single value is
- * a 1×1 table). An error is returned in its own cell only, as CustomFunctions.Error; only
+ * a 1×1 table); the per-row ones asynchronously, computed in slices that yield, with error
+ * messages rationed to Excel's 5 MB payload limit (payloadLimit.ts). An error is returned in its own cell only, as CustomFunctions.Error; only
  * #VALUE! and #N/A carry the bilingual message in Excel.
  *
  * CustomFunctions.associate calls are added by the metadata plugin's loader at build time.
  */
 import type { Arg, ErrorCell, Lang, Output } from './adapters';
-import { TABLE_FUNCTIONS, callRowFunction, explain, materialize, policyList } from './adapters';
+import { TABLE_FUNCTIONS, applyRowFunctionInSlices, asTable, explain, materialize, policyList, rowFunction } from './adapters';
+import { limitPayload } from './payloadLimit';
 
 export { setEngine, currentEngine } from './adapters';
 
@@ -61,15 +63,20 @@ function displayLang(): Lang {
   }
 }
 
+/** A result as Excel takes it: error messages rationed to stay under the 5 MB payload limit. */
 function excel(out: Output): any[][] {
-  return materialize(out, (e) => makeError(e));
+  return materialize(limitPayload(asTable(out)), (e) => makeError(e));
 }
 
-function row(id: string, args: Arg[]): any[][] {
+/**
+ * A per-row function for Excel: asynchronous, computed in slices that yield to the runtime
+ * (adapters.applyRowFunctionInSlices), so a 100 000-row column never blocks for long.
+ */
+async function row(id: string, args: Arg[]): Promise<any[][]> {
   // Trailing optional arguments Excel passes as null or undefined are simply "not given".
   let n = args.length;
   while (n > 0 && (args[n - 1] === undefined || args[n - 1] === null)) n--;
-  return excel(callRowFunction(id, args.slice(0, n)));
+  return excel(await applyRowFunctionInSlices(rowFunction(id)!, args.slice(0, n)));
 }
 
 /**
@@ -83,9 +90,9 @@ function row(id: string, args: Arg[]): any[][] {
  * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap).
  * @param {any[][]} [totalCost] Total in-catalogue cost of the admission (Shanxi 90% top-up).
  * @param {any[][]} [insurancePaid] What basic and critical-illness insurance paid for the admission (Shanxi 90% top-up).
- * @returns {any[][]} Assistance in yuan, one per row.
+ * @returns {Promise<any[][]>} Assistance in yuan, one per row.
  */
-export function assistInpatient(cost: any[][], category: any[][], region: any[][], year?: any[][], ytdCost?: any[][], ytdAssist?: any[][], totalCost?: any[][], insurancePaid?: any[][]): any[][] {
+export function assistInpatient(cost: any[][], category: any[][], region: any[][], year?: any[][], ytdCost?: any[][], ytdAssist?: any[][], totalCost?: any[][], insurancePaid?: any[][]): Promise<any[][]> {
   return row('ASSIST_INPATIENT', [cost, category, region, year, ytdCost, ytdAssist, totalCost, insurancePaid]);
 }
 
@@ -98,9 +105,9 @@ export function assistInpatient(cost: any[][], category: any[][], region: any[][
  * @param {any[][]} [kind] Outpatient scheme or disease, e.g. 门诊慢特病; blank uses the region's main scheme.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap).
- * @returns {any[][]} Assistance in yuan, one per row.
+ * @returns {Promise<any[][]>} Assistance in yuan, one per row.
  */
-export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][]): any[][] {
+export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][]): Promise<any[][]> {
   return row('ASSIST_OUTPATIENT', [cost, category, region, kind, year, ytdAssist]);
 }
 
@@ -113,9 +120,9 @@ export function assistOutpatient(cost: any[][], category: any[][], region: any[]
  * @param {any[][]} region Region, e.g. 信阳.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [referred] TRUE when referred and treated in the province (needed for tilted assistance).
- * @returns {any[][]} Total assistance for the year in yuan, one per row.
+ * @returns {Promise<any[][]>} Total assistance for the year in yuan, one per row.
  */
-export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], category: any[][], region: any[][], year?: any[][], referred?: any[][]): any[][] {
+export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], category: any[][], region: any[][], year?: any[][], referred?: any[][]): Promise<any[][]> {
   return row('ASSIST_ANNUAL', [inpatientCost, outpatientCost, category, region, year, referred]);
 }
 
@@ -126,9 +133,9 @@ export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], ca
  * @param {any[][]} region Region, e.g. 益阳.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [premium] Individual premium in yuan, when the documents give none for the year.
- * @returns {any[][]} Subsidy in yuan per person, one per row.
+ * @returns {Promise<any[][]>} Subsidy in yuan per person, one per row.
  */
-export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][]): any[][] {
+export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][]): Promise<any[][]> {
   return row('PREMIUM_SUBSIDY', [category, region, year, premium]);
 }
 
@@ -139,9 +146,9 @@ export function premiumSubsidy(category: any[][], region: any[][], year?: any[][
  * @param {any[][]} category Category of the person, e.g. 特困人员.
  * @param {any[][]} region Region, e.g. 威海.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
- * @returns {any[][]} Insurance payment in yuan, one per row.
+ * @returns {Promise<any[][]>} Insurance payment in yuan, one per row.
  */
-export function ciInsurance(cost: any[][], category: any[][], region: any[][], year?: any[][]): any[][] {
+export function ciInsurance(cost: any[][], category: any[][], region: any[][], year?: any[][]): Promise<any[][]> {
   return row('CI_INSURANCE', [cost, category, region, year]);
 }
 
@@ -152,9 +159,9 @@ export function ciInsurance(cost: any[][], category: any[][], region: any[][], y
  * @param {any[][]} category Category of the person.
  * @param {any[][]} region Region, e.g. 威海.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
- * @returns {any[][]} Reduction in yuan, one per row.
+ * @returns {Promise<any[][]>} Reduction in yuan, one per row.
  */
-export function hospitalReduction(cost: any[][], category: any[][], region: any[][], year?: any[][]): any[][] {
+export function hospitalReduction(cost: any[][], category: any[][], region: any[][], year?: any[][]): Promise<any[][]> {
   return row('HOSPITAL_REDUCTION', [cost, category, region, year]);
 }
 
@@ -165,9 +172,9 @@ export function hospitalReduction(cost: any[][], category: any[][], region: any[
  * @param {any[][]} hospitalLevel Hospital level or fee class, e.g. 一级, 二级, 三级.
  * @param {any[][]} region Region, e.g. 西平.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
- * @returns {any[][]} Limit in yuan, one per row.
+ * @returns {Promise<any[][]>} Limit in yuan, one per row.
  */
-export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], region: any[][], year?: any[][]): any[][] {
+export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], region: any[][], year?: any[][]): Promise<any[][]> {
   return row('OUT_OF_CATALOGUE_LIMIT', [totalCost, hospitalLevel, region, year]);
 }
 
@@ -178,9 +185,9 @@ export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], 
  * @param {any[][]} region Region, e.g. 西平.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [income] Previous year's per-capita disposable income in yuan, when the documents give none.
- * @returns {any[][]} TRUE or FALSE, one per row.
+ * @returns {Promise<any[][]>} TRUE or FALSE, one per row.
  */
-export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][]): any[][] {
+export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][]): Promise<any[][]> {
   return row('MONITOR_ALERT', [outOfPocket, region, year, income]);
 }
 
@@ -190,9 +197,9 @@ export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[]
  * @param {any[][]} amount Amount in yuan.
  * @param {any[][]} part city (市级) or district (区县).
  * @param {any[][]} [ratio] City:district ratio as text; blank is "1:9".
- * @returns {any[][]} The part in yuan, one per row.
+ * @returns {Promise<any[][]>} The part in yuan, one per row.
  */
-export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][]): any[][] {
+export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][]): Promise<any[][]> {
   return row('FUND_SPLIT', [amount, part, ratio]);
 }
 
@@ -203,9 +210,9 @@ export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][]): an
  * @param {any[][]} region Region.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
- * @returns {any[][]} Ratio, e.g. 0.7, one per row.
+ * @returns {Promise<any[][]>} Ratio, e.g. 0.7, one per row.
  */
-export function assistRate(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): any[][] {
+export function assistRate(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): Promise<any[][]> {
   return row('ASSIST_RATE', [category, region, year, scheme]);
 }
 
@@ -216,9 +223,9 @@ export function assistRate(category: any[][], region: any[][], year?: any[][], s
  * @param {any[][]} region Region.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
- * @returns {any[][]} Deductible in yuan, one per row.
+ * @returns {Promise<any[][]>} Deductible in yuan, one per row.
  */
-export function assistDeductible(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): any[][] {
+export function assistDeductible(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): Promise<any[][]> {
   return row('ASSIST_DEDUCTIBLE', [category, region, year, scheme]);
 }
 
@@ -229,9 +236,9 @@ export function assistDeductible(category: any[][], region: any[][], year?: any[
  * @param {any[][]} region Region.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
- * @returns {any[][]} Cap in yuan, one per row.
+ * @returns {Promise<any[][]>} Cap in yuan, one per row.
  */
-export function assistCap(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): any[][] {
+export function assistCap(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): Promise<any[][]> {
   return row('ASSIST_CAP', [category, region, year, scheme]);
 }
 

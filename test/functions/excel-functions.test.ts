@@ -28,44 +28,44 @@ afterAll(() => {
 });
 
 describe('Excel custom functions', () => {
-  it('return a 1×1 table for single values', () => {
-    expect(EXCEL_FUNCTIONS.ASSIST_INPATIENT([[10000]], [['低保对象']], [['信阳']])).toEqual([[7000]]);
-    expect(EXCEL_FUNCTIONS.FUND_SPLIT([[12345.67]], [['district']])).toEqual([[11111.1]]);
-    expect(EXCEL_FUNCTIONS.MONITOR_ALERT([[12000]], [['西平']], [[2022]])).toEqual([[true]]);
+  it('return a 1×1 table for single values', async () => {
+    expect(await EXCEL_FUNCTIONS.ASSIST_INPATIENT([[10000]], [['低保对象']], [['信阳']])).toEqual([[7000]]);
+    expect(await EXCEL_FUNCTIONS.FUND_SPLIT([[12345.67]], [['district']])).toEqual([[11111.1]]);
+    expect(await EXCEL_FUNCTIONS.MONITOR_ALERT([[12000]], [['西平']], [[2022]])).toEqual([[true]]);
   });
 
-  it('take omitted optional arguments as Excel passes them (null or undefined)', () => {
+  it('take omitted optional arguments as Excel passes them (null or undefined)', async () => {
     const f = EXCEL_FUNCTIONS.ASSIST_INPATIENT as (...a: unknown[]) => unknown;
-    expect(f([[1000]], [['低保边缘家庭成员']], [['信阳']], null, [[2000]], null, undefined, null)).toEqual([[390]]);
+    expect(await f([[1000]], [['低保边缘家庭成员']], [['信阳']], null, [[2000]], null, undefined, null)).toEqual([[390]]);
   });
 
-  it('spill one row per row of a column', () => {
+  it('spill one row per row of a column', async () => {
     const cost = [[10000], [10000], [10000]];
     const cat = [['低保对象'], ['特困人员'], ['外星人']];
-    const out = EXCEL_FUNCTIONS.ASSIST_INPATIENT(cost, cat, [['信阳']]);
+    const out = await EXCEL_FUNCTIONS.ASSIST_INPATIENT(cost, cat, [['信阳']]);
     expect(out.slice(0, 2)).toEqual([[7000], [9000]]);
     expect(out[2][0]).toBeInstanceOf(FakeCFError);
     expect(out[2][0]).toMatchObject({ code: '#N/A', message: expect.stringContaining('未知人员类别 "外星人"：') });
   });
 
-  it('map error kinds to CustomFunctions.Error: #VALUE! and #N/A with the message, #NUM! without', () => {
+  it('map error kinds to CustomFunctions.Error: #VALUE! and #N/A with the message, #NUM! without', async () => {
     expect(officeError({ error: '#VALUE!', message: 'v' })).toEqual(new FakeCFError('#VALUE!', 'v'));
     expect(officeError({ error: '#N/A', message: 'n' })).toEqual(new FakeCFError('#N/A', 'n'));
     expect(officeError({ error: '#NUM!', message: 'x' })).toEqual(new FakeCFError('#NUM!', undefined));
-    const bad = EXCEL_FUNCTIONS.FUND_SPLIT([[100]], [['省级']]);
+    const bad = await EXCEL_FUNCTIONS.FUND_SPLIT([[100]], [['省级']]);
     expect(bad).toEqual([[new FakeCFError('#VALUE!', expect.stringContaining('part "省级" is not valid'))]]);
   });
 
-  it('let the error construction be replaced', () => {
+  it('let the error construction be replaced', async () => {
     setErrorFactory((e) => `#${e.error}`);
     try {
-      expect(EXCEL_FUNCTIONS.FUND_SPLIT([[100]], [['省级']])).toEqual([['##VALUE!']]);
+      expect(await EXCEL_FUNCTIONS.FUND_SPLIT([[100]], [['省级']])).toEqual([['##VALUE!']]);
     } finally {
       setErrorFactory();
     }
   });
 
-  it('ASSIST_EXPLAIN and POLICY_LIST follow Excel\'s display language', () => {
+  it('ASSIST_EXPLAIN and POLICY_LIST follow Excel\'s display language', async () => {
     globals.Office = { context: { displayLanguage: 'en-US' } };
     expect(EXCEL_FUNCTIONS.POLICY_LIST()[0][0]).toBe('Region');
     const en = EXCEL_FUNCTIONS.ASSIST_EXPLAIN('ASSIST_INPATIENT', [10000, '低保对象', '信阳']);
@@ -77,7 +77,7 @@ describe('Excel custom functions', () => {
     expect(zh.at(-1)!.slice(0, 2)).toEqual(['结果 ASSIST_INPATIENT', '7000.00']);
   });
 
-  it('ASSIST_EXPLAIN errors come back as one Excel error', () => {
+  it('ASSIST_EXPLAIN errors come back as one Excel error', async () => {
     const out = EXCEL_FUNCTIONS.ASSIST_EXPLAIN('ASSIST_INPATIENT', [10000, '低保对象', '火星']);
     expect(out).toEqual([[new FakeCFError('#N/A', expect.stringContaining('unknown region "火星"'))]]);
   });
