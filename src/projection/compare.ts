@@ -6,6 +6,7 @@
  */
 import { CATEGORIES } from '../engine/categories';
 import { D, ZERO, type Dec } from '../engine/money';
+import { LAYER_KEYS } from './layers';
 import type { Comparison, Difference, Projection } from './types';
 
 /** Measure id → amount, for one projection. */
@@ -37,6 +38,12 @@ export function measures(p: Projection): Map<string, Dec> {
   for (const [d, s] of Object.entries(f.districts)) {
     m.set(`split.districts.${d}.city`, s.city);
     m.set(`split.districts.${d}.district`, s.district);
+  }
+  // Settlement rows: each fund's layer and the residual burden (layers.ts).
+  if (p.layers) {
+    for (const k of LAYER_KEYS) m.set(`layers.${k}`, p.layers.overall[k]);
+    for (const [c, b] of Object.entries(p.layers.byCategory)) for (const k of LAYER_KEYS) m.set(`layers.byCategory.${c}.${k}`, b![k]);
+    for (const [d, b] of Object.entries(p.layers.byDistrict)) for (const k of LAYER_KEYS) m.set(`layers.byDistrict.${d}.${k}`, b[k]);
   }
   return m;
 }

@@ -23,6 +23,7 @@ import { ZERO, type Dec } from '../engine/money';
 import type { Person, Visit } from '../roster/types';
 import { forecastNextYear } from './forecast';
 import { planFunding, resolveFunding } from './funding';
+import { applyLayers, layerOutcome, layerTotals } from './layers';
 import { decimalAssistance, kernelAssistance } from './personAssistance';
 import { premiumSubsidies } from './premiumSubsidies';
 import { forecastProvenance } from './provenance';
@@ -133,6 +134,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
   const problems = grouped.problems;
   const people: PersonOutcome[] = [];
   const visits: VisitOutcome[] = [];
+  const layerCtx = { engine, baseline: scenario ? engineFor(input) : undefined, region, year, mode: input.layerMode ?? 'asGiven', visitsSheet: sheets.visits } as const;
 
   for (const person of grouped.people) {
     const own = grouped.visitsOf.get(person.id) ?? [];
@@ -140,11 +142,15 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     let assistanceComputed = true;
     let lastCategory: CategoryId | undefined;
     try {
-      const computed = personYear(person, own);
-      for (const { visit, result: r } of computed.visits) {
-        visits.push({ visit, personRow: person.rowNumber, district: person.district, category: r.category, schemeKey: r.schemeKey, assistance: r.assistance, ordinary: r.ordinary, topUp: r.topUp, tilt: r.tilt });
+      const layered = applyLayers(layerCtx, person, own);
+      const computed = personYear(person, layered.visits);
+      computed.visits.forEach(({ visit, result: r }, i) => {
+        const outcome: VisitOutcome = { visit, personRow: person.rowNumber, district: person.district, category: r.category, schemeKey: r.schemeKey, assistance: r.assistance, ordinary: r.ordinary, topUp: r.topUp, tilt: r.tilt };
+        const l = layered.layers && layerOutcome(layered.layers[i], r.assistance, r.tilt);
+        if (l) outcome.layers = l;
+        visits.push(outcome);
         lastCategory = r.category;
-      }
+      });
       assistance = computed.assistance;
     } catch (err) {
       const e = asError(err);
@@ -178,6 +184,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
   problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
   const totals = computeTotals(people, visits);
   assertReconciled(people, visits, totals);
+  const layers = layerTotals(visits);
   const funding = planFunding(totals.byDistrict, resolveFunding(engine, region, year, { ...input.funding, ...scenario?.funding }));
   const p = rp.policy;
   const forecast = { ...forecastNextYear(year, people, mergeGrowth(input.growth, scenario?.growth)), method: forecastProvenance(p) };
@@ -192,6 +199,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     totals,
     funding,
     forecast,
+    ...(layers ? { layers } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ import type { Overrides } from '../engine/policy/overrides';
 import type { ImportReport, Person, Visit } from '../roster/types';
 import type { Completeness } from './completeness';
 import type { Provenance } from './provenance';
+import type { LayerMode } from '../engine/rules/settlementChain';
+import type { LayerTotals, VisitLayerOutcome } from './layers';
 
 /** A yuan amount as a cell or a JSON file gives it: 2000000, "2000000", "200万". */
 export type AmountInput = number | string;
@@ -68,6 +70,11 @@ export interface ProjectionInput {
   importReports?: readonly ImportReport[];
   /** Engine to use (e.g. with the analyst's own regions); default: the built-in policies. */
   engine?: Engine;
+  /**
+   * Settlement rows: take what insurance and the hospital paid as given (default; a scenario
+   * moves them by its rule change only) or recompute every layer from the rules.
+   */
+  layerMode?: LayerMode;
 }
 
 /** One visit as computed: the amounts the engine returned for it, in the person's date order. */
@@ -85,6 +92,8 @@ export interface VisitOutcome {
   ordinary: Dec;
   topUp: Dec;
   tilt: Dec;
+  /** A settlement row's layers (basic, critical-illness, hospital, assistance, residual). */
+  layers?: VisitLayerOutcome;
 }
 
 export interface PersonOutcome {
@@ -212,6 +221,8 @@ export interface Projection {
   forecast: Forecast;
   /** What share of the roster and of the rules this projection computed (set by runProjection). */
   completeness?: Completeness;
+  /** Totals of the settlement rows' layers (absent when the roster has none). */
+  layers?: LayerTotals;
 }
 
 /** A figure in baseline and scenario, with the difference (absolute and % of baseline). */

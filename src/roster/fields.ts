@@ -4,6 +4,7 @@
  * 门诊类型 (scheme) is never taken for 类型 (visit type).
  */
 import { inputText } from '../engine/errors';
+import { SETTLEMENT_FIELDS } from './settlementFields';
 import type { FieldOf, PeopleField, RosterKind, VisitField } from './types';
 
 export interface FieldDef<F extends string = string> {
@@ -14,6 +15,17 @@ export interface FieldDef<F extends string = string> {
   en: string;
   /** Header texts that mean this field (matched after normalizeHeader). */
   aliases: string[];
+  /** Required only when this other field has a column (目录外费用 with 医疗总费用). */
+  requiredWith?: F;
+  /** Not required when this other field has a column (政策范围内自付 is not needed with 医疗总费用). */
+  requiredUnless?: F;
+}
+
+/** Whether a field must have a column, given the columns the mapping has. */
+export function isRequired<F extends string>(d: FieldDef<F>, columns: Partial<Record<F, number>>): boolean {
+  if (d.requiredWith !== undefined) return columns[d.requiredWith] !== undefined && columns[d.requiredWith] !== null;
+  if (d.requiredUnless !== undefined && columns[d.requiredUnless] !== undefined && columns[d.requiredUnless] !== null) return false;
+  return d.required;
 }
 
 const ID_ALIASES = [
@@ -52,7 +64,7 @@ export const VISIT_FIELDS: readonly FieldDef<VisitField>[] = [
     aliases: ['门诊类型', '门诊救助类型', '门诊病种', '病种', '病种名称', '慢特病病种', '门诊慢特病病种', 'scheme', 'outpatientscheme', 'outpatienttype'],
   },
   {
-    field: 'cost', required: true, zh: '政策范围内自付', en: 'policy-range out-of-pocket',
+    field: 'cost', required: true, requiredUnless: 'grossCost', zh: '政策范围内自付', en: 'policy-range out-of-pocket',
     aliases: ['政策范围内自付', '政策范围内个人自付', '政策范围内自付费用', '政策范围内个人自付费用', '政策范围内自付金额', '自付费用', '政策内自付', 'outofpocket', 'oop', 'cost'],
   },
   {
@@ -64,6 +76,7 @@ export const VISIT_FIELDS: readonly FieldDef<VisitField>[] = [
     field: 'insurancePaid', required: false, zh: '医保支付', en: 'insurance paid',
     aliases: ['医保支付', '基金支付', '医保基金支付', '统筹基金支付', '医保报销金额', '医保支付金额', 'insurancepaid'],
   },
+  ...SETTLEMENT_FIELDS,
 ];
 
 export function fieldDefs<K extends RosterKind>(kind: K): readonly FieldDef<FieldOf<K>>[] {

@@ -6,7 +6,7 @@
  */
 import { MedaidError } from '../engine/errors';
 import { columnLetter } from './cells';
-import { fieldDefs, fieldForHeader, headerRank, normalizeHeader } from './fields';
+import { fieldDefs, fieldForHeader, headerRank, isRequired, normalizeHeader } from './fields';
 import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
 
 export interface MappedColumn {
@@ -37,7 +37,7 @@ function complete<K extends RosterKind>(table: RawTable, kind: K, columns: Parti
     if (!used.has(index) && header !== '') unmapped.push({ index, header });
   });
   const missing = fieldDefs(kind)
-    .filter((d) => d.required && columns[d.field] === undefined)
+    .filter((d) => isRequired(d, columns) && columns[d.field] === undefined)
     .map((d) => d.field);
   return { kind, columns, unmapped, missing };
 }
@@ -126,7 +126,7 @@ export function applyMapping<K extends RosterKind>(table: RawTable, mapping: Col
   for (const d of defs) {
     const index = mapping.columns[d.field];
     if (index === undefined || index === null) {
-      if (d.required) missing.push({ zh: d.zh, en: d.en });
+      if (isRequired(d, mapping.columns)) missing.push({ zh: d.zh, en: d.en });
       continue;
     }
     if (!Number.isInteger(index) || index < 0) {

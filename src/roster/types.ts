@@ -57,7 +57,9 @@ export interface RowNote {
 
 export type RosterKind = 'people' | 'visits';
 export type PeopleField = 'id' | 'name' | 'categories' | 'district' | 'tier' | 'premium';
-export type VisitField = 'id' | 'date' | 'kind' | 'scheme' | 'cost' | 'referred' | 'totalCost' | 'insurancePaid';
+export type VisitField = 'id' | 'date' | 'kind' | 'scheme' | 'cost' | 'referred' | 'totalCost' | 'insurancePaid'
+  // Settlement-export columns (src/roster/settlementFields.ts).
+  | 'grossCost' | 'outOfCatalogue' | 'basicPaid' | 'ciPaid' | 'reduction' | 'hospitalLevel';
 export type FieldOf<K extends RosterKind> = K extends 'people' ? PeopleField : VisitField;
 export type RosterField = PeopleField | VisitField;
 
@@ -98,6 +100,27 @@ export interface Visit {
   referred: boolean;
   totalCost?: Dec;
   insurancePaid?: Dec;
+  /**
+   * A settlement row (医疗总费用 given): the layers are derived from these by the projection,
+   * and `cost` is then recomputed from them (ruling 2); see src/engine/rules/settlementChain.ts.
+   */
+  settlement?: Settlement;
+}
+
+/** What a settlement export (结算清单) says about one visit, yuan. */
+export interface Settlement {
+  /** 医疗总费用 */
+  total: Dec;
+  /** 目录外费用 / 政策范围外费用 */
+  outOfCatalogue: Dec;
+  /** 基本医保统筹支付 */
+  basicPaid: Dec;
+  /** 大病保险支付 (absent: computed from the rule) */
+  ciPaid?: Dec;
+  /** 医疗机构减免 (absent: computed from the rule) */
+  reduction?: Dec;
+  /** 医院等级 / 收费类别 */
+  level?: string;
 }
 
 export type Severity = 'error' | 'warning';

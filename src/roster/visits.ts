@@ -6,14 +6,46 @@
  */
 import { MedaidError } from '../engine/errors';
 import type { Dec } from '../engine/money';
-import { isBlankRow } from './cells';
+import { isBlankCell, isBlankRow } from './cells';
 import { parseRosterDate } from './dates';
 import { optionalAmount, optionalText, requiredAmount } from './fieldParsers';
 import { parseVisitKind, parseYesNo } from './flags';
 import { parseIdNumber } from './idNumber';
 import { applyMapping, detectMapping } from './mapping';
 import { RowReader, startReport } from './report';
-import type { ColumnMapping, ImportResult, Person, RawTable, Visit } from './types';
+import type { ColumnMapping, ImportResult, Person, RawTable, Settlement, Visit } from './types';
+
+/**
+ * The settlement parts of a row. None may be negative (the parsers refuse it) or blank where
+ * required (nothing is set to zero); the parts cannot exceed the total, nor the reduction the
+ * out-of-catalogue cost it reduces. provisionalCost = in-catalogue − basic − critical-illness
+ * (when given): the projection recomputes it through the layers.
+ */
+function readSettlement(r: RowReader<'visits'>): { settlement: Settlement; provisionalCost: Dec } | undefined {
+  const total = r.read('grossCost', requiredAmount);
+  const outOfCatalogue = r.read('outOfCatalogue', requiredAmount);
+  const basicPaid = r.read('basicPaid', requiredAmount);
+  const ciPaid = r.read('ciPaid', optionalAmount);
+  const reduction = r.read('reduction', optionalAmount);
+  const level = r.read('hospitalLevel', optionalText);
+  if (total === undefined || outOfCatalogue === undefined || basicPaid === undefined || (r.column('ciPaid') && ciPaid === undefined && !isBlankCell(r.raw('ciPaid')))) return undefined;
+  const parts = outOfCatalogue.plus(basicPaid).plus(ciPaid ?? 0);
+  const header = (f: 'outOfCatalogue' | 'basicPaid' | 'ciPaid') => r.column(f)!.header;
+  if (parts.greaterThan(total)) {
+    const cols = [header('outOfCatalogue'), header('basicPaid'), ...(ciPaid !== undefined ? [header('ciPaid')] : [])];
+    r.error('grossCost', new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', { parts: cols.join(' + '), sum: parts.toFixed(2), totalColumn: r.column('grossCost')!.header, total: total.toFixed(2) }));
+    return undefined;
+  }
+  if (reduction !== undefined && reduction.greaterThan(outOfCatalogue)) {
+    r.error('reduction', new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', { parts: r.column('reduction')!.header, sum: reduction.toFixed(2), totalColumn: header('outOfCatalogue'), total: outOfCatalogue.toFixed(2) }));
+    return undefined;
+  }
+  const settlement: Settlement = { total, outOfCatalogue, basicPaid };
+  if (ciPaid !== undefined) settlement.ciPaid = ciPaid;
+  if (reduction !== undefined) settlement.reduction = reduction;
+  if (level !== undefined) settlement.level = level;
+  return { settlement, provisionalCost: total.minus(outOfCatalogue).minus(basicPaid).minus(ciPaid ?? 0) };
+}
 
 export interface VisitImportOptions {
   /** Projection year: visits settled in another year are rejected. */
@@ -72,7 +104,11 @@ export function importVisits(
     }
     const kind = r.read('kind', parseVisitKind);
     const schemeCell = r.read('scheme', optionalText);
-    const cost = r.read('cost', requiredAmount);
+    // A settlement row: 医疗总费用 given (and no 政策范围内自付 cell). Its parts are read and checked
+    // here; the projection derives the policy-range out-of-pocket from them (settlementChain.ts).
+    const settlementRow = r.column('grossCost') !== undefined && (r.column('cost') === undefined || isBlankCell(r.raw('cost')));
+    const settlement = settlementRow ? readSettlement(r) : undefined;
+    const cost = settlementRow ? settlement?.provisionalCost : r.read('cost', requiredAmount);
     const referred = r.read('referred', referredCell);
     const totalCost = r.read('totalCost', optionalAmount);
     const insurancePaid = r.read('insurancePaid', optionalAmount);
@@ -82,7 +118,7 @@ export function importVisits(
     else if (kind?.kind === 'inpatient' && schemeCell !== undefined) {
       r.warn('scheme', new MedaidError('ROSTER_SCHEME_IGNORED', { value: schemeCell }));
     }
-    if (cost !== undefined && totalCost !== undefined && cost.greaterThan(totalCost)) {
+    if (!settlementRow && cost !== undefined && totalCost !== undefined && cost.greaterThan(totalCost)) {
       r.warn('cost', new MedaidError('ROSTER_COST_EXCEEDS_TOTAL', {
         column: r.column('cost')!.header,
         value: cost.toString(),
@@ -103,6 +139,7 @@ export function importVisits(
     if (scheme !== undefined) visit.scheme = scheme;
     if (totalCost !== undefined) visit.totalCost = totalCost;
     if (insurancePaid !== undefined) visit.insurancePaid = insurancePaid;
+    if (settlement) visit.settlement = settlement.settlement;
     rows.push(visit);
   }
   return { rows, report: report.finish() };
