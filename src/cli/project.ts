@@ -24,6 +24,7 @@ import type { ColumnPick } from '../roster/mapping';
 import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, type AnalystParameter, type ParameterSource, type PolicySource } from '../projection/baselineParams';
 import { writeWorkbookFile } from '../projection/writeWorkbookFile';
 import { completenessLabel, completenessNotes } from '../projection/completeness';
+import { preflight, preflightLines } from '../projection/preflight';
 import {
   categoryName,
   explainPerson,
@@ -340,6 +341,16 @@ export async function project(args: string[]): Promise<number> {
       { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
       year,
     );
+    // Pre-flight: what will not be computed and how to fix it, before the run; a year with no visits stops here.
+    const checks = preflight({ ...roster, region, year, engine });
+    if (checks.length) {
+      const lines = preflightLines(checks, o.lang);
+      if (checks.some((c) => c.stop)) {
+        console.error(`${preflightLines(checks.filter((c) => c.stop), 'zh').join('\n')}\n${preflightLines(checks.filter((c) => c.stop), 'en').join('\n')}`);
+        return 2;
+      }
+      console.log(`${o.lang === 'zh' ? '测算前检查' : 'Pre-flight check'}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    }
     run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine, minComplete: o.minComplete });
     if (o.explain) {
       const x = explainPerson({ ...roster, region, year, engine }, o.explain);

@@ -6,7 +6,7 @@
  * 信阳 信医保办〔2024〕52号 二、二是 (低保 70 %).
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { captureConsole, idNumber, tempFolder } from './cliHarness';
@@ -79,5 +79,31 @@ describe('信阳: below the threshold the fund need is withheld until the analys
   test('a bad --min-complete is a usage error naming the flag', async () => {
     expect(await main([...base, '--min-complete', 'lots'])).toBe(2);
     expect(err.join('\n')).toContain('--min-complete');
+  });
+});
+
+describe('pre-flight', () => {
+  const people = file('pf-p.csv', `${HEAD_P}\n${X1},张三,低保对象,浉河区,380\n`);
+  const visits = file('pf-v.csv', `${HEAD_V}\n${X1},2024-01-15,住院,,10000,否\n${X1},2024-02-15,住院,,2000,否\n`);
+
+  test('a year with no visits stops with exit 2 and a message naming the year to choose; nothing is written', async () => {
+    const summary = join(dir, 'pf.json');
+    const code = await main(['project', '--people', people, '--visits', visits, '--region', '信阳', '--year', '2025', '--summary', summary]);
+    expect(code).toBe(2);
+    const e = err.join('\n');
+    expect(e).toContain('名册中没有 2025 年的就诊：2 行就诊的结算日期都在其他年度（2024（2 行））');
+    expect(e).toContain('--year 2024');
+    expect(e).toContain('the roster has no visit in 2025');
+    expect(out.join('\n')).not.toContain('0.00');
+    expect(existsSync(summary)).toBe(false);
+  });
+
+  test('the wrong region is announced before the table, with the region that fits', async () => {
+    const sx = file('pf-sx.csv', `${HEAD_P}\n${X1},张三,低保边缘家庭成员,浉河区,380\n`);
+    await main(['project', '--people', sx, '--visits', visits, '--region', '威海', '--year', '2024', '--accept-partial']);
+    const text = out.join('\n');
+    expect(text.indexOf('测算前检查')).toBeLessThan(text.indexOf('威海市 2024 年医疗救助资金测算'));
+    expect(text).toContain('名册与 信阳市 的政策相符');
+    expect(text).toContain('--region 信阳');
   });
 });
