@@ -104,6 +104,12 @@ const t = (x: Scalar): string => (isBlank(x) ? '' : String(x).trim());
 const amt = (x: Scalar) => (isBlank(x) ? undefined : (x as number | string));
 const opt = (x: Scalar): string | undefined => (isBlank(x) ? undefined : String(x).trim());
 
+const VISIT_LAYER_PARAMS = p('totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]');
+const visitLayerArgs = ([totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred]: Scalar[]) => ({
+  total: amt(totalCost), outOfCatalogue: amt(outOfCatalogue), basicPaid: amt(basicPaid), categories: t(category), region: t(region),
+  kind: opt(kind), ciPaid: amt(ciPaid), reduction: amt(reduction), level: opt(hospitalLevel), year: v(year), referred: isBlank(referred) ? undefined : referred,
+});
+
 export const ROW_FUNCTIONS: readonly RowFunction[] = [
   {
     id: 'ASSIST_INPATIENT',
@@ -175,6 +181,13 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
     run: (e, [category, region, year, scheme]) => e.lookup({ what: 'deductible', categories: t(category), region: t(region), year: v(year), scheme: opt(scheme) }),
   },
   {
+    // One settlement visit through every layer (settlementChain.ts): the assistance; ASSIST_EXPLAIN shows each layer's clause.
+    id: 'VISIT_ASSIST',
+    params: VISIT_LAYER_PARAMS,
+    kind: 'money',
+    run: (e, a) => e.visitLayers(visitLayerArgs(a)),
+  },
+  {
     id: 'ASSIST_CAP',
     params: p('category, region, [year], [scheme]'),
     kind: 'money',
@@ -186,6 +199,7 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
 export const TABLE_FUNCTIONS = {
   POLICY_LIST: { id: 'POLICY_LIST', params: [] as ParamSpec[] },
   ASSIST_EXPLAIN: { id: 'ASSIST_EXPLAIN', params: p('functionName, args') },
+  VISIT_LAYERS: { id: 'VISIT_LAYERS', params: VISIT_LAYER_PARAMS },
 } as const;
 
 /** Every MEDAID function with its parameters in contract order ('args' of ASSIST_EXPLAIN repeats). */
@@ -447,6 +461,50 @@ export function explain(functionName: Arg, args: readonly Arg[], lang: Lang = 'z
   } catch (e) {
     return [[toErrorCell(e)]];
   }
+}
+
+const LAYER_HEAD: Record<Lang, string[]> = {
+  zh: ['基本医保', '大病保险', '医疗机构减免', '医疗机构承担目录外超限', '医疗救助', '其中倾斜救助', '个人负担'],
+  en: ['Basic insurance', 'Critical-illness insurance', 'Hospital reduction', 'Out-of-catalogue excess (hospital)', 'Assistance', 'of which tilted', 'Residual (person)'],
+};
+export const LAYER_COLUMNS = LAYER_HEAD.zh.length;
+
+/**
+ * VISIT_LAYERS(totalCost, outOfCatalogue, basicPaid, category, region, …): the layers of one
+ * settlement visit as a spilled row — basic insurance, critical-illness insurance, hospital
+ * reduction, out-of-catalogue excess borne by the hospital, assistance, of which tilted, and
+ * what the person still pays; all but "of which tilted" add up to totalCost. With ranges, one
+ * row per visit (each alone in its year; a person's year of visits is the projection's job).
+ * `header` (default true) puts the column names first.
+ */
+export function visitLayers(args: readonly Arg[], lang: Lang = 'zh', engine: Engine = currentEngine(), header = true): Cell[][] {
+  const f: RowFunction = { id: 'VISIT_LAYERS', params: VISIT_LAYER_PARAMS, kind: 'money', run: (e, a) => e.visitLayers(visitLayerArgs(a)) };
+  if (args.length > f.params.length) return [[tooManyArgs(f.id, args.length, f.params.length)]];
+  const ranges = args.map(asRange);
+  const sized = ranges.filter((r): r is readonly (readonly Cell[])[] => r !== undefined).map((r) => r.flat().length);
+  const n = sized.length ? sized[0] : 1;
+  if (sized.some((x) => x !== n)) return [[errorCell('#VALUE!', `VISIT_LAYERS 的区域参数大小不一致（${sized.join('、')} 个单元格）`, `VISIT_LAYERS: range arguments differ in size (${sized.join(', ')} cells)`)]];
+  const out: Cell[][] = header ? [LAYER_HEAD[lang].slice()] : [];
+  for (let i = 0; i < n; i++) {
+    const row = args.map((a, k) => (ranges[k] ? ranges[k]!.flat()[i] : single(a)));
+    const bad = row.find(isErrorCell) ?? firstInputError(f, row, []);
+    if (bad) {
+      out.push(pad([bad as Cell], LAYER_COLUMNS));
+      continue;
+    }
+    if (sized.length && row.every((c, k) => !ranges[k] || isBlank(c as Cell))) {
+      out.push(pad([], LAYER_COLUMNS));
+      continue;
+    }
+    try {
+      const r = engine.withoutExplanations().visitLayers(visitLayerArgs(row as Scalar[]));
+      const L = r.layers;
+      out.push([L.basic, L.ci, L.reduction, L.hospitalExcess, r.assistance, r.tilt, r.residual].map((x) => round2(x).toNumber()));
+    } catch (e) {
+      out.push(pad([toErrorCell(e)], LAYER_COLUMNS));
+    }
+  }
+  return out;
 }
 
 function pad(row: readonly Cell[], width: number): Cell[] {

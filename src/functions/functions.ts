@@ -16,7 +16,7 @@
  * CustomFunctions.associate calls are added by the metadata plugin's loader at build time.
  */
 import type { Arg, ErrorCell, Lang, Output } from './adapters';
-import { TABLE_FUNCTIONS, applyRowFunctionInSlices, asTable, explain, materialize, policyList, rowFunction } from './adapters';
+import { TABLE_FUNCTIONS, applyRowFunctionInSlices, asTable, explain, materialize, policyList, rowFunction, visitLayers } from './adapters';
 import { limitPayload } from './payloadLimit';
 
 export { setEngine, currentEngine } from './adapters';
@@ -243,6 +243,48 @@ export function assistCap(category: any[][], region: any[][], year?: any[][], sc
 }
 
 /**
+ * Medical assistance for one settlement visit, from the settlement columns through basic insurance, critical-illness insurance and the hospital's share.
+ * @customfunction VISIT_ASSIST
+ * @param {any[][]} totalCost Total medical cost of the visit in yuan (医疗总费用).
+ * @param {any[][]} outOfCatalogue Out-of-catalogue cost in yuan (目录外费用).
+ * @param {any[][]} basicPaid What basic medical insurance paid, yuan (基本医保统筹支付).
+ * @param {any[][]} category Category of the person, e.g. 建档立卡贫困人口.
+ * @param {any[][]} region Region, e.g. 威海.
+ * @param {any[][]} [kind] 住院 (default) or an outpatient scheme, e.g. 门诊慢性病.
+ * @param {any[][]} [ciPaid] What critical-illness insurance paid, yuan; blank computes it from the rule.
+ * @param {any[][]} [reduction] Hospital reduction in yuan; blank computes it from the rule.
+ * @param {any[][]} [hospitalLevel] Hospital level or fee class, e.g. 二级, for out-of-catalogue limits.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [referred] Referred and treated in the province (TRUE/FALSE).
+ * @returns {Promise<any[][]>} Assistance in yuan, one per row.
+ */
+export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][]): Promise<any[][]> {
+  return row('VISIT_ASSIST', [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred]);
+}
+
+/**
+ * The layers of a settlement visit as a row: basic insurance, critical-illness insurance, hospital reduction, out-of-catalogue excess borne by the hospital, assistance, of which tilted, and what the person still pays.
+ * @customfunction VISIT_LAYERS
+ * @param {any[][]} totalCost Total medical cost in yuan (医疗总费用), or a column of them.
+ * @param {any[][]} outOfCatalogue Out-of-catalogue cost in yuan (目录外费用).
+ * @param {any[][]} basicPaid What basic medical insurance paid, yuan (基本医保统筹支付).
+ * @param {any[][]} category Category of the person, e.g. 建档立卡贫困人口.
+ * @param {any[][]} region Region, e.g. 威海.
+ * @param {any[][]} [kind] 住院 (default) or an outpatient scheme.
+ * @param {any[][]} [ciPaid] What critical-illness insurance paid, yuan; blank computes it from the rule.
+ * @param {any[][]} [reduction] Hospital reduction in yuan; blank computes it from the rule.
+ * @param {any[][]} [hospitalLevel] Hospital level or fee class, e.g. 二级.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [referred] Referred and treated in the province (TRUE/FALSE).
+ * @returns {any[][]} A header row, then one row of layers per visit.
+ */
+export function visitLayersFn(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][]): any[][] {
+  const args: Arg[] = [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred];
+  while (args.length > 0 && (args[args.length - 1] === undefined || args[args.length - 1] === null)) args.pop();
+  return excel(visitLayers(args, displayLang()));
+}
+
+/**
  * The policy editions the functions know: region, province, edition, effective date, year, status and documents.
  * @customfunction POLICY_LIST
  * @returns {any[][]} A table with a header row.
@@ -279,4 +321,6 @@ export const EXCEL_FUNCTIONS = {
   ASSIST_CAP: assistCap,
   [TABLE_FUNCTIONS.POLICY_LIST.id]: policyListFn,
   [TABLE_FUNCTIONS.ASSIST_EXPLAIN.id]: assistExplain,
+  VISIT_ASSIST: visitAssist,
+  [TABLE_FUNCTIONS.VISIT_LAYERS.id]: visitLayersFn,
 } as const;

@@ -24,6 +24,8 @@ const CONTRACT: Record<string, string> = {
   ASSIST_CAP: 'category, region, [year], [scheme]',
   POLICY_LIST: '',
   ASSIST_EXPLAIN: 'functionName, args...',
+  VISIT_ASSIST: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]',
+  VISIT_LAYERS: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]',
 };
 
 let metadata: FunctionsMetadata;
