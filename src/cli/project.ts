@@ -32,6 +32,7 @@ import {
   parseScenarioJson,
   personExplanationTable,
   readRoster,
+  schemeChecker,
   rejectedRowCount,
   runProjection,
   runSummary,
@@ -340,6 +341,8 @@ export async function project(args: string[]): Promise<number> {
       { name: o.people!, bytes: readBytes(o.people!, '人员'), sheet: o.peopleSheet, ...tableChoices(o.peopleColumns, o.peopleHeaderRow, '--people') },
       { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
       year,
+      // An unknown outpatient scheme rejects its visit row at import, not the person's year.
+      { checkScheme: schemeChecker(engine, region, year) },
     );
     // Pre-flight: what will not be computed and how to fix it, before the run; a year with no visits stops here.
     const checks = preflight({ ...roster, region, year, engine });

@@ -49,6 +49,8 @@ export type ErrorCode =
   | 'ROSTER_UNBALANCED_QUOTE'
   | 'ROSTER_MULTILINE_CELL'
   | 'ROSTER_COLUMN_IGNORED'
+  | 'ROSTER_OPTIONAL_IGNORED'
+  | 'ROSTER_SCHEME_DEFAULT'
   // Settlement rows and the layers before assistance (src/engine/rules/settlementChain.ts).
   | 'ROSTER_SETTLEMENT_PARTS_EXCEED'
   | 'LAYER_INPUT_MISSING'
@@ -295,6 +297,16 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `第 ${d.ignored} 列${d.duplicate ? '与已用列表头相同' : '也可作为'}“${d.field}”，未使用：已使用第 ${d.used} 列${d.duplicate ? '（表头重复，取左边一列）' : '（名称更准确）'}。如应使用第 ${d.ignored} 列，请在“列对应”中选择它（命令行：--${d.kind}-column ${d.field}=列字母）`,
     en: (d) => `column ${d.ignored} ${d.duplicate ? 'repeats the header of a used column' : 'could also be'} "${d.fieldEn}" (${d.field}) and was not used: column ${d.used} was used${d.duplicate ? ' (repeated header: the leftmost one)' : ' (the more exact name)'}. If column ${d.ignored} is the right one, choose it in the column mapping (command line: --${d.kind}-column ${d.field}=LETTER)`,
+  },
+  ROSTER_OPTIONAL_IGNORED: {
+    excel: '#VALUE!',
+    zh: (d) => `选填列 ${d.column} 的值 ${q(d.value)} 无法使用（${d.reason}），已按未填写处理（用默认值），本行其余内容照常使用：如该值有意义，请改为数字（元）`,
+    en: (d) => `optional column ${d.column} value ${q(d.value)} cannot be used (${d.reasonEn ?? d.reason}) and was taken as blank (the default applies); the rest of the row is used: enter a number in yuan if the value matters`,
+  },
+  ROSTER_SCHEME_DEFAULT: {
+    excel: '#VALUE!',
+    zh: (d) => `门诊记录未填写门诊类型，已按本地区的主要门诊救助类型${d.scheme ? ` ${d.scheme}` : ''}计算：如属其他类型（如 罕见病），请在“门诊类型”列填写`,
+    en: (d) => `an outpatient visit has no scheme and was computed under the region's main outpatient scheme${d.scheme ? ` ${d.scheme}` : ''}: if it is another one (e.g. 罕见病 rare disease), enter it in the scheme column`,
   },
   ROSTER_COST_EXCEEDS_TOTAL: {
     excel: '#VALUE!',

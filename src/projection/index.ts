@@ -18,7 +18,7 @@ export { planFunding, resolveFunding, largestRemainder } from './funding';
 export { computeTotals, assertReconciled } from './totals';
 export { runSummary, projectionSummary, type RunSummary, type ProjectionSummary } from './summary';
 export { explainPerson, personExplanationTable, type PersonExplanation } from './explainPerson';
-export { readRoster, readTable, type Roster, type RosterFile } from './readRoster';
+export { readRoster, readTable, schemeChecker, type Roster, type RosterFile, type ReadRosterOptions } from './readRoster';
 export { writeWorkbook, buildWorkbook, workbookBytes, DEFAULT_MAX_DETAIL_ROWS, type WorkbookOptions, type ExtraSheet } from './writeWorkbook';
 // writeWorkbookFile (Node, streamed to disk) is imported from './writeWorkbookFile' directly: it needs fs.
 export { EXCEL_MAX_ROWS, planLongTable, type LongTablePlan } from './longTablePlan';

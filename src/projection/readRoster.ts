@@ -5,6 +5,8 @@
  */
 import { detectMapping, importPeople, importVisits, mappingWithPicks, readCsv, readXlsx, type ColumnPick } from '../roster';
 import type { ImportReport, Person, RawTable, RosterKind, Visit } from '../roster/types';
+import type { Engine } from '../engine/engine';
+import { outpatientScheme } from '../engine/rules/schemes';
 
 export interface RosterFile {
   /** File name: its extension picks the reader; it also labels report locations. */
@@ -38,10 +40,22 @@ function mappingFor<K extends RosterKind>(table: RawTable, kind: K, file: Roster
 }
 
 /** Visits are checked against the accepted people and the projection year (the importer rejects the rest, by row). */
-export async function readRoster(people: RosterFile, visits: RosterFile, year: number): Promise<Roster> {
+export interface ReadRosterOptions {
+  /** The region's scheme check (see VisitImportOptions.checkScheme): an unknown scheme rejects its visit row only. */
+  checkScheme?: (scheme: string | undefined) => string | void;
+}
+
+/** A scheme check for one region and year: the names the region's outpatient schemes are known by. */
+export function schemeChecker(engine: Engine, region: string, year: number): ReadRosterOptions['checkScheme'] {
+  const rp = engine.resolve(region, year);
+  if (!rp.policy.outpatient) return undefined; // no outpatient rules: the projection says so per visit
+  return (scheme) => outpatientScheme(rp, scheme).scheme.names.zh;
+}
+
+export async function readRoster(people: RosterFile, visits: RosterFile, year: number, opts: ReadRosterOptions = {}): Promise<Roster> {
   const pt = await readTable(people);
   const p = importPeople(pt, mappingFor(pt, 'people', people));
   const vt = await readTable(visits);
-  const v = importVisits(vt, mappingFor(vt, 'visits', visits), { year, people: p.rows });
+  const v = importVisits(vt, mappingFor(vt, 'visits', visits), { year, people: p.rows, checkScheme: opts.checkScheme });
   return { people: p.rows, visits: v.rows, importReports: [p.report, v.report] };
 }

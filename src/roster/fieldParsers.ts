@@ -25,9 +25,35 @@ export function requiredAmount(raw: unknown, column: string): Dec {
   return parseAmount(typeof raw === 'string' ? raw.trim() : raw, column);
 }
 
-/** Optional amount: blank → undefined, anything else must be a valid amount. */
-export function optionalAmount(raw: unknown, column: string): Dec | undefined {
-  return isBlankCell(raw) ? undefined : parseAmount(typeof raw === 'string' ? raw.trim() : raw, column);
+// A unit per person / per year after the amount: 380元/年, 380/人, 380元/人/年, 380 元每年.
+const PER_UNIT = /\s*元?\s*(?:[/／每]\s*(?:人|年|人\s*[/／·]?\s*年))+\s*$/;
+// What exports put in an empty optional cell.
+const PLACEHOLDER = /^(?:[-—–_/／\\~～.·*]+|无|暂无|空|n\/?a|null|none|nil)$/i;
+
+/**
+ * Optional amount: blank → undefined. A value that cannot be read ("—", "待定", "-5") is
+ * NOT a reason to drop the row — for a person row that would drop their whole year and
+ * every visit (issue 16): the field is left unset, so its default applies (the policy's
+ * premium; no total), and the cell gets a warning naming it. "380元/年" is 380.
+ */
+export function optionalAmount(raw: unknown, column: string, warn: (w: MedaidError) => void = () => {}): Dec | undefined {
+  if (isBlankCell(raw)) return undefined;
+  let v: unknown = raw;
+  if (typeof raw === 'string') {
+    const t = raw.normalize('NFKC').trim();
+    if (PLACEHOLDER.test(t)) {
+      warn(new MedaidError('ROSTER_OPTIONAL_IGNORED', { column, value: raw, reason: '表示“无”的占位符', reasonEn: 'a placeholder for "none"' }));
+      return undefined;
+    }
+    v = t.replace(PER_UNIT, '');
+  }
+  try {
+    return parseAmount(v, column);
+  } catch (e) {
+    if (!(e instanceof MedaidError)) throw e;
+    warn(new MedaidError('ROSTER_OPTIONAL_IGNORED', { column, value: inputText(raw), reason: e.zh, reasonEn: e.en }));
+    return undefined;
+  }
 }
 
 /** Categories: every status in a multi-status cell must be known (the error names the unknown one). */

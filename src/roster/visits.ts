@@ -52,6 +52,12 @@ export interface VisitImportOptions {
   year?: number;
   /** The accepted people (importPeople(...).rows) or their ID numbers: visits of anyone else are rejected. */
   people?: readonly Person[] | ReadonlySet<string>;
+  /**
+   * The region's outpatient schemes: throws a MedaidError (UNKNOWN_SCHEME, listing the
+   * region's schemes) for a name the region does not have. Checked here so that one unknown
+   * scheme rejects its own visit row, not the person's whole year (issue 16).
+   */
+  checkScheme?: (scheme: string | undefined) => string | void;
 }
 
 /** Blank referral flag: taken as "no" (the less generous reading) and flagged, never silent. */
@@ -114,7 +120,20 @@ export function importVisits(
     const insurancePaid = r.read('insurancePaid', optionalAmount);
 
     let scheme: string | undefined;
-    if (kind?.kind === 'outpatient') scheme = schemeCell ?? kind.scheme;
+    if (kind?.kind === 'outpatient') {
+      scheme = schemeCell ?? kind.scheme;
+      let schemeName: string | void = undefined;
+      if (opts.checkScheme) {
+        try {
+          schemeName = opts.checkScheme(scheme);
+        } catch (e) {
+          if (!(e instanceof MedaidError)) throw e;
+          r.error(schemeCell !== undefined ? 'scheme' : 'kind', e);
+        }
+      }
+      // A blank scheme is the region's main outpatient scheme: said, never silent (issue 16).
+      if (scheme === undefined) r.warn(r.column('scheme') ? 'scheme' : 'kind', new MedaidError('ROSTER_SCHEME_DEFAULT', { scheme: schemeName || undefined }));
+    }
     else if (kind?.kind === 'inpatient' && schemeCell !== undefined) {
       r.warn('scheme', new MedaidError('ROSTER_SCHEME_IGNORED', { value: schemeCell }));
     }

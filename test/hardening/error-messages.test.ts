@@ -53,6 +53,8 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   ROSTER_COST_EXCEEDS_TOTAL: { d: { column: '自付', value: '900', totalColumn: '总费用', total: '800' }, shows: ['900', '800'] },
   ROSTER_UNBALANCED_QUOTE: { d: { line: 7 }, shows: ['7'] },
   ROSTER_COLUMN_IGNORED: { d: { field: '政策范围内自付', fieldEn: 'policy-range out-of-pocket', used: 'E 政策范围内自付', ignored: 'F 自付费用', duplicate: 0, kind: 'visits' }, shows: ['E 政策范围内自付', 'F 自付费用'] },
+  ROSTER_OPTIONAL_IGNORED: { d: { column: '个人缴费', value: '待定', reason: '不是有效金额', reasonEn: 'not an amount' }, shows: ['个人缴费', '待定'] },
+  ROSTER_SCHEME_DEFAULT: { d: { scheme: '9类病种门诊救助' }, shows: ['9类病种门诊救助'] },
   ROSTER_MULTILINE_CELL: { d: { from: 7, to: 9 }, shows: ['7', '9'] },
   ROSTER_SETTLEMENT_PARTS_EXCEED: { d: { parts: '目录外费用 + 基本医保统筹支付', partsEn: 'out-of-catalogue + basic insurance paid', sum: '1200.00', totalColumn: '医疗总费用', total: '1000.00' }, shows: ['1200.00', '1000.00', '医疗总费用'] },
   LAYER_INPUT_MISSING: { d: { layer: '目录外费用控制比例', layerEn: 'the out-of-catalogue limit', column: '医院等级 / 收费类别', columnEn: 'hospital level (医院等级 / 收费类别)', why: '按医院等级规定上限', whyEn: 'limits by hospital level' }, shows: ['医院等级'] },

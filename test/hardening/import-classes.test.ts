@@ -4,6 +4,8 @@
  * (total = used + rejected + blank, every row used or named by an error) asserted in every one.
  */
 import fc from 'fast-check';
+import { defaultEngine } from '../../src/engine/engine';
+import { readRoster, runProjection, schemeChecker } from '../../src/projection';
 import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, tokenizeCsv } from '../../src/roster';
 import type { ImportResult, RawTable } from '../../src/roster';
 
@@ -203,5 +205,47 @@ describe('issue 16: one person under a 15-digit and an 18-digit ID is one person
     expect(text).not.toContain(OLD);
     expect(text).not.toContain(ID_A);
     expect(text).not.toContain('张三');
+  });
+});
+
+describe('issue 16: one bad cell never drops a person-year', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  // 张三 低保对象 with premium "—", 李四 特困人员 with "380元/年" (380 yuan).
+  const peopleCsv = `${PEOPLE_HEAD},个人缴费\n${ID_A},张三,低保对象,浉河区,—\n${ID_B},李四,特困人员,平桥区,380元/年\n`;
+  const head = '身份证号,结算日期,就诊类型,门诊类型,政策范围内自付,是否规范转诊省内就医';
+  const visitsCsv = [
+    head,
+    `${ID_A},2024-01-15,住院,,10000,否`,
+    `${ID_A},2024-02-15,门诊,牙科,500,否`, // no such scheme in 信阳
+    `${ID_A},2024-03-15,门诊-慢特病,,500,否`, // 信阳 has 9类病种 and 罕见病, no 慢特病
+    `${ID_B},2024-01-20,住院,,5000,否`,
+  ].join('\n');
+
+  test('an unusable optional premium: the person is kept, the premium unset, the cell flagged; "380元/年" is 380', () => {
+    const t = readCsv(enc(peopleCsv));
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 2, used: 2, rejected: 0, warnings: 1 });
+    expect(res.rows.map((p) => p.premium?.toString())).toEqual([undefined, '380']);
+    expect(res.report.entries[0]).toMatchObject({ code: 'ROSTER_OPTIONAL_IGNORED', cell: 'E2', value: '—' });
+  });
+
+  test('an unknown scheme rejects its own visit row, listing the region\'s schemes; the year is computed', async () => {
+    const roster = await readRoster({ name: 'p.csv', bytes: enc(peopleCsv) }, { name: 'v.csv', bytes: enc(visitsCsv) }, 2024, { checkScheme: schemeChecker(defaultEngine(), '信阳', 2024) });
+    const vr = roster.importReports.find((r) => r.kind === 'visits')!;
+    expect(vr.summary).toMatchObject({ total: 4, used: 2, rejected: 2, blank: 0 });
+    const errs = vr.entries.filter((e) => e.severity === 'error');
+    expect(errs.map((e) => [e.rowNumber, e.code, e.cell])).toEqual([[3, 'UNKNOWN_SCHEME', 'D3'], [4, 'UNKNOWN_SCHEME', 'C4']]);
+    expect(errs[1].zh).toContain('9类病种门诊救助、罕见病门诊救助');
+    const run = runProjection({ ...roster, region: '信阳', year: 2024 });
+    // 信医保办〔2024〕52号 二、二是: 低保 10000 × 70% = 7000.00; 特困 5000 × 90% = 4500.00.
+    expect(run.baseline.totals.overall.assistance.total.toFixed(2)).toBe('11500.00');
+  });
+
+  test('门诊-慢特病 is understood where the region has a chronic scheme (山西, 威海)', () => {
+    for (const region of ['山西', '威海']) {
+      const check = schemeChecker(defaultEngine(), region, region === '威海' ? 2019 : 2022)!;
+      expect(check('慢特病')).toMatch(/门诊慢[特性]病救助/);
+    }
   });
 });

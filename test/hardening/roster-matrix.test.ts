@@ -90,7 +90,7 @@ const PEOPLE_CASES: BadCell[] = [
   { label: 'ID of the wrong length', column: 0, value: '4101021990', code: 'ROSTER_ID_FORMAT', severity: 'error' },
   { label: 'ID that Excel turned into a number (precision lost): flagged, never fixed', column: 0, value: ID_EXCEL_NUMBER, code: 'ROSTER_ID_PRECISION_LOST', severity: 'error', mentions: ['4.10102199001011E+17'] },
   { label: 'ID pasted as E-notation text', column: 0, value: '4.10102199001011E+17', code: 'ROSTER_ID_PRECISION_LOST', severity: 'error', mentions: ['4.10102199001011E+17'] },
-  { label: 'legacy 15-digit ID: used as it is, with a warning', column: 0, value: ID_15, code: 'ROSTER_ID_LEGACY', severity: 'warning' },
+  { label: 'legacy 15-digit ID: converted to 18 digits, with a warning', column: 0, value: ID_15, code: 'ROSTER_ID_LEGACY', severity: 'warning' },
   { label: '15-digit ID stored as a number: complete, used as text, with a warning', column: 0, value: Number(ID_15), code: 'ROSTER_ID_AS_NUMBER', severity: 'warning' },
   { label: 'duplicate person (same ID as row 2)', column: 0, value: ID2, code: 'ROSTER_DUPLICATE_ID', severity: 'error', mentions: [ID2, '2'] },
   { label: 'blank name', column: 1, value: '  ', code: 'ROSTER_BLANK_CELL', severity: 'error', mentions: ['姓名'] },
@@ -98,11 +98,13 @@ const PEOPLE_CASES: BadCell[] = [
   { label: 'unknown category', column: 2, value: '外星人', code: 'UNKNOWN_CATEGORY', severity: 'error' },
   { label: 'several statuses with one unknown', column: 2, value: '低保对象;外星人', code: 'UNKNOWN_CATEGORY', severity: 'error', mentions: ['外星人'] },
   { label: 'blank district', column: 3, value: '', code: 'ROSTER_BLANK_CELL', severity: 'error', mentions: ['区县'] },
-  { label: 'text in the premium (number) cell', column: 5, value: 'abc', code: 'BAD_AMOUNT', severity: 'error' },
-  { label: 'negative premium', column: 5, value: -5, code: 'NEGATIVE_AMOUNT', severity: 'error', mentions: ['-5'] },
-  { label: 'NaN premium', column: 5, value: NaN, code: 'BAD_AMOUNT', severity: 'error', mentions: ['NaN'] },
-  { label: 'Infinity premium', column: 5, value: Infinity, code: 'BAD_AMOUNT', severity: 'error', mentions: ['Infinity'] },
-  { label: 'misplaced thousands separators', column: 5, value: '1,2,3', code: 'BAD_AMOUNT', severity: 'error' },
+  // Optional columns: an unusable value is taken as blank and flagged, never a dropped person-year (issue 16).
+  { label: 'text in the premium (number) cell: taken as blank, flagged', column: 5, value: 'abc', row: [ID, '张三', '低保对象', '金水区', '', 'abc'], code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning' },
+  { label: 'negative premium: taken as blank, flagged', column: 5, value: -5, row: [ID, '张三', '低保对象', '金水区', '', -5], code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning', mentions: ['-5'] },
+  { label: 'NaN premium: taken as blank, flagged', column: 5, value: NaN, row: [ID, '张三', '低保对象', '金水区', '', NaN], code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning', mentions: ['NaN'] },
+  { label: 'Infinity premium: taken as blank, flagged', column: 5, value: Infinity, row: [ID, '张三', '低保对象', '金水区', '', Infinity], code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning', mentions: ['Infinity'] },
+  { label: 'misplaced thousands separators in the premium: taken as blank, flagged', column: 5, value: '1,2,3', row: [ID, '张三', '低保对象', '金水区', '', '1,2,3'], code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning' },
+  { label: 'premium "—" (a placeholder): taken as blank, flagged', column: 5, value: '—', row: [ID, '张三', '低保对象', '金水区', '', '—'], code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning' },
 ];
 
 const VISIT_CASES: BadCell[] = [
@@ -127,7 +129,8 @@ const VISIT_CASES: BadCell[] = [
   { label: 'blank referral flag: taken as no, flagged', column: 5, value: '', code: 'ROSTER_FLAG_BLANK', severity: 'warning', mentions: ['是否规范转诊省内就医'] },
   { label: 'outpatient scheme on an inpatient visit: ignored, flagged', column: 3, value: '罕见病', code: 'ROSTER_SCHEME_IGNORED', severity: 'warning' },
   { label: 'out-of-pocket above the in-catalogue total (reported on the cost cell)', column: 6, value: 800, at: 'E3', code: 'ROSTER_COST_EXCEEDS_TOTAL', severity: 'warning', mentions: ['10000', '800'] },
-  { label: 'text in the insurance-paid cell', column: 7, value: '很多', code: 'BAD_AMOUNT', severity: 'error' },
+  { label: 'text in the insurance-paid cell: taken as blank, flagged', column: 7, value: '很多', code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning' },
+  { label: 'misplaced thousands separators in the cost (required): rejected', column: 4, value: '1,2,3', code: 'BAD_AMOUNT', severity: 'error' },
 ];
 
 const LETTERS = 'ABCDEFGH';

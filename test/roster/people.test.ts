@@ -37,15 +37,17 @@ describe('importPeople', () => {
     const res = importPeople(t);
     expectAccounted(res, t);
     expect(res.report.entries.filter((e) => e.rowNumber === 2).map((e) => e.code)).toEqual([
-      'ROSTER_ID_CHECK_DIGIT', 'ROSTER_BLANK_CELL', 'ROSTER_BLANK_CELL', 'ROSTER_BLANK_CELL', 'NEGATIVE_AMOUNT',
+      'ROSTER_ID_CHECK_DIGIT', 'ROSTER_BLANK_CELL', 'ROSTER_BLANK_CELL', 'ROSTER_BLANK_CELL', 'ROSTER_OPTIONAL_IGNORED',
     ]);
-    expect(res.report.entries.find((e) => e.rowNumber === 3)).toMatchObject({ code: 'BAD_AMOUNT', value: 'abc', cell: 'F3' });
-    expect(res.report.entries.find((e) => e.rowNumber === 4)).toMatchObject({ code: 'BAD_AMOUNT', value: 'Infinity' });
+    // An unusable optional premium leaves the premium unset (the policy's applies) and is flagged:
+    // the person and their year are kept (issue 16).
+    expect(res.report.entries.find((e) => e.rowNumber === 3)).toMatchObject({ code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning', value: 'abc', cell: 'F3' });
+    expect(res.report.entries.find((e) => e.rowNumber === 4)).toMatchObject({ code: 'ROSTER_OPTIONAL_IGNORED', severity: 'warning', value: 'Infinity' });
     // The 15-digit ID is used under its 18-digit form (ID_15 is ID_B's old number), with a warning.
-    expect(res.rows.map((p) => p.id)).toEqual([ID_B]);
+    expect(res.rows.map((p) => p.id)).toEqual([ID_C, ID_D, ID_B]);
+    expect(res.rows.map((p) => p.premium?.toString())).toEqual([undefined, undefined, '12000']);
     expect(res.report.entries.find((e) => e.rowNumber === 5)).toMatchObject({ code: 'ROSTER_ID_LEGACY', value: ID_15 });
-    expect(res.rows[0].premium?.toString()).toBe('12000');
-    expect(res.report.summary).toEqual({ total: 4, used: 1, rejected: 3, warnings: 1, blank: 0 });
+    expect(res.report.summary).toEqual({ total: 4, used: 3, rejected: 1, warnings: 4, blank: 0 });
   });
 
   test('duplicate IDs: the later row is rejected and names the first', () => {

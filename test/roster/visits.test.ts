@@ -21,7 +21,8 @@ describe('importVisits', () => {
     ]);
     const res = importVisits(t, undefined, { year: 2024, people });
     expectAccounted(res, t);
-    expect(res.report.entries).toEqual([]);
+    // Only the outpatient visit with no scheme anywhere (row 6) is flagged: the main scheme is assumed (issue 16).
+    expect(res.report.entries.map((e) => [e.rowNumber, e.code, e.severity])).toEqual([[6, 'ROSTER_SCHEME_DEFAULT', 'warning']]);
     expect(res.rows.map((v) => v.date)).toEqual(Array(7).fill('2024-03-05'));
     expect(res.rows.map((v) => v.cost.toString())).toEqual(['12345.6', '123', '5000', '300', '45.5', '0', '1']);
     expect(res.rows.map((v) => v.scheme)).toEqual([undefined, '9类病种', '慢特病', '特药', undefined, undefined, undefined]);
@@ -83,9 +84,10 @@ describe('importVisits', () => {
     expect(res.report.entries.map((e) => [e.code, e.severity])).toEqual([
       ['ROSTER_FLAG_BLANK', 'warning'],
       ['ROSTER_SCHEME_IGNORED', 'warning'],
+      ['ROSTER_SCHEME_DEFAULT', 'warning'],
       ['ROSTER_COST_EXCEEDS_TOTAL', 'warning'],
     ]);
-    expect(res.report.summary).toEqual({ total: 3, used: 3, rejected: 0, warnings: 3, blank: 0 });
+    expect(res.report.summary).toEqual({ total: 3, used: 3, rejected: 0, warnings: 4, blank: 0 });
   });
 
   test('visit type without a scheme column', () => {
