@@ -7,6 +7,7 @@ import { PROJECT_HELP, project } from './project';
 import { EVAL_HELP, evalCommand } from './eval';
 import { PROJECT_STREAM_HELP, projectStream } from '../fastpath/streamCommand';
 import { PLAN_HELP, plan } from './plan';
+import { SOLVE_HELP, solve } from './solve';
 
 export type Command = (args: string[]) => Promise<number> | number;
 
@@ -16,6 +17,7 @@ export const commands: Record<string, { run: Command; help: string }> = {
   eval: { run: evalCommand, help: EVAL_HELP },
   'project-stream': { run: projectStream, help: PROJECT_STREAM_HELP },
   plan: { run: plan, help: PLAN_HELP },
+  solve: { run: solve, help: SOLVE_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {
