@@ -51,6 +51,9 @@ export type ErrorCode =
   | 'ROSTER_COLUMN_IGNORED'
   | 'ROSTER_OPTIONAL_IGNORED'
   | 'ROSTER_SCHEME_DEFAULT'
+  | 'ROSTER_SUB_FEN'
+  | 'ROSTER_DUPLICATE_VISIT'
+  | 'ROSTER_NO_DATA'
   // Settlement rows and the layers before assistance (src/engine/rules/settlementChain.ts).
   | 'ROSTER_SETTLEMENT_PARTS_EXCEED'
   | 'LAYER_INPUT_MISSING'
@@ -307,6 +310,21 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `门诊记录未填写门诊类型，已按本地区的主要门诊救助类型${d.scheme ? ` ${d.scheme}` : ''}计算：如属其他类型（如 罕见病），请在“门诊类型”列填写`,
     en: (d) => `an outpatient visit has no scheme and was computed under the region's main outpatient scheme${d.scheme ? ` ${d.scheme}` : ''}: if it is another one (e.g. 罕见病 rare disease), enter it in the scheme column`,
+  },
+  ROSTER_SUB_FEN: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 的值 ${q(d.value)} 有 ${d.places} 位小数（不足一分）：已按原值计算（不先取整，结果在规定环节四舍五入到分），请核对是否录入或导出有误`,
+    en: (d) => `${d.column} value ${q(d.value)} has ${d.places} decimal places (part of a fen): it was used exactly as written (not rounded first; results are rounded to the fen where the rules say), check it for a typing or export error`,
+  },
+  ROSTER_DUPLICATE_VISIT: {
+    excel: '#VALUE!',
+    zh: (d) => `本行与第 ${d.firstRow} 行完全相同（同一人、日期、类型、金额），两行都已计入：如是重复导出，请删除其中一行`,
+    en: (d) => `this row is identical to row ${d.firstRow} (same person, date, type and amounts); both were counted: delete one if it is a duplicate export`,
+  },
+  ROSTER_NO_DATA: {
+    excel: '#VALUE!',
+    zh: (d) => `表中只有表头，没有数据行${d.blank ? `（另有 ${d.blank} 个空行）` : ''}，测算结果为 0：请检查是否选错了文件或工作表`,
+    en: (d) => `the table has a header and no data rows${d.blank ? ` (and ${d.blank} blank rows)` : ''}, so the results are 0: check that the right file or sheet was chosen`,
   },
   ROSTER_COST_EXCEEDS_TOTAL: {
     excel: '#VALUE!',

@@ -20,9 +20,19 @@ export function optionalText(raw: unknown): string | undefined {
   return isBlankCell(raw) ? undefined : inputText(raw).trim();
 }
 
+/**
+ * An amount with part of a fen (6995.635) is used exactly as written — rounding happens at
+ * the documented points of the computation (ruling 1), never on input — but it is usually a
+ * typing or export error, so it is said (issue 12 item 5).
+ */
+function warnSubFen(v: Dec, raw: unknown, column: string, warn: (w: MedaidError) => void): Dec {
+  if (v.decimalPlaces() > 2) warn(new MedaidError('ROSTER_SUB_FEN', { column, value: inputText(raw).trim(), places: v.decimalPlaces() }));
+  return v;
+}
+
 /** Required amount: blank is BLANK_AMOUNT; text, negative, NaN are errors naming the value. */
-export function requiredAmount(raw: unknown, column: string): Dec {
-  return parseAmount(typeof raw === 'string' ? raw.trim() : raw, column);
+export function requiredAmount(raw: unknown, column: string, warn: (w: MedaidError) => void = () => {}): Dec {
+  return warnSubFen(parseAmount(typeof raw === 'string' ? raw.trim() : raw, column), raw, column, warn);
 }
 
 // A unit per person / per year after the amount: 380元/年, 380/人, 380元/人/年, 380 元每年.
@@ -47,13 +57,15 @@ export function optionalAmount(raw: unknown, column: string, warn: (w: MedaidErr
     }
     v = t.replace(PER_UNIT, '');
   }
+  let amount: Dec;
   try {
-    return parseAmount(v, column);
+    amount = parseAmount(v, column);
   } catch (e) {
     if (!(e instanceof MedaidError)) throw e;
     warn(new MedaidError('ROSTER_OPTIONAL_IGNORED', { column, value: inputText(raw), reason: e.zh, reasonEn: e.en }));
     return undefined;
   }
+  return warnSubFen(amount, raw, column, warn);
 }
 
 /** Categories: every status in a multi-status cell must be known (the error names the unknown one). */

@@ -157,6 +157,10 @@ export function startReport(mapped: MappedTable<RosterKind>): ReportBuilder {
     });
     report.add(t.headerRow, { index: ig.ignoredIndex, header: header(ig.ignoredIndex), sheetColumn: first + ig.ignoredIndex }, t.header[ig.ignoredIndex], err, 'warning');
   }
+  if (t.rows.length === 0 && t.header.length > 0) {
+    // A header and nothing below it: a 0.00 budget that is no budget at all (issue 12 item 5).
+    report.add(t.headerRow, undefined, '', new MedaidError('ROSTER_NO_DATA', { blank: t.blankRows?.length ?? 0 }), 'warning');
+  }
   const dataRows = new Set(t.rows.map((r) => r.rowNumber));
   for (const n of t.rowNotes ?? []) {
     if (dataRows.has(n.rowNumber)) {

@@ -93,6 +93,8 @@ export function importVisits(
   const report = startReport(mapped);
   const r = new RowReader(report, mapped);
   const rows: Visit[] = [];
+  /** Identical visits (every field the same) → first row: counted, but said (issue 12 item 5). */
+  const seen = new Map<string, number>();
 
   for (const row of table.rows) {
     if (isBlankRow(row.cells)) {
@@ -146,6 +148,12 @@ export function importVisits(
       }));
     }
 
+    if (!r.rejected) {
+      const key = [personId, date, kind!.kind, scheme ?? '', cost!.toString(), referred, totalCost?.toString() ?? '', insurancePaid?.toString() ?? ''].join('\u0000');
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, row.rowNumber);
+      else r.warn(undefined, new MedaidError('ROSTER_DUPLICATE_VISIT', { firstRow: first }));
+    }
     if (!r.finish()) continue;
     const visit: Visit = {
       rowNumber: row.rowNumber,

@@ -249,3 +249,35 @@ describe('issue 16: one bad cell never drops a person-year', () => {
     }
   });
 });
+
+describe('issue 12 item 5: duplicates, header-only files, amounts with part of a fen', () => {
+  const head = '身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医';
+
+  test('an identical duplicate visit is counted (as the file says) and flagged naming the first row', () => {
+    const t = readCsv(`${head}\n${ID_A},2024-03-05,住院,1000,否\n${ID_A},2024-03-06,住院,1000,否\n${ID_A},2024-03-05,住院,1000,否\n`);
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 3, used: 3, rejected: 0, warnings: 1 });
+    const w = res.report.entries[0];
+    expect(w).toMatchObject({ code: 'ROSTER_DUPLICATE_VISIT', rowNumber: 4, severity: 'warning' });
+    expect(w.zh).toContain('第 2 行');
+  });
+
+  test('a header-only roster: 0 rows, and a warning that the results are 0', () => {
+    const t = readCsv(`${PEOPLE_HEAD}\n`);
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 0, used: 0, rejected: 0, warnings: 1 });
+    expect(res.report.entries[0]).toMatchObject({ code: 'ROSTER_NO_DATA', rowNumber: 1, severity: 'warning' });
+  });
+
+  test('6995.635 is used exactly (not rounded on input) and flagged', () => {
+    const t = readCsv(`${head}\n${ID_A},2024-03-05,住院,6995.635,否\n`);
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.rows[0].cost.toString()).toBe('6995.635');
+    expect(res.report.entries[0]).toMatchObject({ code: 'ROSTER_SUB_FEN', cell: 'D2', value: '6995.635', severity: 'warning' });
+    // 6995.64 has two places: no warning.
+    expect(importVisits(readCsv(`${head}\n${ID_A},2024-03-05,住院,6995.64,否\n`)).report.entries).toEqual([]);
+  });
+});
