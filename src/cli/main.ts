@@ -8,6 +8,7 @@ import { EVAL_HELP, evalCommand } from './eval';
 import { PROJECT_STREAM_HELP, projectStream } from '../fastpath/streamCommand';
 import { PLAN_HELP, plan } from './plan';
 import { SOLVE_HELP, solve } from './solve';
+import { BURDEN_HELP, burden } from './burden';
 
 export type Command = (args: string[]) => Promise<number> | number;
 
@@ -18,6 +19,7 @@ export const commands: Record<string, { run: Command; help: string }> = {
   'project-stream': { run: projectStream, help: PROJECT_STREAM_HELP },
   plan: { run: plan, help: PLAN_HELP },
   solve: { run: solve, help: SOLVE_HELP },
+  burden: { run: burden, help: BURDEN_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {
