@@ -16,7 +16,9 @@
 import { readFileSync } from 'fs';
 import { basename } from 'path';
 import { checkOutputs, OutputFileError, writeOutput, writeOutputData, type NamedFile, type OutputTarget } from './outputFiles';
-import { isMedaidError } from '../engine/errors';
+import { isMedaidError, type MedaidError } from '../engine/errors';
+import { parseLayerMode, type LayerMode } from '../engine/rules/settlementChain';
+import { layerRows } from './layerTable';
 import { fmt, type Dec } from '../engine/money';
 import { parseYear } from '../engine/engine';
 import { maskReport } from '../roster/mask';
@@ -49,6 +51,7 @@ export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳
         [--people-column FIELD=COL]… [--visits-column FIELD=COL]… [--people-header-row N] [--visits-header-row N]
         [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]…
         [--out result.xlsx] [--summary summary.json] [--force] [--explain ID] [--allow-rejected] [--min-complete 95] [--accept-partial]
+        [--layers asGiven|recomputeAll]
         — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side
         --set 信阳:premium.tiers.monitored.amount=100    基准参数（文件未给出或授权另定的数）/ a baseline figure the documents leave to the analyst
         --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
@@ -58,7 +61,9 @@ export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳
         --people-header-row 3   表头所在行（不自动查找）/ the header's row (no detection)
         --force        覆盖已存在的输出文件（输入文件永不覆盖）/ replace existing output files (an input file is never overwritten)
         --min-complete 95  完成度低于此百分比时暂不显示资金需求 / below this completeness (%) the fund need is withheld
-        --accept-partial   确认查看部分测算结果 / show the partial figures anyway`;
+        --accept-partial   确认查看部分测算结果 / show the partial figures anyway
+        --layers recomputeAll  结算数据（医疗总费用等列）的大病保险、医疗机构减免全部按规则重算；默认 asGiven 按结算实际支付 /
+                       settlement rows: recompute critical-illness insurance and hospital reduction by the rules (default asGiven: as the settlement says)`;
 
 class UsageError extends Error {
   constructor(readonly zh: string, readonly en: string) {
@@ -91,6 +96,8 @@ interface Options {
   lang: Lang;
   out?: string;
   summary?: string;
+  /** --layers asGiven|recomputeAll: how settlement rows' insurance figures are taken. */
+  layerMode?: LayerMode;
   explain?: string;
   allowRejected: boolean;
   /** --force: replace existing output files (never an input). */
@@ -128,6 +135,13 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
   '--out': (o, v) => (o.out = v),
   '--summary': (o, v) => (o.summary = v),
   '--explain': (o, v) => (o.explain = v),
+  '--layers': (o, v) => {
+    try {
+      o.layerMode = parseLayerMode(v);
+    } catch (e) {
+      throw new UsageError((e as MedaidError).zh, (e as MedaidError).en);
+    }
+  },
   '--min-complete': (o, v) => {
     const n = Number(v.replace(/%$/, ''));
     if (!/^\d+(\.\d+)?%?$/.test(v) || n > 100) throw new UsageError(`--min-complete 应为 0 到 100 之间的百分数，而不是 "${v}"`, `--min-complete must be a percentage from 0 to 100, not "${v}"`);
@@ -277,6 +291,8 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
     rows.push(row);
   }
   out.push(table(rows));
+  const layers = layerRows(run, lang);
+  if (layers) out.push('', table(layers));
   out.push('');
   const catRows = [[L('category'), L('peopleCount'), L('assistance'), L('premiumSubsidy'), L('fundNeed'), ...(partial ? [L('peopleNotComputed')] : [])]];
   for (const [id, bk] of Object.entries(b.totals.byCategory)) {
@@ -354,7 +370,7 @@ export async function project(args: string[]): Promise<number> {
       }
       console.log(`${o.lang === 'zh' ? '测算前检查' : 'Pre-flight check'}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
     }
-    run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine, minComplete: o.minComplete });
+    run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine, minComplete: o.minComplete, layerMode: o.layerMode });
     if (o.explain) {
       const x = explainPerson({ ...roster, region, year, engine }, o.explain);
       if (!x) throw new UsageError(`名单中没有身份证号 ${o.explain}`, `no person with ID ${o.explain} in the roster`);

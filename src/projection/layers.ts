@@ -13,7 +13,7 @@
 import type { CategoryId } from '../engine/categories';
 import type { Engine } from '../engine/engine';
 import { isMedaidError } from '../engine/errors';
-import { ZERO, type Dec } from '../engine/money';
+import { ZERO, fmt, type Dec } from '../engine/money';
 import { SettlementYear, type LayerMode, type LayerSource } from '../engine/rules/settlementChain';
 import type { Person, Visit } from '../roster/types';
 
@@ -135,3 +135,13 @@ export function layerTotals(visits: readonly { layers?: VisitLayerOutcome; categ
   return t;
 }
 
+
+/** summary.json's `layers`: every amount as "0.00" text, overall, by category id and by district. */
+export function layersSummary(t: LayerTotals): { overall: Record<string, string | number>; byCategory: Record<string, Record<string, string | number>>; byDistrict: Record<string, Record<string, string | number>> } {
+  const one = (b: LayerAmounts) => ({ visits: b.visits, ...Object.fromEntries(LAYER_KEYS.map((k) => [k, fmt(b[k])])) });
+  return {
+    overall: one(t.overall),
+    byCategory: Object.fromEntries(Object.entries(t.byCategory).map(([c, b]) => [c, one(b!)])),
+    byDistrict: Object.fromEntries(Object.entries(t.byDistrict).map(([d, b]) => [d, one(b)])),
+  };
+}

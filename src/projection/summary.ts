@@ -6,6 +6,7 @@
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { fmt, type Dec } from '../engine/money';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
+import { layersSummary } from './layers';
 import type { Bucket, Projection, ProjectionRun } from './types';
 
 type Amounts = Record<string, string>;
@@ -14,6 +15,8 @@ const amounts = <K extends string>(rec: Partial<Record<K, Bucket>>, pick: (b: Bu
   Object.fromEntries(Object.entries(rec).map(([k, b]) => [k, fmt(pick(b as Bucket))]));
 
 export interface ProjectionSummary {
+  /** Settlement rows' layers (basic, critical-illness, hospital, assistance, residual), when the roster has any. */
+  layers?: ReturnType<typeof layersSummary>;
   scenario: string;
   region: string;
   policyId: string;
@@ -83,6 +86,7 @@ export function projectionSummary(p: Projection): ProjectionSummary {
   const gaps = c?.rules.gaps ?? [];
   const tiltMissing = gaps.some((g) => g.measure === 'assistance.tilt');
   return {
+    ...(p.layers ? { layers: layersSummary(p.layers) } : {}),
     scenario: p.scenario,
     region: p.region.zh,
     policyId: p.policyId,

@@ -149,3 +149,28 @@ describe('properties (信阳 2024: no critical-illness rule, so the settlement g
     }), { numRuns: 60 });
   });
 });
+
+describe('the bundled settlement sample (samples/weihai-2019-settlement-*.csv, scripts/make-settlement-sample.js)', () => {
+  test('reads with its Chinese headers, reconciles to the fen, and the 20万 scenario moves the funds by amounts that cancel', async () => {
+    const fs = await import('fs');
+    const path = await import('path');
+    const { readRoster } = await import('../../src/projection/readRoster');
+    const { runProjection } = await import('../../src/projection/run');
+    const { parseScenarioJson } = await import('../../src/projection/scenarioFile');
+    const { summaryText } = await import('../../src/cli/project');
+    const dir = path.join(__dirname, '../../samples');
+    const file = (n: string) => ({ name: n, bytes: fs.readFileSync(path.join(dir, n)) });
+    const roster = await readRoster(file('weihai-2019-settlement-people.csv'), file('weihai-2019-settlement-visits.csv'), 2019);
+    expect(roster.importReports[1].summary.rejected).toBe(0);
+    expect(roster.visits.every((v) => v.settlement)).toBe(true);
+    const scenarios = parseScenarioJson(fs.readFileSync(path.join(dir, 'scenario-weihai-ci-200k.json'), 'utf8'), 'scenario-weihai-ci-200k.json');
+    const run = runProjection({ ...roster, region: '威海', year: 2019, scenarios });
+    const o = run.baseline.layers!.overall;
+    expect(o.basic.plus(o.ci).plus(o.reduction).plus(o.hospitalExcess).plus(o.assistance).plus(o.residual).equals(o.total)).toBe(true);
+    const m = run.comparisons[0].measures;
+    expect(m['layers.ci'].diff.greaterThan(0)).toBe(true);
+    expect(m['layers.assistance'].diff.isNegative()).toBe(true);
+    expect(m['layers.ci'].diff.plus(m['layers.assistance'].diff).plus(m['layers.residual'].diff).plus(m['layers.reduction'].diff).plus(m['layers.hospitalExcess'].diff).isZero()).toBe(true);
+    expect(summaryText(run, 'zh')).toContain('结算数据各层（1804 次就诊）');
+  });
+});
