@@ -25,10 +25,15 @@ export interface Category {
   en: string;
   /** Every other name the documents (or rosters) use. Matching ignores spaces and case. */
   aliases: string[];
+  /**
+   * Names from before the current scheme, mapped with a note in the roster report (issue 12
+   * item 6): 农村五保供养 was merged into 特困人员救助供养 by the 社会救助暂行办法 (2014).
+   */
+  historical?: string[];
 }
 
 export const CATEGORIES: readonly Category[] = [
-  { id: 'tekun', zh: '特困人员', en: 'Persons in extreme poverty (tekun)', aliases: ['特困', '特困供养人员', '特困供养对象', '特困人员救助供养', 'tekun', 'extreme poverty'] },
+  { id: 'tekun', zh: '特困人员', en: 'Persons in extreme poverty (tekun)', aliases: ['特困', '特困供养人员', '特困供养对象', '特困人员救助供养', '特困供养', 'tekun', 'extreme poverty'], historical: ['五保户', '五保', '五保对象', '五保供养对象', '农村五保供养对象', '五保老人'] },
   { id: 'orphan', zh: '孤儿', en: 'Orphans and de-facto unsupported children', aliases: ['孤儿（含事实无人抚养儿童）', '事实无人抚养儿童', '孤残儿童', '政府供养的孤残儿童', 'orphan'] },
   { id: 'dibao', zh: '低保对象', en: 'Minimum-subsistence (dibao) recipients', aliases: ['低保', '城乡低保对象', '低保户', '城乡低保', 'dibao'] },
   { id: 'dibao_edge', zh: '低保边缘家庭成员', en: 'Members of near-dibao households', aliases: ['低保边缘', '低保边缘家庭', '低保边缘户', 'dibao edge', 'dibao_edge', 'near-dibao'] },
@@ -42,11 +47,47 @@ export const CATEGORIES: readonly Category[] = [
   { id: 'other_special', zh: '其他特殊救助人员', en: 'Other special assistance recipients', aliases: ['其他特殊困难人员', '其他特殊', '其他特殊救助对象', 'other_special', 'other special'] },
 ];
 
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+/*
+ * Traditional characters of the category names (Hong Kong / Taiwan input methods, some older
+ * county systems), to simplified, so 低保對象, 特困人員, 孤兒, 重度殘疾人… match. Only the
+ * characters these names use: this is matching names, not converting text.
+ */
+const TRADITIONAL: Record<string, string> = {
+  對: '对', 員: '员', 邊: '边', 緣: '缘', 兒: '儿', 殘: '残', 檔: '档', 貧: '贫', 農: '农', 點: '点', 養: '养',
+  戶: '户', 難: '难', 無: '无', 撫: '抚', 監: '监', 測: '测', 圍: '围', 鄉: '乡', 興: '兴', 門: '门', 納: '纳',
+  範: '范', 別: '别', 類: '类', 級: '级', 脫: '脱', 醫: '医', 療: '疗', 證: '证', 號: '号', 體: '体', 庫: '库',
+};
+const TRAD_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+const toSimplified = (s: string) => s.replace(TRAD_RE, (ch) => TRADITIONAL[ch]);
+
+const norm = (s: string) => toSimplified(s.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
 
 const BY_NAME = new Map<string, Category>();
+const HISTORICAL = new Set<string>();
 for (const c of CATEGORIES) {
-  for (const name of [c.id, c.zh, c.en, ...c.aliases]) BY_NAME.set(norm(name), c);
+  for (const name of [c.id, c.zh, c.en, ...c.aliases, ...(c.historical ?? [])]) BY_NAME.set(norm(name), c);
+  for (const name of c.historical ?? []) HISTORICAL.add(norm(name));
+}
+
+/**
+ * How a name was understood, when it is worth telling the user: a historical name (五保户 →
+ * 特困人员) or a traditional-character form (低保對象 → 低保对象). undefined for current names.
+ */
+export function categoryMapping(name: string): { from: string; to: string; why: 'historical' | 'traditional' } | undefined {
+  const text = inputText(name).trim();
+  const c = BY_NAME.get(norm(text));
+  if (!c) return undefined;
+  if (HISTORICAL.has(norm(text))) return { from: text, to: c.zh, why: 'historical' };
+  if (toSimplified(text) !== text) return { from: text, to: c.zh, why: 'traditional' };
+  return undefined;
+}
+
+/** The separate status names in a cell ("低保对象;孤儿", "低保、孤儿"). */
+export function categoryParts(input: string | readonly string[]): string[] {
+  return (Array.isArray(input) ? input : [input])
+    .flatMap((s) => inputText(s ?? '').split(/[;；,，、/|\n]+/))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 export function categoryById(id: CategoryId): Category {
@@ -66,10 +107,7 @@ export function parseCategory(name: string): CategoryId {
  * Duplicates collapse; order is kept.
  */
 export function parseCategories(input: string | readonly string[]): CategoryId[] {
-  const parts = (Array.isArray(input) ? input : [input])
-    .flatMap((s) => inputText(s ?? '').split(/[;；,，、/|\n]+/))
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const parts = categoryParts(input);
   if (parts.length === 0) throw new MedaidError('UNKNOWN_CATEGORY', { value: '' });
   const ids: CategoryId[] = [];
   for (const p of parts) {

@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'ROSTER_SUB_FEN'
   | 'ROSTER_DUPLICATE_VISIT'
   | 'ROSTER_NO_DATA'
+  | 'ROSTER_CATEGORY_MAPPED'
   // Settlement rows and the layers before assistance (src/engine/rules/settlementChain.ts).
   | 'ROSTER_SETTLEMENT_PARTS_EXCEED'
   | 'LAYER_INPUT_MISSING'
@@ -325,6 +326,11 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `表中只有表头，没有数据行${d.blank ? `（另有 ${d.blank} 个空行）` : ''}，测算结果为 0：请检查是否选错了文件或工作表`,
     en: (d) => `the table has a header and no data rows${d.blank ? ` (and ${d.blank} blank rows)` : ''}, so the results are 0: check that the right file or sheet was chosen`,
+  },
+  ROSTER_CATEGORY_MAPPED: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 中的名称已按现行类别理解：${d.mapping}（旧称或繁体写法）。如理解有误，请改为现行名称`,
+    en: (d) => `${d.column} names were read as current categories: ${d.mapping} (an old name or traditional characters). If that is wrong, write the current name`,
   },
   ROSTER_COST_EXCEEDS_TOTAL: {
     excel: '#VALUE!',

@@ -2,7 +2,7 @@
  * Cell parsers shared by the people and visits importers, each with the signature
  * RowReader.read expects: (raw, column header, warn) → value, or throw a MedaidError.
  */
-import { parseCategories, type CategoryId } from '../engine/categories';
+import { categoryMapping, categoryParts, parseCategories, type CategoryId } from '../engine/categories';
 import { MedaidError, inputText } from '../engine/errors';
 import { parseAmount, type Dec } from '../engine/money';
 import { isBlankCell } from './cells';
@@ -69,7 +69,13 @@ export function optionalAmount(raw: unknown, column: string, warn: (w: MedaidErr
 }
 
 /** Categories: every status in a multi-status cell must be known (the error names the unknown one). */
-export function categoriesCell(raw: unknown, column: string): CategoryId[] {
+export function categoriesCell(raw: unknown, column: string, warn: (w: MedaidError) => void = () => {}): CategoryId[] {
   if (isBlankCell(raw)) throw new MedaidError('ROSTER_BLANK_CELL', { column, what: '人员类别（如 低保对象、特困人员；多个用 ; 或 、 分隔）', whatEn: 'the category (e.g. 低保对象, 特困人员; separate several with ; or 、)' });
-  return parseCategories(inputText(raw));
+  const ids = parseCategories(inputText(raw));
+  // Historical and traditional-character names are understood, and the report says as what (issue 12 item 6).
+  const mapped = categoryParts(inputText(raw)).map(categoryMapping).filter((m) => m !== undefined);
+  if (mapped.length) {
+    warn(new MedaidError('ROSTER_CATEGORY_MAPPED', { column, mapping: mapped.map((m) => `${m!.from} → ${m!.to}`).join('、') }));
+  }
+  return ids;
 }

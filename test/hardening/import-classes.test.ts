@@ -281,3 +281,20 @@ describe('issue 12 item 5: duplicates, header-only files, amounts with part of a
     expect(importVisits(readCsv(`${head}\n${ID_A},2024-03-05,住院,6995.64,否\n`)).report.entries).toEqual([]);
   });
 });
+
+describe('issue 12 item 6: historical and traditional category names', () => {
+  test('五保户 → 特困人员 and 低保對象 → 低保对象, the mapping shown in the report; the unknown still rejected', () => {
+    const t = readCsv(`${PEOPLE_HEAD}\n${ID_A},张三,五保户,金水区\n${ID_B},李四,低保對象、孤兒,二七区\n${ID_C},王五,外星人,中原区\n`);
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 3, used: 2, rejected: 1, warnings: 2 });
+    expect(res.rows.map((p) => p.categories)).toEqual([['tekun'], ['dibao', 'orphan']]);
+    const notes = res.report.entries.filter((e) => e.code === 'ROSTER_CATEGORY_MAPPED');
+    expect(notes.map((e) => e.cell)).toEqual(['C2', 'C3']);
+    expect(notes[0].zh).toContain('五保户 → 特困人员');
+    expect(notes[1].en).toContain('低保對象 → 低保对象、孤兒 → 孤儿');
+    expect(res.report.entries.find((e) => e.severity === 'error')).toMatchObject({ code: 'UNKNOWN_CATEGORY', cell: 'C4' });
+    // Current names give no note.
+    expect(importPeople(readCsv(`${PEOPLE_HEAD}\n${ID_A},张三,低保户,金水区\n`)).report.entries).toEqual([]);
+  });
+});
