@@ -60,6 +60,10 @@ export interface CompletenessSummary {
   excluded: { code: string; part: string; people: number; visits: number; zh: string; en: string }[];
   beforeEffective: { effective: string; visits: number; rows: number[] };
   notes: { zh: string[]; en: string[] };
+  /** Each headline measure: complete, partial or notComputed (a notComputed figure is shown as 未计算). */
+  measures: Record<string, 'complete' | 'partial' | 'notComputed'>;
+  /** People not computed per category / district (a bucket all of whose people are missing shows 未计算). */
+  missing: Completeness['missing'];
 }
 
 export function completenessSummary(c: Completeness): CompletenessSummary {
@@ -75,6 +79,8 @@ export function completenessSummary(c: Completeness): CompletenessSummary {
     excluded: c.exclusions.map((e) => ({ ...e })),
     beforeEffective: { ...c.beforeEffective, rows: c.beforeEffective.rows.slice(0, 1000) },
     notes: { zh: completenessNotes(c, 'zh'), en: completenessNotes(c, 'en') },
+    measures: { ...c.measures },
+    missing: c.missing,
   };
 }
 

@@ -7,6 +7,9 @@
 import { categoryById, CATEGORIES, type CategoryId } from '../engine/categories';
 import type { Dec } from '../engine/money';
 import type { AnalystParameter } from '../projection/baselineParams';
+import type { PreflightFinding } from '../projection/preflight';
+import type { Provenance } from '../projection/provenance';
+import { completenessSummary, type CompletenessSummary } from '../projection/summary';
 import type { Bucket, Forecast, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
 import type { ImportReport } from '../roster/types';
 
@@ -75,6 +78,11 @@ export interface ProjectionView {
   /** Next year's forecast table (预测), as the result workbook's 预测 sheet. */
   forecast: ForecastView;
   problemCount: number;
+  /** What share was computed, what is excluded, which figures are 未计算 (src/projection/completeness.ts). */
+  completeness?: CompletenessSummary;
+  /** Where the split ratio and the forecast method come from (the region's clause, or the analyst's). */
+  ratioSource?: Provenance;
+  forecastMethod?: Provenance;
 }
 
 export interface MeasureView {
@@ -96,6 +104,8 @@ export interface RunSummary {
   reports: ImportReport[];
   /** The analyst's baseline figures the run used (the summary sheet lists the same rows). */
   figures?: AnalystParameter[];
+  /** What the pre-flight found before the run (src/projection/preflight.ts). */
+  preflight?: PreflightFinding[];
 }
 
 const money = (d: Dec): string => d.toFixed(2);
@@ -182,6 +192,9 @@ export function projectionView(p: Projection): ProjectionView {
     nextFundNeed: money(p.forecast.total.nextFundNeed),
     forecast: forecastView(p.forecast),
     problemCount: p.problems.length,
+    ...(p.completeness ? { completeness: completenessSummary(p.completeness) } : {}),
+    ...(p.funding.ratioSource ? { ratioSource: p.funding.ratioSource } : {}),
+    ...(p.forecast.method ? { forecastMethod: p.forecast.method } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ import {
 } from '../paneLogic';
 import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
 import type { BucketView, ForecastView, RunSummary } from '../runSummary';
+import type { CompletenessSummary } from '../../projection/summary';
 import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { Phase } from '../worker/projectionJob';
@@ -92,6 +93,8 @@ export class PaneApp {
   private draft: Draft | undefined;
   private runState: RunState = { status: 'idle' };
   private mask = false;
+  /** The analyst confirmed seeing a run below the completeness threshold (reset by each run). */
+  private acceptPartial = false;
   private status = '';
   private error: BilingualError | undefined;
   private busy = false;
@@ -461,6 +464,7 @@ export class PaneApp {
   private async run(): Promise<void> {
     if (!this.sources.people || !this.sources.visits || !this.check.ready) return;
     this.error = undefined;
+    this.acceptPartial = false;
     this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
     destroyCharts();
     this.render();
@@ -840,9 +844,40 @@ export class PaneApp {
     return { text: groupMoney(v), attrs };
   }
 
-  private bucketRow(label: string, b: BucketView, prefix?: string): (Child | { text: Child; attrs: Record<string, string> })[] {
-    return [label, String(b.people), this.money(b.inpatient, prefix && `${prefix}.inpatient`), this.money(b.outpatient, prefix && `${prefix}.outpatient`), this.money(b.tilt, prefix && `${prefix}.tilt`),
-      this.money(b.assistance, prefix && `${prefix}.assistance`), this.money(b.premiumSubsidy, prefix && `${prefix}.premiumSubsidy`), this.money(b.fundNeed, prefix && `${prefix}.fundNeed`)];
+  /** A figure that was not computed: 未计算, never 0.00 (completeness.ts). */
+  private notComputed(id?: string): { text: Child; attrs: Record<string, string> } {
+    const attrs: Record<string, string> = { class: 'num not-computed', 'data-value': '' };
+    if (id) attrs['data-testid'] = id;
+    return { text: t('notComputed'), attrs };
+  }
+
+  private bucketRow(label: string, b: BucketView, prefix?: string, c?: CompletenessSummary, missing?: { people: number; assistance: number; premiumSubsidy: number }): (Child | { text: Child; attrs: Record<string, string> })[] {
+    const none = (n: number | undefined) => !!missing && missing.people > 0 && n === missing.people;
+    const noA = missing ? none(missing.assistance) : c?.measures['assistance.total'] === 'notComputed';
+    const noP = missing ? none(missing.premiumSubsidy) : c?.measures['premiumSubsidy.total'] === 'notComputed';
+    const cell = (v: string, field: string, measure: string | undefined, off: boolean) => {
+      const id = prefix && `${prefix}.${field}`;
+      return off || (measure && c?.measures[measure] === 'notComputed') ? this.notComputed(id) : this.money(v, id);
+    };
+    return [label, String(b.people), cell(b.inpatient, 'inpatient', 'assistance.inpatient', noA), cell(b.outpatient, 'outpatient', 'assistance.outpatient', noA), cell(b.tilt, 'tilt', 'assistance.tilt', noA),
+      cell(b.assistance, 'assistance', undefined, noA), cell(b.premiumSubsidy, 'premiumSubsidy', undefined, noP), cell(b.fundNeed, 'fundNeed', undefined, noA || noP)];
+  }
+
+  /** The completeness line, what the totals exclude, and the pre-flight's findings with their fixes. */
+  private completenessBlock(sum: RunSummary): Child[] {
+    const c = sum.baseline.completeness;
+    const lang = getLang();
+    const out: Child[] = [];
+    if (c) {
+      out.push(h('p', { id: 'completeness', class: c.belowThreshold ? 'error' : c.label.zh.startsWith('完整') ? 'hint' : 'warning', role: 'status' }, h('strong', {}, lang === 'zh' ? c.label.zh : c.label.en)));
+      const notes = lang === 'zh' ? c.notes.zh : c.notes.en;
+      if (notes.length) out.push(h('ul', { id: 'completeness-notes' }, notes.map((n) => h('li', {}, n))));
+    }
+    if (sum.preflight?.length) {
+      out.push(h('div', { id: 'preflight' }, h('h3', {}, t('preflightTitle')),
+        h('ul', {}, sum.preflight.map((f) => h('li', { 'data-code': f.code }, lang === 'zh' ? f.zh : f.en, h('br'), h('span', { class: 'hint' }, `${t('fixLabel')}：${lang === 'zh' ? f.fix.zh : f.fix.en}`))))));
+    }
+    return out;
   }
 
   /** 预测: next year's forecast per category, with the growth used (the result workbook's 预测 sheet). */
@@ -866,25 +901,45 @@ export class PaneApp {
     const lang = getLang();
     const head = [t('category'), t('people'), t('inpatient'), t('outpatient'), t('tilt'), t('assistance'), t('premiumSubsidy'), t('fundNeed')];
     const f = b.funding;
-    const parts: Child[] = [
+    const c = b.completeness;
+    const totalLabel = c && !c.label.zh.startsWith('完整') ? t('partialTotal') : t('total');
+    const head0: Child[] = [
       h('p', { id: 'rows-used' }, t('rowsUsed', { pu: sum.rows.people.used, pt: sum.rows.people.total, vu: sum.rows.visits.used, vt: sum.rows.visits.total, problems: sum.problemCount })),
+      ...this.completenessBlock(sum),
+    ];
+    if (c?.belowThreshold && !this.acceptPartial) {
+      // Below the threshold the headline is withheld until the analyst confirms (issue 17).
+      return this.section('step-results', 'step5', ...head0,
+        h('p', { id: 'withheld', class: 'error', role: 'alert' }, t('withheld', { share: c.share, threshold: c.threshold })),
+        h('div', { class: 'buttons' }, h('button', { id: 'show-partial', type: 'button', class: 'secondary', onclick: () => { this.acceptPartial = true; this.render(); } }, t('showPartial'))));
+    }
+    const parts: Child[] = [
+      ...head0,
       sum.figures?.length
         ? h('div', { id: 'figures-used' }, h('h3', {}, t('figuresUsed')),
             h('ul', {}, sum.figures.map((f) => h('li', {}, `${f.region} ${f.path} = ${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}（${f.source}）`))))
         : null,
-      h('div', { class: 'scroll' }, table(`${t('summary')} — ${lang === 'zh' ? b.region.zh : b.region.en} ${b.year}`, [t('summary'), ...head.slice(1)], [this.bucketRow(t('total'), b.overall, 'overall')], { id: 'table-overall' })),
-      h('div', { class: 'scroll' }, table(t('byCategory'), head, [...b.byCategory.map((c) => this.bucketRow(lang === 'zh' ? c.zh : c.en, c.bucket, `category.${c.id}`)), this.bucketRow(t('total'), b.overall)], { id: 'table-category' })),
-      h('div', { class: 'scroll' }, table(t('byDistrict'), [t('district'), ...head.slice(1)], [...b.byDistrict.map((d) => this.bucketRow(d.district, d.bucket, `district.${d.district}`)), this.bucketRow(t('total'), b.overall)], { id: 'table-district' })),
+      h('div', { class: 'scroll' }, table(`${t('summary')} — ${lang === 'zh' ? b.region.zh : b.region.en} ${b.year}`, [t('summary'), ...head.slice(1)], [this.bucketRow(totalLabel, b.overall, 'overall', c)], { id: 'table-overall' })),
+      h('div', { class: 'scroll' }, table(t('byCategory'), head, [...b.byCategory.map((x) => this.bucketRow(lang === 'zh' ? x.zh : x.en, x.bucket, `category.${x.id}`, c, c?.missing.byCategory[x.id])), this.bucketRow(totalLabel, b.overall, undefined, c)], { id: 'table-category' })),
+      h('div', { class: 'scroll' }, table(t('byDistrict'), [t('district'), ...head.slice(1)], [...b.byDistrict.map((d) => this.bucketRow(d.district, d.bucket, `district.${d.district}`, c, c?.missing.byDistrict[d.district])), this.bucketRow(totalLabel, b.overall, undefined, c)], { id: 'table-district' })),
       h('div', { class: 'scroll' }, table(t('fundSplit', { ratio: f.ratio }), [t('district'), t('need'), t('sourcesAllocated'), t('fiscal'), t('cityShare'), t('districtShare')],
         [...f.districts.map((d) => [d.district, this.money(d.need), this.money(d.sources), this.money(d.fiscal), this.money(d.city, `split.${d.district}.city`), this.money(d.districtPart, `split.${d.district}.district`)]),
           [t('total'), this.money(f.need, 'funding.need'), this.money(f.allocated, 'funding.allocated'), this.money(f.fiscal, 'funding.fiscal'), this.money(f.city, 'funding.city'), this.money(f.districtTotal, 'funding.district')]], { id: 'table-split' })),
       h('p', { class: 'hint', id: 'funding-sources' }, `${t('lottery')} ${groupMoney(f.lottery)}；${t('donations')} ${groupMoney(f.donations)}；${t('transfers')} ${groupMoney(f.transfers)}`),
+      b.ratioSource ? h('p', { class: 'hint', id: 'split-source' }, t('ratioSource', { source: lang === 'zh' ? b.ratioSource.zh : b.ratioSource.en })) : null,
       this.forecastTable(b.forecast),
+      b.forecastMethod ? h('p', { class: 'hint', id: 'forecast-method' }, t('forecastMethod', { source: lang === 'zh' ? b.forecastMethod.zh : b.forecastMethod.en })) : null,
     ];
     if (sum.comparisons.length) {
       const rows = compareRows(sum, lang);
       parts.push(h('div', { class: 'scroll' }, table(t('scenarioCompare'), [t('measure'), t('baseline'), ...sum.comparisons.flatMap((c) => [c.scenario, `${t('difference')}`, t('pct')])],
-        rows.map((r) => [r.label, this.money(r.baseline, `compare.baseline.${r.id}`), ...r.values.flatMap((v, i) => [this.money(v.value, `compare.${i}.${r.id}`), this.money(v.diff, `compare.${i}.${r.id}.diff`), v.pct === undefined ? '—' : `${v.pct}%`])]), { id: 'table-compare' })));
+        rows.map((r) => {
+          const baseOff = c?.measures[r.id] === 'notComputed';
+          return [r.label, baseOff ? this.notComputed(`compare.baseline.${r.id}`) : this.money(r.baseline, `compare.baseline.${r.id}`), ...r.values.flatMap((v, i) => {
+            const off = sum.scenarios[i]?.completeness?.measures[r.id] === 'notComputed';
+            return [off ? this.notComputed(`compare.${i}.${r.id}`) : this.money(v.value, `compare.${i}.${r.id}`), off || baseOff ? '—' : this.money(v.diff, `compare.${i}.${r.id}.diff`), off || baseOff || v.pct === undefined ? '—' : `${v.pct}%`];
+          })];
+        }), { id: 'table-compare' })));
     }
     parts.push(
       h('div', { class: 'charts' },

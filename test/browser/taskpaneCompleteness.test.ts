@@ -1,0 +1,72 @@
+/**
+ * The pane never shows an incomplete run as a finished budget (issue 17), in the built bundle
+ * in a plain browser: the sample 信阳 roster run as 威海 (its categories and schemes are not
+ * 威海's: 16.68 % of visits computed, worked in test/projection/completeness and the CLI) shows
+ * the completeness line, the pre-flight with the region that fits, and withholds the headline
+ * until the analyst confirms; then a category nobody could be computed for reads 未计算. Year
+ * 2025 on this 2024 roster stops with a message instead of a 0.00 budget.
+ */
+import path from 'path';
+import { browserAvailable, buildBundle, openPage, ROOT, serveDir, type Watched } from './browserHarness';
+
+const PEOPLE = path.join(ROOT, 'samples', 'xinyang-2024-people.csv');
+const VISITS = path.join(ROOT, 'samples', 'xinyang-2024-visits.csv');
+
+const gate = browserAvailable();
+const maybe = gate.run ? describe : describe.skip;
+if (!gate.run) console.warn(gate.why);
+
+maybe('task pane: completeness, 未计算, pre-flight', () => {
+  let dir: string;
+  let server: { url: string; close: () => Promise<void> };
+  let w: Watched;
+
+  beforeAll(async () => {
+    dir = await buildBundle();
+    server = await serveDir(dir);
+  }, 15 * 60 * 1000);
+  afterAll(async () => {
+    await w?.close();
+    await server?.close();
+    if (dir) (await import('fs')).rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('威海 on a 信阳 roster: partial, withheld until confirmed, 未计算 cells; 2025 stops', async () => {
+    w = await openPage();
+    const { page } = w;
+    await page.goto(`${server.url}taskpane.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.setInputFiles('#file-people', PEOPLE);
+    await page.waitForSelector('#counts-people');
+    await page.setInputFiles('#file-visits', VISITS);
+    await page.waitForSelector('#counts-visits');
+
+    await page.selectOption('#region', '威海市');
+    await page.selectOption('#year', '2024');
+    await page.click('#run');
+    await page.waitForSelector('#completeness', { timeout: 120000 });
+    expect(await page.textContent('#completeness')).toContain('部分测算：已计算 16.68% 的就诊（1209/7248）');
+    expect(await page.textContent('#rows-used')).toContain('“校验报告”表');
+    expect(await page.textContent('#preflight')).toContain('名册与 信阳市 的政策相符');
+    expect(await page.isVisible('#withheld')).toBe(true);
+    expect(await page.$('#table-overall')).toBeNull();
+
+    await page.click('#show-partial');
+    await page.waitForSelector('#table-overall');
+    expect(await page.textContent('[data-testid="category.dibao_edge.assistance"]')).toBe('未计算');
+    expect(await page.textContent('[data-testid="overall.outpatient"]')).toBe('未计算');
+    expect(await page.textContent('#table-overall')).toContain('合计（部分测算）');
+    expect(await page.textContent('#split-source')).toContain('威医保发〔2019〕25号 四、(一) 3.');
+    expect(await page.textContent('#forecast-method')).toContain('威医保发〔2019〕25号 四、(一) 4.');
+
+    await page.selectOption('#region', '信阳市');
+    await page.selectOption('#year', '2025');
+    await page.waitForSelector('#run:not([disabled])');
+    await page.click('#run');
+    await page.waitForSelector('#error.error', { timeout: 120000 });
+    const error = await page.textContent('#error');
+    expect(error).toContain('名册中没有 2025 年的就诊');
+    expect(error).toContain('the roster has no visit in 2025');
+    expect(w.pageErrors).toEqual([]);
+  }, 5 * 60 * 1000);
+});
