@@ -12,6 +12,7 @@ import type { Provenance } from '../projection/provenance';
 import { completenessSummary, type CompletenessSummary } from '../projection/summary';
 import type { Bucket, Forecast, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
 import type { ImportReport } from '../roster/types';
+import { LAYER_KEYS, LAYER_LABELS } from '../projection/layers';
 
 export interface BucketView {
   people: number;
@@ -106,6 +107,26 @@ export interface RunSummary {
   figures?: AnalystParameter[];
   /** What the pre-flight found before the run (src/projection/preflight.ts). */
   preflight?: PreflightFinding[];
+  /** Settlement rows: each layer, baseline and per scenario (value, difference); absent without settlement rows. */
+  layers?: LayerRowView[];
+}
+
+export interface LayerRowView {
+  id: string;
+  zh: string;
+  en: string;
+  baseline: string;
+  scenarios: { value: string; diff: string }[];
+}
+
+/** The layer table (docs/settlement-layers.md) as text amounts, from the comparison measures `layers.<key>`. */
+export function layerRowsView(run: ProjectionRun): LayerRowView[] | undefined {
+  const b = run.baseline.layers;
+  if (!b) return undefined;
+  return LAYER_KEYS.map((k) => ({
+    id: k, zh: LAYER_LABELS[k].zh, en: LAYER_LABELS[k].en, baseline: money(b.overall[k]),
+    scenarios: run.comparisons.map((c) => ({ value: money(c.measures[`layers.${k}`].scenario), diff: money(c.measures[`layers.${k}`].diff) })),
+  }));
 }
 
 const money = (d: Dec): string => d.toFixed(2);
@@ -216,5 +237,6 @@ export function summarize(run: ProjectionRun): RunSummary {
     problems: run.baseline.problems.slice(0, PROBLEMS_SHOWN),
     problemCount: run.baseline.problems.length,
     reports: run.importReports.map((r) => ({ ...r, entries: r.entries.slice(0, PROBLEMS_SHOWN) })),
+    ...(run.baseline.layers ? { layers: layerRowsView(run) } : {}),
   };
 }

@@ -172,5 +172,11 @@ describe('the bundled settlement sample (samples/weihai-2019-settlement-*.csv, s
     expect(m['layers.assistance'].diff.isNegative()).toBe(true);
     expect(m['layers.ci'].diff.plus(m['layers.assistance'].diff).plus(m['layers.residual'].diff).plus(m['layers.reduction'].diff).plus(m['layers.hospitalExcess'].diff).isZero()).toBe(true);
     expect(summaryText(run, 'zh')).toContain('结算数据各层（1804 次就诊）');
+    // The pane's view of the same table (src/taskpane/runSummary.ts): text amounts equal to the run's.
+    const { summarize } = await import('../../src/taskpane/runSummary');
+    const view = summarize(run).layers!;
+    expect(view.map((r) => r.id)).toEqual(['total', 'basic', 'ci', 'reduction', 'hospitalExcess', 'assistance', 'tilt', 'residual']);
+    expect(view[2].baseline).toBe(o.ci.toFixed(2));
+    expect(view[2].scenarios[0].diff).toBe(m['layers.ci'].diff.toFixed(2));
   });
 });

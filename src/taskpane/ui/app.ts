@@ -930,6 +930,13 @@ export class PaneApp {
       this.forecastTable(b.forecast),
       b.forecastMethod ? h('p', { class: 'hint', id: 'forecast-method' }, t('forecastMethod', { source: lang === 'zh' ? b.forecastMethod.zh : b.forecastMethod.en })) : null,
     ];
+    // Settlement rows: each fund's layer and the residual, baseline and scenarios side by side (docs/settlement-layers.md).
+    if (sum.layers) {
+      parts.push(h('div', { class: 'scroll' }, table(lang === 'zh' ? '结算数据各层（基本医保 → 大病保险 → 医疗机构 → 医疗救助）' : 'Settlement layers (basic → critical-illness → hospital → assistance)',
+        [t('measure'), t('baseline'), ...sum.comparisons.flatMap((c) => [c.scenario, t('difference')])],
+        sum.layers.map((r) => [lang === 'zh' ? r.zh : r.en, this.money(r.baseline, `layers.${r.id}`), ...r.scenarios.flatMap((s, i) => [this.money(s.value, `layers.${i}.${r.id}`), this.money(s.diff, `layers.${i}.${r.id}.diff`)])]),
+        { id: 'table-layers' })));
+    }
     if (sum.comparisons.length) {
       const rows = compareRows(sum, lang);
       parts.push(h('div', { class: 'scroll' }, table(t('scenarioCompare'), [t('measure'), t('baseline'), ...sum.comparisons.flatMap((c) => [c.scenario, `${t('difference')}`, t('pct')])],
