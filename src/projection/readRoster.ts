@@ -4,6 +4,7 @@
  * chosen by the file name.
  */
 import { detectMapping, importPeople, importVisits, mappingWithPicks, readCsv, readXlsx, type ColumnPick } from '../roster';
+import { sniffFile } from '../roster/fileType';
 import type { ImportReport, Person, RawTable, RosterKind, Visit } from '../roster/types';
 import type { Engine } from '../engine/engine';
 import { outpatientScheme } from '../engine/rules/schemes';
@@ -28,7 +29,8 @@ export interface Roster {
 
 export async function readTable(file: RosterFile): Promise<RawTable> {
   const base = file.name.split(/[\\/]/).pop() ?? file.name;
-  if (/\.xlsx$/i.test(base)) {
+  // By content, not by name: an .xlsx named .csv is a workbook, a CSV named .xlsx is text.
+  if (sniffFile(file.bytes) === 'xlsx') {
     const t = await readXlsx(file.bytes, { sheet: file.sheet, headerRow: file.headerRow });
     return { ...t, sheet: `${base}:${t.sheet}` };
   }

@@ -10,6 +10,7 @@
 import Papa from 'papaparse';
 import { MedaidError } from '../engine/errors';
 import { decodeText, type CsvEncoding } from './encoding';
+import { assertReadable, sniffFile } from './fileType';
 import { tokenizeCsv } from './csvTokenizer';
 import { tableFromGrid } from './table';
 import type { RawRow, RawTable, RowNote } from './types';
@@ -36,7 +37,16 @@ export function guessDelimiter(text: string): string {
 }
 
 export function readCsv(input: Uint8Array | ArrayBuffer | string, opts: CsvOptions = {}): RawTable {
-  const { text, encoding } = typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: undefined } : decodeText(input, opts.encoding);
+  let forced = opts.encoding;
+  if (typeof input !== 'string' && forced === undefined) {
+    const kind = sniffFile(input);
+    if (kind === 'xlsx') {
+      throw new MedaidError('ROSTER_BAD_FILE', { file: opts.sheet, problem: '这是 .xlsx 工作簿（zip），不是 CSV 文本：请以 .xlsx 文件名打开', problemEn: 'this is an .xlsx workbook (zip), not CSV text: open it under an .xlsx name' });
+    }
+    assertReadable(kind, opts.sheet);
+    if (kind === 'utf-16le' || kind === 'utf-16be') forced = kind;
+  }
+  const { text, encoding } = typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: undefined } : decodeText(input, forced);
   const delimiter = opts.delimiter ?? guessDelimiter(text);
   const tokens = tokenizeCsv(text, delimiter);
   const grid: RawRow[] = tokens.records.map((r, i) => ({ rowNumber: i + 1, cells: r.cells }));

@@ -15,9 +15,10 @@ export function toUint8(bytes: Uint8Array | ArrayBuffer): Uint8Array {
 export function detectEncoding(b: Uint8Array): CsvEncoding {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le'; // Excel "Unicode text"
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  // A UTF-8 BOM is not proof: some tools put it in front of GBK bytes (issue 16). The bytes decide.
+  const body = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
     return 'utf-8';
   } catch {
     return 'gb18030';
@@ -29,7 +30,9 @@ export function decodeText(bytes: Uint8Array | ArrayBuffer, encoding?: CsvEncodi
   const b = toUint8(bytes);
   const enc = encoding ?? detectEncoding(b);
   let text: string;
-  if (enc === 'utf-8' || enc === 'utf-16le' || enc === 'utf-16be') {
+  if (enc === 'gb18030' && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    text = iconv.decode(b.subarray(3) as Buffer, enc); // a UTF-8 BOM in front of GBK bytes
+  } else if (enc === 'utf-8' || enc === 'utf-16le' || enc === 'utf-16be') {
     // TextDecoder drops a leading BOM by default.
     text = new TextDecoder(enc).decode(b);
   } else {

@@ -12,6 +12,7 @@ export { readXlsx, readXlsxSheets, plainCellValue, type XlsxOptions } from './xl
 export { readRangeValues, type RangeOptions } from './range';
 export { tableFromGrid, detectHeaderRow, type GridOptions } from './table';
 export { decodeText, detectEncoding, type CsvEncoding } from './encoding';
+export { sniffFile, assertReadable, type FileKind } from './fileType';
 export { PEOPLE_FIELDS, VISIT_FIELDS, fieldDefs, fieldForHeader, normalizeHeader, type FieldDef } from './fields';
 export { detectMapping, remapColumn, applyMapping, ignoredColumns, mappingWithPicks, type MappedColumn, type MappedTable, type IgnoredColumn, type ColumnPick } from './mapping';
 export { parseIdNumber, idCheckChar, normalizeIdText, id15to18 } from './idNumber';

@@ -4,7 +4,7 @@
  * the user change it with remapColumn; applyMapping checks the final one and is what the
  * importers use, so an edited mapping is never trusted blindly.
  */
-import { MedaidError } from '../engine/errors';
+import { MedaidError, clip } from '../engine/errors';
 import { columnLetter } from './cells';
 import { fieldDefs, fieldForHeader, headerRank, isRequired, normalizeHeader } from './fields';
 import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
@@ -103,7 +103,9 @@ export function remapColumn<K extends RosterKind>(table: RawTable, mapping: Colu
 /** The headers found, for messages: "A 姓名、B 人员类别". */
 function foundHeaders(table: RawTable): string {
   const first = table.firstColumn ?? 0;
-  const list = table.header.map((h, i) => (h === '' ? '' : `${columnLetter(first + i)} ${h}`)).filter((s) => s !== '');
+  // Control characters and undecodable bytes are never echoed: they are shown as what they are.
+  const shown = (h: string) => clip(h.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�').replace(/\uFFFD+/g, '[?]'), 40);
+  const list = table.header.map((h, i) => (h === '' ? '' : `${columnLetter(first + i)} ${shown(h)}`)).filter((s) => s !== '');
   return list.length ? list.join('、') : '(无 / none)';
 }
 

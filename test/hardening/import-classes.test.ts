@@ -3,10 +3,12 @@
  * export writes it, the expected rows worked out by hand, and the report's row accounting
  * (total = used + rejected + blank, every row used or named by an error) asserted in every one.
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import * as iconv from 'iconv-lite';
 import { defaultEngine } from '../../src/engine/engine';
-import { readRoster, runProjection, schemeChecker } from '../../src/projection';
-import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, tokenizeCsv } from '../../src/roster';
+import { readRoster, readTable, runProjection, schemeChecker } from '../../src/projection';
+import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, sniffFile, tokenizeCsv } from '../../src/roster';
 import type { ImportResult, RawTable } from '../../src/roster';
 
 /*
@@ -296,5 +298,60 @@ describe('issue 12 item 6: historical and traditional category names', () => {
     expect(res.report.entries.find((e) => e.severity === 'error')).toMatchObject({ code: 'UNKNOWN_CATEGORY', cell: 'C4' });
     // Current names give no note.
     expect(importPeople(readCsv(`${PEOPLE_HEAD}\n${ID_A},张三,低保户,金水区\n`)).report.entries).toEqual([]);
+  });
+});
+
+describe('issues 12 item 3 and 16: file types and encodings by content', () => {
+  const visitsCsv = `身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医\n${ID_A},2024-03-05,住院,1000,否\n`;
+
+  test('random bytes named .csv: "not a text table", no bytes echoed as headers', () => {
+    const bytes = new Uint8Array(512).map((_, i) => (i * 97 + 13) % 256);
+    let err: unknown;
+    try {
+      readCsv(bytes, { sheet: 'x.csv' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ code: 'ROSTER_BAD_FILE' });
+    const e = err as { zh: string; en: string };
+    expect(e.zh).toContain('不是文本表格');
+    expect(e.en).toContain('not a text table');
+    expect(e.zh + e.en).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
+  });
+
+  test('an old .xls (OLE2) or a PDF named .csv says what it is', () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    expect(() => readCsv(ole)).toThrow(expect.objectContaining({ code: 'ROSTER_BAD_FILE', zh: expect.stringContaining('.xls') }));
+    expect(() => readCsv(new TextEncoder().encode('%PDF-1.7\n...'))).toThrow(expect.objectContaining({ en: expect.stringContaining('PDF') }));
+  });
+
+  test('an .xlsx named .csv is read as a workbook; a CSV named .xlsx as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('就诊');
+    for (const line of visitsCsv.trim().split('\n')) ws.addRow(line.split(','));
+    const xlsxBytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect(sniffFile(xlsxBytes)).toBe('xlsx');
+    const a = await readTable({ name: 'v.csv', bytes: xlsxBytes });
+    expect(a.source?.kind).toBe('xlsx');
+    expect(importVisits(a).rows.map((v) => v.cost.toString())).toEqual(['1000']);
+    const b = await readTable({ name: 'v.xlsx', bytes: new TextEncoder().encode(visitsCsv) });
+    expect(b.source?.kind).toBe('csv');
+    expect(importVisits(b).rows).toHaveLength(1);
+    // readCsv itself, given a workbook, says so rather than reading zip bytes as rows.
+    expect(() => readCsv(xlsxBytes)).toThrow(expect.objectContaining({ code: 'ROSTER_BAD_FILE', en: expect.stringContaining('.xlsx workbook') }));
+  });
+
+  test('UTF-16LE without a BOM and a UTF-8 BOM in front of GBK bytes decode to the right text', () => {
+    const le = Buffer.from(visitsCsv, 'utf16le'); // no BOM
+    const t1 = readCsv(le);
+    expect(t1.source?.encoding).toBe('utf-16le');
+    expect(t1.header[0]).toBe('身份证号');
+    const bomGbk = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(visitsCsv, 'gbk')]);
+    const t2 = readCsv(bomGbk);
+    expect(t2.source?.encoding).toBe('gb18030');
+    expect(t2.header).toEqual(['身份证号', '结算日期', '就诊类型', '政策范围内自付', '是否规范转诊省内就医']);
+    const res = importVisits(t2);
+    expectRowsAccounted(res, t2);
+    expect(res.rows).toHaveLength(1);
   });
 });

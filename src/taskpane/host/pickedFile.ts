@@ -5,6 +5,7 @@
  * figures saved in its hidden sheets. Runs in the projection worker (file mode) and in Node.
  */
 import { readCsv } from '../../roster/csv';
+import { sniffFile } from '../../roster/fileType';
 import type { RawTable } from '../../roster/types';
 import type { ScenarioSet } from '../scenarioStore';
 import { SAVED_SHEETS } from './savedSheetNames';
@@ -27,7 +28,8 @@ export function baseName(name: string): string {
 
 export async function readPickedFile(file: PickedFile): Promise<ReadFile> {
   const base = baseName(file.name);
-  if (!/\.xlsx$/i.test(base)) return { tables: [readCsv(file.bytes, { sheet: base })] };
+  // By content, not by name: an .xlsx named .csv is a workbook, a CSV named .xlsx is text.
+  if (sniffFile(file.bytes) !== 'xlsx') return { tables: [readCsv(file.bytes, { sheet: base })] };
   // exceljs is large: loaded only when an .xlsx is opened.
   const { readXlsxSheets } = await import(/* webpackChunkName: "xlsx-reader" */ '../../roster/xlsx');
   const out: ReadFile = { tables: [] };
