@@ -120,10 +120,10 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
   },
   {
     id: 'ASSIST_OUTPATIENT',
-    params: p('cost, category, region, [kind], [year], [ytdAssist]'),
+    params: p('cost, category, region, [kind], [year], [ytdAssist], [ytdCost]'),
     kind: 'money',
-    run: (e, [cost, category, region, kind, year, ytdAssist]) =>
-      e.outpatient({ cost: amt(cost), categories: t(category), region: t(region), kind: opt(kind), year: v(year), ytdAssist: amt(ytdAssist) }),
+    run: (e, [cost, category, region, kind, year, ytdAssist, ytdCost]) =>
+      e.outpatient({ cost: amt(cost), categories: t(category), region: t(region), kind: opt(kind), year: v(year), ytdAssist: amt(ytdAssist), ytdCost: amt(ytdCost) }),
   },
   {
     id: 'ASSIST_ANNUAL',

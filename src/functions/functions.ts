@@ -104,11 +104,12 @@ export function assistInpatient(cost: any[][], category: any[][], region: any[][
  * @param {any[][]} region Region, e.g. 信阳.
  * @param {any[][]} [kind] Outpatient scheme or disease, e.g. 门诊慢特病; blank uses the region's main scheme.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
- * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap).
+ * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap, or the most a scale pays, e.g. 威海 14000).
+ * @param {any[][]} [ytdCost] Out-of-pocket outpatient cost already counted this year (toward the deductible and brackets).
  * @returns {Promise<any[][]>} Assistance in yuan, one per row.
  */
-export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][]): Promise<any[][]> {
-  return row('ASSIST_OUTPATIENT', [cost, category, region, kind, year, ytdAssist]);
+export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][], ytdCost?: any[][]): Promise<any[][]> {
+  return row('ASSIST_OUTPATIENT', [cost, category, region, kind, year, ytdAssist, ytdCost]);
 }
 
 /**

@@ -11,7 +11,7 @@ import { FUNCTION_SIGNATURES } from '../../src/functions/adapters';
 /** The contract (docs/functions.md): [name] is optional, "..." repeats. */
 const CONTRACT: Record<string, string> = {
   ASSIST_INPATIENT: 'cost, category, region, [year], [ytdCost], [ytdAssist], [totalCost], [insurancePaid]',
-  ASSIST_OUTPATIENT: 'cost, category, region, [kind], [year], [ytdAssist]',
+  ASSIST_OUTPATIENT: 'cost, category, region, [kind], [year], [ytdAssist], [ytdCost]',
   ASSIST_ANNUAL: 'inpatientCost, outpatientCost, category, region, [year], [referred]',
   PREMIUM_SUBSIDY: 'category, region, [year], [premium]',
   CI_INSURANCE: 'cost, category, region, [year]',

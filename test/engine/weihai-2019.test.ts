@@ -54,6 +54,11 @@ describe('威海 outpatient chronic disease (三、(三) 3.): 70% within 2万（
     { name: '低保 门诊慢性病 10000', run: out(10000, '低保对象'), expected: '7000.00', hand: '10000 × 70% = 7000', cites: `${DOC} 三、(三) 3.` },
     { name: '其他低收入 慢性病 10000', run: out(10000, '其他低收入救助对象', '慢性病'), expected: '7000.00', hand: 'every 救助对象: 7000', cites: `${DOC} 三、(三) 3.` },
     { name: '建档立卡 25000', run: out(25000, '建档立卡贫困人口', '门诊慢性病'), expected: '14000.00', hand: 'only the first 20000: 20000 × 70% = 14000', cites: `${DOC} 三、(三) 3.` },
+    // issue 15 item 1: the old code ignored ytdAssist here (no cap stated) and paid 10500.
+    { name: '其他低收入 15000 after 10500 paid (ytdAssist only)', run: out(15000, '其他低收入救助对象', '门诊慢性病', { ytdAssist: 10500 }), expected: '3500.00', hand: 'at most 20000 × 70% = 14000 a year; 14000 − 10500 = 3500', cites: `${DOC} 三、(三) 3.` },
+    { name: '其他低收入 15000 after 14000 paid', run: out(15000, '其他低收入救助对象', '门诊慢性病', { ytdAssist: 14000 }), expected: '0.00', hand: '14000 − 14000 = 0', cites: `${DOC} 三、(三) 3.` },
+    { name: '其他低收入 15000 after cost 15000 (ytdCost only)', run: out(15000, '其他低收入救助对象', '门诊慢性病', { ytdCost: 15000 }), expected: '3500.00', hand: '(20000 − 15000) × 70% = 3500', cites: `${DOC} 三、(三) 3.` },
+    { name: '其他低收入 2000 after 10500 paid', run: out(2000, '其他低收入救助对象', '门诊慢性病', { ytdAssist: 10500 }), expected: '1400.00', hand: '2000 × 70% = 1400 < room 3500', cites: `${DOC} 三、(三) 3.` },
     { name: '低保 crossing 2万 (ytdCost 15000)', run: out(10000, '低保对象', undefined, { ytdCost: 15000 }), expected: '3500.00', hand: '5000 × 70% = 3500', cites: `${DOC} 三、(三) 3.` },
     { name: '低保 beyond 2万 (ytdCost 20000)', run: out(10000, '低保对象', undefined, { ytdCost: 20000 }), expected: '0.00', hand: '2万 already used → 0', cites: `${DOC} 三、(三) 3.` },
     {

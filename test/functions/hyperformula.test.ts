@@ -56,6 +56,10 @@ describe('per-row functions with single values and cell references', () => {
     ['=ASSIST_OUTPATIENT(4000,"低保对象","信阳")', 2000],
     ['=ASSIST_OUTPATIENT(4000,"低保对象","信阳","rare_disease")', 1200],
     ['=ASSIST_OUTPATIENT(4000,"低保边缘家庭成员","信阳")', 1200],
+    // Weihai 威医保发〔2019〕25号 三、(三) 3.: at most 20000 × 70% = 14000 a year; 10500 paid → 3500 (issue 15 item 1)
+    ['=ASSIST_OUTPATIENT(15000,"其他低收入救助对象","威海","门诊慢性病",,10500)', 3500],
+    // same, with the cost so far as ytdCost (7th argument): (20000 − 15000) × 70% = 3500
+    ['=ASSIST_OUTPATIENT(15000,"其他低收入救助对象","威海","门诊慢性病",,,15000)', 3500],
     // Annual: inpatient 7000 + outpatient 2000 under the shared 3万 cap
     ['=ASSIST_ANNUAL(10000,4000,"低保对象","信阳")', 9000],
     // capped: 28000 + 5000 → 30000

@@ -55,6 +55,8 @@ class StatusYear {
   readonly pool = new Map<string, Dec>();
   readonly totals: Totals = { ordinary: ZERO, topUp: ZERO, tilt: ZERO };
   referredRemaining = ZERO;
+  /** Pools holding assistance paid before the visits computed here (seeded year-to-date figures). */
+  readonly seededPools = new Set<string>();
 
   constructor(readonly rp: ResolvedPolicy, readonly category: CategoryId) {}
 
@@ -119,6 +121,27 @@ class StatusYear {
             [`${tp}.cap`],
           );
           amount = room;
+        }
+      }
+      if (!tier.cap && tier.brackets && this.seededPools.has(ref.scheme.capPool)) {
+        // A scale whose last bracket pays 0 has an annual maximum even without a stated cap
+        // (威医保发〔2019〕25号 三、(三) 3.: "个人自负2万元（含）以内的，按70%比例" is at most 14000 a year).
+        // Assistance already paid this year (ytdAssist) counts against it when the cost that
+        // earned it was not given; on a roster the cumulative cost alone reaches the same bound.
+        const last = brackets[brackets.length - 1];
+        if (last.rate.isZero() && brackets.length > 1) {
+          const max = scaleAmount(last.threshold, deductible, brackets);
+          const used = this.pool.get(ref.scheme.capPool) ?? ZERO;
+          const room = max.minus(used).greaterThan(0) ? max.minus(used) : ZERO;
+          if (amount.greaterThan(room)) {
+            t.step(
+              `比例救助的费用上限对应本年最多救助 ${max.toFixed(2)}，本年已救助 ${used.toFixed(2)}，本次最多 ${room.toFixed(2)}`,
+              `the scale's covered cost gives at most ${max.toFixed(2)} a year; already paid ${used.toFixed(2)}, at most ${room.toFixed(2)} now`,
+              room,
+              [`${tp}.brackets`],
+            );
+            amount = room;
+          }
         }
       }
       ordinary = round2(amount);
@@ -203,6 +226,7 @@ export class PersonYear {
     for (const s of this.statuses) {
       s.cost.set(ref.key, (s.cost.get(ref.key) ?? ZERO).plus(ytdCost));
       s.pool.set(ref.scheme.capPool, (s.pool.get(ref.scheme.capPool) ?? ZERO).plus(ytdAssist));
+      if (ytdAssist.greaterThan(0)) s.seededPools.add(ref.scheme.capPool);
     }
   }
 
