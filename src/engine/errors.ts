@@ -55,6 +55,8 @@ export type ErrorCode =
   | 'ROSTER_DUPLICATE_VISIT'
   | 'ROSTER_NO_DATA'
   | 'ROSTER_CATEGORY_MAPPED'
+  | 'ROSTER_FORMULA_NO_VALUE'
+  | 'ROSTER_ID_INVISIBLE'
   // Settlement rows and the layers before assistance (src/engine/rules/settlementChain.ts).
   | 'ROSTER_SETTLEMENT_PARTS_EXCEED'
   | 'LAYER_INPUT_MISSING'
@@ -331,6 +333,16 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `${d.column} 中的名称已按现行类别理解：${d.mapping}（旧称或繁体写法）。如理解有误，请改为现行名称`,
     en: (d) => `${d.column} names were read as current categories: ${d.mapping} (an old name or traditional characters). If that is wrong, write the current name`,
+  },
+  ROSTER_FORMULA_NO_VALUE: {
+    excel: '#VALUE!',
+    zh: (d) => `${d.column} 是公式 =${d.formula}，但文件中没有保存计算结果（不是空白，也不会在这里计算）：请在 Excel 中打开该文件、重新计算并保存后再导入，或把该列“粘贴为数值”`,
+    en: (d) => `${d.column} holds the formula =${d.formula} with no saved result in the file (it is not blank, and formulas are not evaluated here): open the file in Excel, recalculate and save it, or paste the column as values`,
+  },
+  ROSTER_ID_INVISIBLE: {
+    excel: '#VALUE!',
+    zh: (d) => `身份证号 ${q(d.value)} 中含有看不见的字符（${d.chars}），已删除后使用：多来自网页复制，请在原表中清除这些字符`,
+    en: (d) => `ID number ${q(d.value)} contained invisible characters (${d.chars}), removed before use: usually pasted from a web page; clean them from the source sheet`,
   },
   ROSTER_COST_EXCEEDS_TOTAL: {
     excel: '#VALUE!',

@@ -3,6 +3,14 @@
  */
 import { inputText } from '../engine/errors';
 
+/** A formula cell the file holds no calculated value for (see xlsx.ts). Never blank, never a number. */
+export class UncachedFormula {
+  constructor(readonly formula: string) {}
+  toString(): string {
+    return `=${this.formula}`;
+  }
+}
+
 /** A cell with nothing in it: null, undefined, '' or only whitespace. */
 export function isBlankCell(v: unknown): boolean {
   if (v === null || v === undefined) return true;

@@ -6,7 +6,14 @@
  */
 import { MedaidError, inputText } from '../engine/errors';
 
-const DASHED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T].*)?$/;
+const DASHED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](.*))?$/;
+// A time after the date must be a time of day: 99:99:99 is a broken export (issue 16).
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$/;
+function timeOk(t: string | undefined): boolean {
+  if (t === undefined || t.trim() === '') return true;
+  const m = TIME.exec(t.trim());
+  return !!m && +m[1] <= 23 && +m[2] <= 59 && (m[3] === undefined || +m[3] <= 59);
+}
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s.*)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const WS = /\s+/g;
@@ -49,7 +56,7 @@ function fromParts(y: string, m: string, d: string): string | undefined {
 function parseDateText(raw: string): string | undefined {
   const s = raw.normalize('NFKC').trim();
   let m = DASHED.exec(s);
-  if (m) return fromParts(m[1], m[3], m[4]);
+  if (m) return timeOk(m[5]) ? fromParts(m[1], m[3], m[4]) : undefined;
   m = CHINESE.exec(s.replace(WS, ' ').replace(/年 /, '年').replace(/月 /, '月'));
   if (m) return fromParts(m[1], m[2], m[3]);
   m = COMPACT.exec(s);

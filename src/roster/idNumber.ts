@@ -16,6 +16,8 @@ const SCIENTIFIC = /^\d(\.\d+)?E[+]?\d+$/;
 const DECIMAL = /^\d+\.\d+$/;
 const ID18 = /^\d{17}[\dX]$/;
 const ID15 = /^\d{15}$/;
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u180E\u202A-\u202E]/;
+const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
 
 /** Check character for the first 17 digits: Σ digit×weight mod 11 → "10X98765432". */
 export function idCheckChar(first17: string): string {
@@ -80,8 +82,15 @@ export function parseIdNumber(raw: unknown, column: string, warn: (w: MedaidErro
     text = String(raw);
     wasNumber = true;
   } else if (typeof raw === 'string') {
-    text = normalizeIdText(raw);
-    if (SCIENTIFIC.test(text) || DECIMAL.test(text)) throw new MedaidError('ROSTER_ID_PRECISION_LOST', { value: raw.trim() });
+    let str = raw;
+    if (INVISIBLE.test(str)) {
+      // Zero-width spaces, soft hyphens, a BOM… pasted from web pages: never part of an ID.
+      // Removed, and said, so a message never quotes an ID that looks right but does not match.
+      warn(new MedaidError('ROSTER_ID_INVISIBLE', { value: str.replace(INVISIBLE_G, ''), chars: [...new Set(str.match(INVISIBLE_G) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ') }));
+      str = str.replace(INVISIBLE_G, '');
+    }
+    text = normalizeIdText(str);
+    if (SCIENTIFIC.test(text) || DECIMAL.test(text)) throw new MedaidError('ROSTER_ID_PRECISION_LOST', { value: str.trim() });
   } else {
     throw new MedaidError('ROSTER_ID_FORMAT', { value: inputText(raw) });
   }

@@ -6,7 +6,7 @@
  * collects warnings, so each importer is a flat list of fields.
  */
 import { MedaidError, type ErrorCode } from '../engine/errors';
-import { a1, cellText, columnLetter } from './cells';
+import { a1, cellText, columnLetter, UncachedFormula } from './cells';
 import { fieldDefs } from './fields';
 import type { MappedColumn, MappedTable } from './mapping';
 import type { FieldOf, ImportReport, RawRow, ReportEntry, RosterField, RosterKind, RowNote, Severity } from './types';
@@ -111,6 +111,10 @@ export class RowReader<K extends RosterKind> {
     const col = this.mapped.columns[field];
     const raw = col ? this.row.cells[col.index] : undefined;
     const header = col ? col.header : field;
+    if (raw instanceof UncachedFormula) {
+      this.error(field, new MedaidError('ROSTER_FORMULA_NO_VALUE', { column: header, formula: raw.formula }), raw);
+      return undefined;
+    }
     try {
       return parse(raw, header, (w) => this.warn(field, w, raw));
     } catch (e) {

@@ -18,7 +18,8 @@ export interface GridOptions {
 }
 
 /** How many non-blank rows from the top are searched for the header. */
-const HEADER_SEARCH_ROWS = 20;
+// Templates put long instructions above the header (issue 16); searching 200 rows costs nothing.
+const HEADER_SEARCH_ROWS = 200;
 
 /**
  * The header is the row, among the first non-blank rows, with the most cells that are a

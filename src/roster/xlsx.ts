@@ -5,7 +5,8 @@
  * builds them), formulas give their cached result, rich text and hyperlinks their text.
  */
 import ExcelJS from 'exceljs';
-import { MedaidError } from '../engine/errors';
+import { MedaidError, inputText } from '../engine/errors';
+import { UncachedFormula } from './cells';
 import { toUint8 } from './encoding';
 import { tableFromGrid } from './table';
 import type { RawRow, RawTable } from './types';
@@ -22,7 +23,12 @@ export function plainCellValue(v: unknown): unknown {
   if (typeof v !== 'object' || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if ('formula' in o || 'sharedFormula' in o) return plainCellValue(o.result);
+  if ('formula' in o || 'sharedFormula' in o) {
+    // The cached result is used, the formula never evaluated. No cached result (a file written
+    // by a program that does not calculate) is not a blank cell: it is said (issue 16).
+    if (o.result === undefined || o.result === null) return new UncachedFormula(inputText(o.formula ?? o.sharedFormula ?? ''));
+    return plainCellValue(o.result);
+  }
   if ('hyperlink' in o) return plainCellValue(o.text);
   if (typeof o.error === 'string') return o.error; // '#N/A', '#REF!' … shown as Excel shows them
   if ('text' in o) return plainCellValue(o.text);
@@ -65,7 +71,9 @@ function pickSheet(wb: ExcelJS.Workbook, sheet?: string | number): ExcelJS.Works
   const known = sheets.map((s) => s.name).join('、') || '(无 / none)';
   if (sheet === undefined) {
     if (!sheets[0]) throw new MedaidError('ROSTER_NO_SHEET', { value: '', known });
-    return sheets[0];
+    // The first sheet the user can see: a hidden first sheet (a lookup list, an old copy) is
+    // not the roster they mean (issue 16). Named or numbered, any sheet can still be chosen.
+    return sheets.find((s) => (s.state ?? 'visible') === 'visible') ?? sheets[0];
   }
   const ws = typeof sheet === 'number' ? sheets[sheet - 1] : sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.trim() === sheet.trim());
   if (!ws) throw new MedaidError('ROSTER_NO_SHEET', { value: String(sheet), known });

@@ -59,6 +59,8 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   ROSTER_DUPLICATE_VISIT: { d: { firstRow: 4 }, shows: ['4'] },
   ROSTER_NO_DATA: { d: { blank: 2 }, shows: ['2'] },
   ROSTER_CATEGORY_MAPPED: { d: { column: '人员类别', mapping: '五保户 → 特困人员' }, shows: ['五保户 → 特困人员'] },
+  ROSTER_FORMULA_NO_VALUE: { d: { column: '政策范围内自付', formula: 'B2*0.7' }, shows: ['政策范围内自付', 'B2*0.7'] },
+  ROSTER_ID_INVISIBLE: { d: { value: '410102199001011234', chars: 'U+200B' }, shows: ['410102199001011234', 'U+200B'] },
   ROSTER_MULTILINE_CELL: { d: { from: 7, to: 9 }, shows: ['7', '9'] },
   ROSTER_SETTLEMENT_PARTS_EXCEED: { d: { parts: '目录外费用 + 基本医保统筹支付', partsEn: 'out-of-catalogue + basic insurance paid', sum: '1200.00', totalColumn: '医疗总费用', total: '1000.00' }, shows: ['1200.00', '1000.00', '医疗总费用'] },
   LAYER_INPUT_MISSING: { d: { layer: '目录外费用控制比例', layerEn: 'the out-of-catalogue limit', column: '医院等级 / 收费类别', columnEn: 'hospital level (医院等级 / 收费类别)', why: '按医院等级规定上限', whyEn: 'limits by hospital level' }, shows: ['医院等级'] },

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import { defaultEngine } from '../../src/engine/engine';
 import { readRoster, readTable, runProjection, schemeChecker } from '../../src/projection';
-import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, sniffFile, tokenizeCsv } from '../../src/roster';
+import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, readXlsx, sniffFile, tokenizeCsv } from '../../src/roster';
 import type { ImportResult, RawTable } from '../../src/roster';
 
 /*
@@ -353,5 +353,61 @@ describe('issues 12 item 3 and 16: file types and encodings by content', () => {
     const res = importVisits(t2);
     expectRowsAccounted(res, t2);
     expect(res.rows).toHaveLength(1);
+  });
+});
+
+describe('issue 16: silently surprising inputs are said', () => {
+  const head = ['身份证号', '结算日期', '就诊类型', '政策范围内自付', '是否规范转诊省内就医'];
+
+  test('a formula without a cached value is named as such (not blank); one with a cached value gives the value', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('就诊');
+    ws.addRow(head);
+    ws.addRow([ID_A, '2024-03-05', '住院', { formula: 'B9*0.7', result: 7000 }, '否']);
+    ws.addRow([ID_B, '2024-03-06', '住院', { formula: 'B10*0.7' }, '否']);
+    const t = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.rows.map((v) => v.cost.toString())).toEqual(['7000']);
+    const e = res.report.entries.find((x) => x.severity === 'error')!;
+    expect(e).toMatchObject({ code: 'ROSTER_FORMULA_NO_VALUE', cell: 'D3', value: '=B10*0.7' });
+    expect(e.zh).toContain('没有保存计算结果');
+  });
+
+  test('a hidden first sheet is passed over for the first visible one', async () => {
+    const wb = new ExcelJS.Workbook();
+    const hidden = wb.addWorksheet('旧名单', { state: 'hidden' });
+    hidden.addRow(head);
+    hidden.addRow([ID_B, '2024-01-01', '住院', 99999, '否']);
+    const ws = wb.addWorksheet('就诊');
+    ws.addRow(head);
+    ws.addRow([ID_A, '2024-03-05', '住院', 1000, '否']);
+    const t = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(t.sheet).toBe('就诊');
+    expect(importVisits(t).rows.map((v) => v.cost.toString())).toEqual(['1000']);
+  });
+
+  test('an impossible time 2024-03-05 99:99:99 is a bad date; 2024-03-05 08:30:00 is fine', () => {
+    const t = readCsv(`${head.join(',')}\n${ID_A},2024-03-05 99:99:99,住院,1000,否\n${ID_A},2024-03-05 08:30:00,住院,1000,否\n`);
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.entries.find((e) => e.severity === 'error')).toMatchObject({ code: 'ROSTER_BAD_DATE', cell: 'B2' });
+    expect(res.rows.map((v) => v.date)).toEqual(['2024-03-05']);
+  });
+
+  test('an ID with a zero-width space: used, and the invisible character named', () => {
+    const t = readCsv(`${head.join(',')}\n${ID_A.slice(0, 6)}\u200b${ID_A.slice(6)},2024-03-05,住院,1000,否\n`);
+    const res = importVisits(t, undefined, { people: new Set([ID_A]) });
+    expectRowsAccounted(res, t);
+    expect(res.rows.map((v) => v.personId)).toEqual([ID_A]);
+    expect(res.report.entries[0]).toMatchObject({ code: 'ROSTER_ID_INVISIBLE', cell: 'A2' });
+    expect(res.report.entries[0].en).toContain('U+200B');
+  });
+
+  test('a header below 30 instruction rows is found', () => {
+    const notes = Array.from({ length: 30 }, (_, i) => `填表说明 ${i + 1}`).join('\n');
+    const t = readCsv(`${notes}\n${head.join(',')}\n${ID_A},2024-03-05,住院,1000,否\n`);
+    expect(t.headerRow).toBe(31);
+    expect(importVisits(t).rows).toHaveLength(1);
   });
 });
