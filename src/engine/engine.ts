@@ -203,8 +203,9 @@ export class Engine {
     kind?: string; ciPaid?: Amount; reduction?: Amount; level?: string; year?: unknown; referred?: unknown; mode?: LayerMode | string;
   }): VisitLayersResult {
     const total = parseAmount(a.total, 'totalCost 医疗总费用');
-    const outOfCatalogue = parseAmount(a.outOfCatalogue, 'outOfCatalogue 目录外费用', { allowBlank: true });
-    const basicPaid = parseAmount(a.basicPaid, 'basicPaid 基本医保统筹支付', { allowBlank: true });
+    // Required, as in a roster: a blank part is an error, never a silent 0.
+    const outOfCatalogue = parseAmount(a.outOfCatalogue, 'outOfCatalogue 目录外费用');
+    const basicPaid = parseAmount(a.basicPaid, 'basicPaid 基本医保统筹支付');
     const ciPaid = optAmount(a.ciPaid, 'ciPaid 大病保险支付');
     const reduction = optAmount(a.reduction, 'reduction 医疗机构减免');
     const parts = outOfCatalogue.plus(basicPaid).plus(ciPaid ?? ZERO);

@@ -105,6 +105,12 @@ export function layerOutcome(l: NonNullable<ReturnType<typeof applyLayers>['laye
 
 const emptyAmounts = (): LayerAmounts => ({ total: ZERO, basic: ZERO, ci: ZERO, reduction: ZERO, hospitalExcess: ZERO, assistance: ZERO, tilt: ZERO, residual: ZERO, visits: 0 });
 
+/** The bucket for a key, as an own property: a district named "__proto__" must not reach Object.prototype. */
+function own(rec: Record<string, LayerAmounts>, key: string): LayerAmounts {
+  if (!Object.prototype.hasOwnProperty.call(rec, key)) Object.defineProperty(rec, key, { value: emptyAmounts(), enumerable: true, writable: true, configurable: true });
+  return rec[key];
+}
+
 function add(into: LayerAmounts, l: VisitLayerOutcome): void {
   for (const k of LAYER_KEYS) into[k] = into[k].plus(l[k]);
   into.visits++;
@@ -124,8 +130,8 @@ export function layerTotals(visits: readonly { layers?: VisitLayerOutcome; categ
     if (!l) continue;
     any = true;
     add(t.overall, l);
-    add((t.byCategory[v.category] ??= emptyAmounts()), l);
-    add((t.byDistrict[v.district] ??= emptyAmounts()), l);
+    add(own(t.byCategory as Record<string, LayerAmounts>, v.category), l);
+    add(own(t.byDistrict, v.district), l);
   }
   if (!any) return undefined;
   for (const b of [t.overall, ...Object.values(t.byCategory), ...Object.values(t.byDistrict)]) {

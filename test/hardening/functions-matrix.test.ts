@@ -35,6 +35,11 @@ const GOOD: Record<string, { args: Cell[]; kinds: Kind[]; earliest: number }> = 
   ASSIST_RATE: { args: ['低保对象', '西平', 2022, ''], kinds: ['category', 'region', 'year', 'scheme'], earliest: 2022 },
   ASSIST_DEDUCTIBLE: { args: ['低保对象', '西平', 2022, ''], kinds: ['category', 'region', 'year', 'scheme'], earliest: 2022 },
   ASSIST_CAP: { args: ['低保对象', '西平', 2022, ''], kinds: ['category', 'region', 'year', 'scheme'], earliest: 2022 },
+  VISIT_ASSIST: {
+    args: [80000, 5000, 40000, '低保对象', '西平', '', 17875, '', '二级', 2022, '否'],
+    kinds: ['requiredAmount', 'requiredAmount', 'requiredAmount', 'category', 'region', 'scheme', 'amount', 'amount', 'level', 'year', 'flag'],
+    earliest: 2022,
+  },
 };
 
 interface BadValue {

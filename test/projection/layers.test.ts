@@ -108,6 +108,13 @@ test('西平: an inpatient settlement row of 低保对象 without 医院等级 i
   expect(p.layers).toBeUndefined();
 });
 
+test('a district named "__proto__" gets its own layer bucket (no prototype pollution)', () => {
+  const p = project({ ...weihai, people: weihai.people.map((x) => ({ ...x, district: '__proto__' })) });
+  expect(Object.prototype.hasOwnProperty.call(p.layers!.byDistrict, '__proto__')).toBe(true);
+  expect(s2(p.layers!.byDistrict['__proto__'].total)).toBe('670000.00');
+  expect(({} as Record<string, unknown>).residual).toBeUndefined();
+});
+
 describe('properties (信阳 2024: no critical-illness rule, so the settlement gives 大病保险支付)', () => {
   const CATS = ['低保对象', '特困人员', '低保边缘家庭成员', '因病致贫重病患者', '低保对象;农村易返贫致贫人口'];
   const IDS = [A, B, C];

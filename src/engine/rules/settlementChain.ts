@@ -204,7 +204,8 @@ export class SettlementYear {
         throw new MedaidError('LAYER_INPUT_MISSING', {
           layer: '目录外费用控制比例', layerEn: 'the out-of-catalogue limit',
           column: '医院等级 / 收费类别', columnEn: 'hospital level or fee class (医院等级 / 收费类别)',
-          why: `${rp.regionName}按医院等级（收费类别）规定住院目录外费用上限`, whyEn: `${rp.policy.region.names.en} limits out-of-catalogue cost per admission by hospital level (fee class)`,
+          why: `${rp.regionName}按医院等级（收费类别）规定住院目录外费用上限：${Object.values(occ.levels).map((l) => l.names.zh).join('、')}`,
+          whyEn: `${rp.policy.region.names.en} limits out-of-catalogue cost per admission by hospital level (fee class): ${Object.values(occ.levels).map((l) => `${l.names.en} (${l.names.zh})`).join(', ')}`,
         });
       }
       const lim = outOfCatalogueLimit(rp, v.total, v.level, this.explain);
