@@ -411,3 +411,35 @@ describe('issue 16: silently surprising inputs are said', () => {
     expect(importVisits(t).rows).toHaveLength(1);
   });
 });
+
+describe('issue 12 "What to build": xlsx layouts and huge cells', () => {
+  const head = ['身份证号', '结算日期', '就诊类型', '政策范围内自付', '是否规范转诊省内就医'];
+
+  test('a merged title row, a blank row, the header on row 3: rows and cells as the user sees them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('就诊');
+    ws.getCell('A1').value = '2024 年医疗救助就诊明细';
+    ws.mergeCells('A1:E1');
+    ws.getRow(3).values = head;
+    ws.getRow(4).values = [ID_A, '2024-03-05', '住院', 1000, '否'];
+    ws.getRow(5).values = [ID_A, '2024-03-06', '住院', 'abc', '否'];
+    const t = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(t.headerRow).toBe(3);
+    const res = importVisits(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1 });
+    expect(res.report.entries.find((e) => e.severity === 'error')).toMatchObject({ code: 'BAD_AMOUNT', cell: 'D5' });
+  });
+
+  test('a 1,000,000-character cell: the row is rejected and the message quotes at most 200 characters', () => {
+    const huge = '张'.repeat(1_000_000);
+    const t = readCsv(`${PEOPLE_HEAD}\n${ID_A},张三,${huge},金水区\n${ID_B},李四,特困人员,二七区\n`);
+    const res = importPeople(t);
+    expectRowsAccounted(res, t);
+    expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1 });
+    const e = res.report.entries.find((x) => x.severity === 'error')!;
+    expect(e).toMatchObject({ code: 'UNKNOWN_CATEGORY', cell: 'C2' });
+    expect(e.zh.length).toBeLessThan(600);
+    expect(e.zh).toContain('(1000000)');
+  });
+});
