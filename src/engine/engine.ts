@@ -170,9 +170,9 @@ export class Engine {
     return { value: totals.total, explanation, parts: { inpatient: inpatientPart, outpatient: outpatientPart, tilt: totals.tilt } };
   }
 
-  premiumSubsidy(a: { categories: Categories; region: string; year?: unknown; premium?: Amount }): Result {
+  premiumSubsidy(a: { categories: Categories; region: string; year?: unknown; premium?: Amount; tier?: unknown }): Result {
     const rp = this.resolve(a.region, a.year);
-    const r = premiumSubsidy(rp, parseCategories(a.categories as string[]), optAmount(a.premium, 'premium 个人缴费'),this.explain);
+    const r = premiumSubsidy(rp, parseCategories(a.categories as string[]), optAmount(a.premium, 'premium 个人缴费'), this.explain, a.tier);
     return { value: r.value, explanation: r.ctx.explanation(r.category) };
   }
 

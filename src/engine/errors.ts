@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'MISSING_INCOME'
   | 'MISSING_PARAMETER'
   | 'PREMIUM_REQUIRED'
+  | 'BAD_INSURANCE_TIER'
+  | 'FIRST_TIER_REQUIRED'
   | 'BAD_RATIO'
   | 'BAD_PART'
   | 'INVALID_POLICY'
@@ -154,6 +156,17 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#N/A',
     zh: (d) => `${d.region} 的参数 ${d.path}（${d.term}）没有 ${d.year} 年的取值：${d.hint ?? '请在自定义参数中填写'}`,
     en: (d) => `${d.region} parameter ${d.path} (${d.termEn ?? d.term}) has no value for ${d.year}: ${d.hintEn ?? 'supply it as a parameter override'}`,
+  },
+  // 参保档次 (issue 15 item 2): Weihai subsidises the first tier only (威医保发〔2019〕25号 二、(一)).
+  BAD_INSURANCE_TIER: {
+    excel: '#VALUE!',
+    zh: (d) => `参保档次 ${q(d.value)} 无效：请填写 一档 或 二档（留空按一档）`,
+    en: (d) => `insurance tier ${q(d.value)} is not valid: enter 一档 (first tier) or 二档 (second tier); blank is read as the first tier`,
+  },
+  FIRST_TIER_REQUIRED: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} ${d.year} 年选择二档缴费的人员按一档缴费标准资助、差额自行补足，但未提供一档缴费标准：请在自定义参数中填写 ${d.path}（不会按个人缴费全额资助）`,
+    en: (d) => `in ${d.region} ${d.year} a second-tier (二档) enrolee is subsidised at the first-tier premium and pays the difference, but the first-tier (一档) premium was not supplied: set ${d.path} as a parameter (the whole premium is never paid)`,
   },
   PREMIUM_REQUIRED: {
     excel: '#N/A',

@@ -134,9 +134,9 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
   },
   {
     id: 'PREMIUM_SUBSIDY',
-    params: p('category, region, [year], [premium]'),
+    params: p('category, region, [year], [premium], [tier]'),
     kind: 'money',
-    run: (e, [category, region, year, premium]) => e.premiumSubsidy({ categories: t(category), region: t(region), year: v(year), premium: amt(premium) }),
+    run: (e, [category, region, year, premium, tier]) => e.premiumSubsidy({ categories: t(category), region: t(region), year: v(year), premium: amt(premium), tier: opt(tier) }),
   },
   {
     id: 'CI_INSURANCE',

@@ -134,10 +134,11 @@ export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], ca
  * @param {any[][]} region Region, e.g. 益阳.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [premium] Individual premium in yuan, when the documents give none for the year.
+ * @param {any[][]} [tier] Contribution tier chosen (参保档次): 一档 or 二档; blank is the first tier (Weihai subsidises the first tier only).
  * @returns {Promise<any[][]>} Subsidy in yuan per person, one per row.
  */
-export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][]): Promise<any[][]> {
-  return row('PREMIUM_SUBSIDY', [category, region, year, premium]);
+export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][], tier?: any[][]): Promise<any[][]> {
+  return row('PREMIUM_SUBSIDY', [category, region, year, premium, tier]);
 }
 
 /**

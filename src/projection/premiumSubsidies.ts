@@ -16,7 +16,7 @@ import type { Result } from '../engine/explain';
 import { D, type Dec } from '../engine/money';
 
 /** The subsidy of one person's statuses and premium; throws the engine's MedaidError as engine.premiumSubsidy does. */
-export type PremiumSubsidyOf = (categories: readonly CategoryId[], premium: Dec | undefined) => Result;
+export type PremiumSubsidyOf = (categories: readonly CategoryId[], premium: Dec | undefined, tier?: string) => Result;
 
 type Cached = { ok: true; result: Result } | { ok: false; error: unknown };
 
@@ -27,7 +27,11 @@ const STATUS_IDS: ReadonlySet<string> = new Set(CATEGORIES.map((c) => c.id));
  * value ("380" and "380.00" are one amount) and by kind (a Dec, or whatever else a caller
  * passed, which the engine parses its own way): two keys are equal only for identical calls.
  */
-function keyOf(categories: readonly CategoryId[], premium: Dec | undefined): string {
+function keyOf(categories: readonly CategoryId[], premium: Dec | undefined, tier: string | undefined): string {
+  return `${tier === undefined ? '' : JSON.stringify(tier)}#${keyOfPremium(categories, premium)}`;
+}
+
+function keyOfPremium(categories: readonly CategoryId[], premium: Dec | undefined): string {
   const p: unknown = premium;
   // The usual case, cheaply: status ids ([a-z_]+, so ',' cannot occur in one) and a Dec or nothing.
   if ((p === undefined || D.isDecimal(p)) && categories.every((c) => STATUS_IDS.has(c))) return `${categories.join(',')}|${p === undefined ? 'u' : String(p)}`;
@@ -37,15 +41,15 @@ function keyOf(categories: readonly CategoryId[], premium: Dec | undefined): str
 
 export function premiumSubsidies(engine: Engine, region: string, year: number): PremiumSubsidyOf {
   if (engine.premiumSubsidy !== Engine.prototype.premiumSubsidy) {
-    return (categories, premium) => engine.premiumSubsidy({ categories: categories as CategoryId[], region, year, premium });
+    return (categories, premium, tier) => engine.premiumSubsidy({ categories: categories as CategoryId[], region, year, premium, tier });
   }
   const cache = new Map<string, Cached>();
-  return (categories, premium) => {
-    const key = keyOf(categories, premium);
+  return (categories, premium, tier) => {
+    const key = keyOf(categories, premium, tier);
     let hit = cache.get(key);
     if (!hit) {
       try {
-        hit = { ok: true, result: engine.premiumSubsidy({ categories: [...categories], region, year, premium }) };
+        hit = { ok: true, result: engine.premiumSubsidy({ categories: [...categories], region, year, premium, tier }) };
       } catch (error) {
         if (!isMedaidError(error)) throw error; // a bug, not a roster problem: let it surface, never cache it
         hit = { ok: false, error };

@@ -168,7 +168,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     let premiumCategory: CategoryId | undefined;
     let premiumComputed = true;
     try {
-      const r: Result = subsidyOf(person.categories, person.premium);
+      const r: Result = subsidyOf(person.categories, person.premium, person.tier);
       premiumSubsidy = r.value as Dec;
       premiumCategory = r.explanation.category;
     } catch (err) {

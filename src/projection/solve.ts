@@ -176,7 +176,7 @@ class NeedEvaluator {
     this.roster.districtNames.forEach((d, i) => (out[ix.get(d)!] += BigInt(fp.byDistrictFen[i])));
     const subsidyOf = premiumSubsidies(engine, region, year);
     this.subsidised.forEach((p, i) => {
-      const v = subsidyOf(p.categories, p.premium).value as Dec;
+      const v = subsidyOf(p.categories, p.premium, p.tier).value as Dec;
       out[this.subsidyDistrict[i]] += BigInt(v.times(100).toFixed(0));
     });
     return out;

@@ -13,7 +13,7 @@ const CONTRACT: Record<string, string> = {
   ASSIST_INPATIENT: 'cost, category, region, [year], [ytdCost], [ytdAssist], [totalCost], [insurancePaid]',
   ASSIST_OUTPATIENT: 'cost, category, region, [kind], [year], [ytdAssist], [ytdCost]',
   ASSIST_ANNUAL: 'inpatientCost, outpatientCost, category, region, [year], [referred]',
-  PREMIUM_SUBSIDY: 'category, region, [year], [premium]',
+  PREMIUM_SUBSIDY: 'category, region, [year], [premium], [tier]',
   CI_INSURANCE: 'cost, category, region, [year]',
   HOSPITAL_REDUCTION: 'cost, category, region, [year]',
   OUT_OF_CATALOGUE_LIMIT: 'totalCost, hospitalLevel, region, [year]',

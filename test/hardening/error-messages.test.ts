@@ -25,6 +25,8 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   MISSING_INCOME: { d: { term: '起付标准', termEn: 'Deductible', region: '山西省', incomeYear: 2021, share: '10%', path: 'income.perCapitaDisposable' }, shows: ['2021', 'income.perCapitaDisposable'] },
   MISSING_PARAMETER: { d: { region: '西平县', path: 'ciInsurance.base.deductible', term: '起付标准', termEn: 'Deductible', year: 2022 }, shows: ['ciInsurance.base.deductible', '2022'] },
   PREMIUM_REQUIRED: { d: { region: '威海市', year: 2019 }, shows: ['威海市', '2019', 'premium'] },
+  BAD_INSURANCE_TIER: { d: { value: '三档' }, shows: ['三档', '一档', '二档'] },
+  FIRST_TIER_REQUIRED: { d: { region: '威海市', year: 2019, path: 'premium.tiers.first_tier.amount' }, shows: ['威海市', '2019', 'premium.tiers.first_tier.amount', '二档'] },
   BAD_RATIO: { d: { value: '1比9' }, shows: ['1比9'] },
   BAD_PART: { d: { value: '省级' }, shows: ['省级'] },
   INVALID_POLICY: { d: { file: 'my.json', problems: 'inpatient.tiers.x.ratio: must be <= 1' }, shows: ['my.json', 'inpatient.tiers.x.ratio'] },

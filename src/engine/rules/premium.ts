@@ -10,20 +10,38 @@ import { Dec, ZERO, round2 } from '../money';
 import type { ResolvedPolicy } from '../policy/resolved';
 import { RuleContext, knownCategories, termMissing, tierOf } from './context';
 
-export function premiumSubsidy(rp: ResolvedPolicy, categories: CategoryId[], premiumArg: Dec | undefined, explain: boolean): { value: Dec; ctx: RuleContext; category: CategoryId } {
+/** 参保档次: the contribution tier a person chose (blank = the first tier). */
+export type InsuranceTier = 'first' | 'second';
+
+const TIER_NAMES: Record<string, InsuranceTier> = {
+  一档: 'first', 第一档: 'first', 一: 'first', '1': 'first', '1档': 'first', first: 'first',
+  二档: 'second', 第二档: 'second', 二: 'second', '2': 'second', '2档': 'second', second: 'second',
+};
+
+/** 一档 / 二档 (and 1, 2, first, second) → the tier; blank → undefined (read as the first tier). */
+export function parseInsuranceTier(x: unknown): InsuranceTier | undefined {
+  if (x === undefined || x === null) return undefined;
+  const s = String(x).trim().toLowerCase();
+  if (s === '') return undefined;
+  const hit = TIER_NAMES[s];
+  if (!hit) throw new MedaidError('BAD_INSURANCE_TIER', { value: String(x) });
+  return hit;
+}
+
+export function premiumSubsidy(rp: ResolvedPolicy, categories: CategoryId[], premiumArg: Dec | undefined, explain: boolean, tierText?: unknown): { value: Dec; ctx: RuleContext; category: CategoryId } {
   const rule = rp.policy.premium;
   if (!rule) throw termMissing(rp, '资助参保', 'premium subsidies');
   let best: { value: Dec; ctx: RuleContext; category: CategoryId } | undefined;
   for (const c of knownCategories(rp, categories)) {
     const ctx = new RuleContext(rp, explain);
-    const value = forCategory(rp, c, premiumArg, ctx);
+    const value = forCategory(rp, c, premiumArg, ctx, tierText);
     if (!best || value.greaterThan(best.value)) best = { value, ctx, category: c };
   }
   if (categories.length > 1) best!.ctx.trace.step(`多重身份就高不就低：按${categoryById(best!.category).zh}资助`, `several statuses: the largest subsidy (${categoryById(best!.category).en}) counts once`, best!.value);
   return best!;
 }
 
-function forCategory(rp: ResolvedPolicy, c: CategoryId, premiumArg: Dec | undefined, ctx: RuleContext): Dec {
+function forCategory(rp: ResolvedPolicy, c: CategoryId, premiumArg: Dec | undefined, ctx: RuleContext, tierText: unknown): Dec {
   const rule = rp.policy.premium!;
   const t = ctx.trace;
   const name = categoryById(c);
@@ -64,9 +82,20 @@ function forCategory(rp: ResolvedPolicy, c: CategoryId, premiumArg: Dec | undefi
       break;
     }
     case 'firstTier': {
+      // The tier column matters only where the subsidy is the first-tier premium (Weihai).
+      const insuranceTier = parseInsuranceTier(tierText);
       if (tier.amount && rp.has(tier.amount)) {
         value = rp.number(`${tp}.amount`, tier.amount, ctx.uses);
-        t.step('按一档缴费标准资助', 'the first-tier premium is paid', value, [`${tp}.amount`]);
+        t.step(
+          insuranceTier === 'second' ? '选择二档缴费：按一档缴费标准资助，差额个人自行补足' : '按一档缴费标准资助',
+          insuranceTier === 'second' ? 'second tier chosen: the first-tier premium is paid, the person pays the difference' : 'the first-tier premium is paid',
+          value,
+          [`${tp}.amount`],
+        );
+      } else if (insuranceTier === 'second') {
+        // 威医保发〔2019〕25号 二、(一): "按一档缴费标准给予资助……选择二档缴费，应……自行补足" — the
+        // premium given is the second-tier one, so it cannot stand for the first tier (issue 15 item 2).
+        throw new MedaidError('FIRST_TIER_REQUIRED', { region: rp.regionName, year: rp.year, path: `${tp}.amount` });
       } else if (premiumArg !== undefined) {
         value = premiumArg;
         t.step('按一档缴费标准资助（以所填个人缴费额为一档标准）', 'the first-tier premium is paid (the premium given is taken as the first tier)', value, []);
