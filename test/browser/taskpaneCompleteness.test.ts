@@ -4,7 +4,7 @@
  * 威海's: 16.68 % of visits computed, worked in test/projection/completeness and the CLI) shows
  * the completeness line, the pre-flight with the region that fits, and withholds the headline
  * until the analyst confirms; then a category nobody could be computed for reads 未计算. Year
- * 2025 on this 2024 roster stops with a message instead of a 0.00 budget.
+ * 2025 on this 2024 roster is announced before the run and the run waits (no 0.00 budget).
  */
 import path from 'path';
 import { browserAvailable, buildBundle, openPage, ROOT, serveDir, type Watched } from './browserHarness';
@@ -31,7 +31,7 @@ maybe('task pane: completeness, 未计算, pre-flight', () => {
     if (dir) (await import('fs')).rmSync(dir, { recursive: true, force: true });
   });
 
-  test('威海 on a 信阳 roster: partial, withheld until confirmed, 未计算 cells; 2025 stops', async () => {
+  test('威海 on a 信阳 roster: partial, withheld until confirmed, 未计算 cells; 2025 announced before the run', async () => {
     w = await openPage();
     const { page } = w;
     await page.goto(`${server.url}taskpane.html`);
@@ -59,14 +59,17 @@ maybe('task pane: completeness, 未计算, pre-flight', () => {
     expect(await page.textContent('#split-source')).toContain('威医保发〔2019〕25号 四、(一) 3.');
     expect(await page.textContent('#forecast-method')).toContain('威医保发〔2019〕25号 四、(一) 4.');
 
+    // Before the run: the year check says there is nothing in 2025 and the run button waits.
     await page.selectOption('#region', '信阳市');
     await page.selectOption('#year', '2025');
-    await page.waitForSelector('#run:not([disabled])');
-    await page.click('#run');
-    await page.waitForSelector('#error.error', { timeout: 120000 });
-    const error = await page.textContent('#error');
-    expect(error).toContain('名册中没有 2025 年的就诊');
-    expect(error).toContain('the roster has no visit in 2025');
+    await page.waitForSelector('#preflight-year.error', { timeout: 120000 });
+    const note = await page.textContent('#preflight-year');
+    expect(note).toContain('名册中没有 2025 年的就诊');
+    expect(note).toContain('任务窗格“年度”');
+    expect(await page.isDisabled('#run')).toBe(true);
+    await page.selectOption('#year', '2024');
+    await page.waitForSelector('#run:not([disabled])', { timeout: 120000 });
+    expect(await page.$('#preflight-year.error')).toBeNull();
     expect(w.pageErrors).toEqual([]);
   }, 5 * 60 * 1000);
 });

@@ -828,7 +828,11 @@ export class PaneApp {
   private step4(): HTMLElement {
     const s = this.runState;
     const running = s.status === 'running';
+    const y = this.check.year;
+    const lang = getLang();
     return this.section('step-run', 'step4',
+      // Pre-flight (issue 17): a year with no visits is said before the run, and the run waits.
+      y ? h('p', { id: 'preflight-year', class: y.stop ? 'error' : 'warning', role: y.stop ? 'alert' : 'status' }, lang === 'zh' ? y.zh : y.en, h('br'), `${t('fixLabel')}：${lang === 'zh' ? y.fix.zh : y.fix.en}`) : null,
       h('div', { class: 'buttons' },
         h('button', { id: 'run', type: 'button', disabled: running || !!this.loadTask || !this.check.ready, onclick: () => void this.run() }, t('run')),
         h('button', { id: 'cancel-run', type: 'button', class: 'secondary', disabled: !running, onclick: () => this.client.cancel() }, t('cancel'))),

@@ -8,6 +8,7 @@
  *
  * Plain code (no worker API), so Node tests drive the same session the worker does.
  */
+import { yearFinding, type PreflightFinding } from '../../projection/preflight';
 import { detectMapping, remapColumn } from '../../roster/mapping';
 import { importPeople } from '../../roster/people';
 import type { ColumnMapping, FieldOf, ImportResult, Person, RawTable, ReportEntry, ReportSummary, RosterKind, Visit } from '../../roster/types';
@@ -50,7 +51,9 @@ export interface CheckView {
   visits?: ReportView;
   peopleError?: BilingualError;
   visitsError?: BilingualError;
-  /** Both tables imported, with at least one person accepted. */
+  /** The pre-flight's year check (a year with no visits stops: ready is false). */
+  year?: PreflightFinding;
+  /** Both tables imported, with at least one person accepted, and some visit in the year. */
   ready: boolean;
 }
 
@@ -172,6 +175,12 @@ export class RosterSession {
     } else this.visits = undefined;
     onProgress({ phase: 'check', done: 2, total: 2 });
     out.ready = !!out.people && !!out.visits && (this.people?.result?.rows.length ?? 0) > 0;
+    // Pre-flight before the run: the year is known here, the region is not needed for this check.
+    if (this.people?.result && this.visits?.result) {
+      const y = yearFinding(this.visits.result.rows.length, [this.people.result.report, this.visits.result.report], year);
+      if (y) out.year = y;
+      if (y?.stop) out.ready = false;
+    }
     return out;
   }
 
@@ -181,6 +190,8 @@ export class RosterSession {
     const check = this.check(opts.year);
     const error = check.peopleError ?? check.visitsError;
     if (error) throw bilingualError(error);
+    const y = check.year;
+    if (y?.stop) throw Object.assign(bilingualError({ zh: `${y.zh}。补正：${y.fix.zh}`, en: `${y.en}. Fix: ${y.fix.en}` }), { code: y.code });
     if (!check.ready || !this.people?.result || !this.visits?.result) {
       throw bilingualError({ zh: '名册尚未读取完整（需要人员表和就诊表，且至少一名人员可用）', en: 'the roster is not complete (a people table and a visits table, with at least one person accepted)' });
     }

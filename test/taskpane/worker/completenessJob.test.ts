@@ -41,3 +41,18 @@ test('山西: the view marks the tilt not computed, the run partial, and labels 
   expect(b.ratioSource!.own).toBe(false);
   expect(b.forecastMethod!.zh).toContain('分析人员测算方法');
 });
+
+test('the roster check says before the run that 2025 has no visit, and the run waits (RosterSession, the worker’s state)', async () => {
+  const { RosterSession } = await import('../../../src/taskpane/worker/rosterSession');
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const s = new RosterSession();
+  await s.load('people', { file: { name: 'p.csv', bytes: enc(P) } }, { year: 2025 });
+  await s.load('visits', { file: { name: 'v.csv', bytes: enc(`身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医\n${ID},2024-05-01,住院,10000,否\n`) } }, { year: 2025 });
+  const c = s.check(2025);
+  expect(c.ready).toBe(false);
+  expect(c.year).toMatchObject({ code: 'YEAR_WITHOUT_VISITS', stop: true });
+  expect(c.year!.fix.zh).toContain('--year 2024');
+  expect(() => s.run({ region: '信阳', year: 2025, scenarios: [] })).toThrow(/名册中没有 2025 年的就诊/);
+  expect(s.check(2024)).toMatchObject({ ready: true });
+  expect(s.check(2024).year).toBeUndefined();
+});
