@@ -239,9 +239,10 @@ export class Engine {
     return { value: r.assistance, explanation, layers, assistance: r.assistance, tilt: r.tilt, residual };
   }
 
-  monitorAlert(a: { outOfPocket: Amount; region: string; year?: unknown; income?: Amount }): Result<boolean> {
+  monitorAlert(a: { outOfPocket: Amount; region: string; year?: unknown; income?: Amount; categories?: Categories }): Result<boolean> {
     const rp = this.resolve(a.region, a.year);
-    const r = monitorAlert(rp, parseAmount(a.outOfPocket, 'outOfPocket 年度自付费用'), optAmount(a.income, 'income 上年人均可支配收入'),this.explain);
+    const cats = a.categories === undefined || a.categories === '' ? undefined : parseCategories(a.categories as string[]);
+    const r = monitorAlert(rp, parseAmount(a.outOfPocket, 'outOfPocket 年度自付费用'), optAmount(a.income, 'income 上年人均可支配收入'), this.explain, cats);
     return { value: r.value, explanation: r.ctx.explanation() };
   }
 

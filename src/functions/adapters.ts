@@ -158,9 +158,9 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
   },
   {
     id: 'MONITOR_ALERT',
-    params: p('outOfPocket, region, [year], [income]'),
+    params: p('outOfPocket, region, [year], [income], [category]'),
     kind: 'flag',
-    run: (e, [outOfPocket, region, year, income]) => e.monitorAlert({ outOfPocket: amt(outOfPocket), region: t(region), year: v(year), income: amt(income) }),
+    run: (e, [outOfPocket, region, year, income, category]) => e.monitorAlert({ outOfPocket: amt(outOfPocket), region: t(region), year: v(year), income: amt(income), categories: opt(category) }),
   },
   {
     id: 'FUND_SPLIT',

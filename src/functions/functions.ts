@@ -187,10 +187,11 @@ export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], 
  * @param {any[][]} region Region, e.g. 西平.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [income] Previous year's per-capita disposable income in yuan, when the documents give none.
+ * @param {any[][]} [category] Category of the person; outside the monitored groups (西平: 低保边缘家庭成员, 农村易返贫致贫人口) the result is FALSE.
  * @returns {Promise<any[][]>} TRUE or FALSE, one per row.
  */
-export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][]): Promise<any[][]> {
-  return row('MONITOR_ALERT', [outOfPocket, region, year, income]);
+export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][], category?: any[][]): Promise<any[][]> {
+  return row('MONITOR_ALERT', [outOfPocket, region, year, income, category]);
 }
 
 /**

@@ -101,6 +101,11 @@ describe('西平 monitoring alert (五、(一); 50% of last year income, 1.1万 
     { name: 'income argument 30000: 15000.01', run: alert(15000.01, { income: 30000 }), expected: true, hand: '15000.01 > 15000' },
     { name: '2023 with income argument 24000', run: alert(12000.01, { income: 24000, year: 2023 }), expected: true, hand: '24000 × 50% = 12000; 12000.01 > 12000' },
     { name: '2023 with the supplied 2022 income', run: alert(11500, { year: 2023 }), engine: with2022Income, expected: false, hand: '23000 × 50% = 11500; 11500 not above' },
+    // issue 15 item 6: 五、(一) monitors 低保边缘家庭成员 and 农村易返贫致贫人口 only; the old code had no category and said TRUE.
+    { name: '低保边缘家庭成员 12000', run: alert(12000, { categories: '低保边缘家庭成员' }), expected: true, hand: 'monitored group; 12000 > 11000', cites: '五、(一)' },
+    { name: '农村易返贫致贫人口 12000', run: alert(12000, { categories: '农村易返贫致贫人口' }), expected: true, hand: 'monitored group; 12000 > 11000', cites: '五、(一)' },
+    { name: '特困人员 12000 (not monitored)', run: alert(12000, { categories: '特困人员' }), expected: false, hand: '特困人员 is not in 五、(一)\'s groups → FALSE', cites: '五、(一)' },
+    { name: '低保对象;低保边缘家庭成员 12000', run: alert(12000, { categories: '低保对象;低保边缘家庭成员' }), expected: true, hand: 'one status is monitored; 12000 > 11000', cites: '五、(一)' },
   ]);
 });
 
