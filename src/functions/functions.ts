@@ -17,6 +17,7 @@
  */
 import type { Arg, ErrorCell, Lang, Output } from './adapters';
 import { TABLE_FUNCTIONS, applyRowFunctionInSlices, asTable, explain, materialize, policyList, rowFunction, visitLayers } from './adapters';
+import { languageFor, officeDisplayLanguage } from './displayLanguage';
 import { limitPayload } from './payloadLimit';
 
 export { setEngine, currentEngine } from './adapters';
@@ -53,14 +54,9 @@ export function setErrorFactory(f?: ExcelErrorFactory): void {
   makeError = f ?? officeError;
 }
 
-/** Chinese unless Excel's display language is something else (then English). */
+/** The add-in's one language rule (displayLanguage.ts): Chinese for a Chinese Office, English otherwise. */
 function displayLang(): Lang {
-  try {
-    const l = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
-    return !l || l.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  } catch {
-    return 'zh';
-  }
+  return languageFor(officeDisplayLanguage());
 }
 
 /** A result as Excel takes it: error messages rationed to stay under the 5 MB payload limit. */

@@ -6,8 +6,9 @@
 import { FileHost } from './host/FileHost';
 import type { Host } from './host/Host';
 import { OfficeHost } from './host/OfficeHost';
-import { detectHost } from './host/detectHost';
-import { getLang, setLang } from './i18n';
+import { languageFor, officeDisplayLanguage } from '../functions/displayLanguage';
+import { detectHost, EXCEL_API, excelApiSupported } from './host/detectHost';
+import { bilingual, getLang, setLang } from './i18n';
 import { PaneApp } from './ui/app';
 import { ProjectionClient } from './worker/client';
 import { startProjectionWorker } from './worker/startWorker';
@@ -15,10 +16,27 @@ import { startProjectionWorker } from './worker/startWorker';
 async function boot(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const where = await detectHost();
+  const status = document.getElementById('app-loading');
+  // Inside Excel, wait for Office however long it takes; only say that we are waiting.
+  const where = await detectHost(undefined, {
+    onSlow: () => {
+      if (status) status.textContent = bilingual('正在等待 Excel 启动加载项…', 'Waiting for Excel to start the add-in…');
+    },
+  });
   if (where === 'office') {
-    const ui = typeof Office !== 'undefined' ? Office.context?.displayLanguage ?? '' : '';
-    if (/^en/i.test(ui)) setLang('en');
+    // The same rule as the functions and the manifest's metadata (functions/displayLanguage.ts).
+    setLang(languageFor(officeDisplayLanguage()));
+    if (!excelApiSupported()) {
+      if (status) {
+        status.textContent = bilingual(
+          `此版本的 Excel 不支持 ${EXCEL_API.name} ${EXCEL_API.version}，任务窗格无法写入结果表：请更新 Excel（Microsoft 365）。MEDAID 函数仍可使用。`,
+          `This Excel does not support ${EXCEL_API.name} ${EXCEL_API.version}, which the task pane needs to write result sheets: update Excel (Microsoft 365). The MEDAID functions still work.`,
+        );
+      }
+      document.body.dataset.host = where;
+      document.body.dataset.ready = 'unsupported';
+      return;
+    }
   }
   if (/[?&]lang=en\b/.test(location.search)) setLang('en');
   const host: Host = where === 'office' ? new OfficeHost({ lang: getLang }) : new FileHost();

@@ -13,6 +13,8 @@ import * as path from 'path';
 import { DOMParser } from '@xmldom/xmldom';
 import { ROOT, WebBuild, ensureWebBuild } from './webBuild';
 import { availableLocales, localizedFileName } from '../../scripts/localize-functions';
+import { CHINESE_LOCALES, languageFor } from '../../src/functions/displayLanguage';
+import { EXCEL_API } from '../../src/taskpane/host/detectHost';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const icons = require('../../scripts/make-icons.js') as { SIZES: number[]; draw: (size: number) => Buffer };
@@ -167,14 +169,35 @@ describe('manifest.xml: identity', () => {
     expect(v.split('.').slice(0, 3).join('.')).toBe(pkg.version.split('-')[0]);
   });
 
-  it('defaults to zh-CN with en-US overrides for display strings', () => {
-    expect(text(one(NS.app, 'DefaultLocale'))).toBe('zh-CN');
+  // Issue 13 item 4: one language rule for pane, functions and manifest (displayLanguage.ts).
+  it('defaults to English (en-US) with the Chinese strings for every Chinese display language', () => {
+    expect(text(one(NS.app, 'DefaultLocale'))).toBe('en-US');
+    const han = /[\u4e00-\u9fff]/;
     for (const name of ['DisplayName', 'Description']) {
       const e = children(root, NS.app, name)[0];
-      expect(children(e, NS.app, 'Override').map((o) => o.getAttribute('Locale'))).toContain('en-US');
+      expect(e.getAttribute('DefaultValue')).not.toMatch(/^[\u4e00-\u9fff]/);
+      const o = children(e, NS.app, 'Override');
+      expect(o.map((x) => x.getAttribute('Locale'))).toEqual([...CHINESE_LOCALES]);
+      for (const x of o) expect(x.getAttribute('Value')).toMatch(han);
     }
     const labels = [...shortStrings.values(), ...longStrings.values()].filter((e) => e.getAttribute('id') !== 'Functions.Namespace');
-    for (const e of labels) expect(children(e, NS.bt, 'Override').map((o) => o.getAttribute('Locale'))).toEqual(['en-US']);
+    for (const e of labels) {
+      expect(e.getAttribute('DefaultValue')).not.toMatch(han);
+      expect(children(e, NS.bt, 'Override').map((o) => o.getAttribute('Locale'))).toEqual([...CHINESE_LOCALES]);
+    }
+  });
+
+  it('gives every display language the metadata language the functions and the pane use', () => {
+    const cf = all(NS.ov, 'ExtensionPoint').find((e) => xsiType(e) === 'CustomFunctions')!;
+    const url = urls.get(one(NS.ov, 'SourceLocation', one(NS.ov, 'Metadata', cf)).getAttribute('resid')!)!;
+    const file = (u: string) => new URL(u).pathname.replace(/^\//, '');
+    const overrides = new Map(children(url, NS.bt, 'Override').map((o) => [o.getAttribute('Locale')!, file(o.getAttribute('Value')!)]));
+    // What Office would load: the exact override, else the default.
+    const metadataFor = (locale: string) => overrides.get(locale) ?? file(url.getAttribute('DefaultValue')!);
+    const metadataLang = (f: string) => (f === 'functions.json' ? 'en' : f.startsWith('functions.zh') ? 'zh' : '?');
+    for (const locale of ['zh-CN', 'zh-TW', 'zh-HK', 'zh-SG', 'zh-MO', 'en-US', 'en-GB', 'en-AU', 'fr-FR', 'de-DE', 'ja-JP', 'ko-KR']) {
+      expect([locale, metadataLang(metadataFor(locale))]).toEqual([locale, languageFor(locale)]);
+    }
   });
 
   it('uses well-formed culture names and string lengths within the schema limits', () => {
@@ -198,6 +221,8 @@ describe('manifest.xml: identity', () => {
   it('requires the shared runtime and CustomFunctions.Error (CustomFunctionsRuntime 1.2)', () => {
     const sets = Object.fromEntries(all(NS.app, 'Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]));
     expect(sets.SharedRuntime).toBe('1.1');
+    // The ExcelApi version the pane checks at start (detectHost.ts: customProperties, 1.12).
+    expect(sets[EXCEL_API.name]).toBe(EXCEL_API.version);
     expect(Number(sets.CustomFunctionsRuntime)).toBeGreaterThanOrEqual(1.2);
   });
 });
@@ -256,7 +281,7 @@ describe('manifest.xml: VersionOverrides', () => {
     expect(new URL(urls.get(script)!.getAttribute('DefaultValue')!).pathname).toBe('/functions.js');
   });
 
-  it('points the metadata at one generated file per language: zh-CN by default, en-US from the JSDoc', () => {
+  it('points the metadata at one generated file per language: en-US (from the JSDoc) by default, zh-CN for Chinese', () => {
     const cf = all(NS.ov, 'ExtensionPoint').find((e) => xsiType(e) === 'CustomFunctions')!;
     const resid = one(NS.ov, 'SourceLocation', one(NS.ov, 'Metadata', cf)).getAttribute('resid')!;
     const url = urls.get(resid)!;
@@ -267,7 +292,8 @@ describe('manifest.xml: VersionOverrides', () => {
     // functions.json is the plugin's output from the (English) JSDoc; each translation table
     // gives functions.<locale>.json, and the default locale has one.
     expect(byLocale['en-US']).toBe('functions.json');
-    expect(byLocale[defaultLocale]).toBe(localizedFileName(defaultLocale));
+    expect(byLocale[defaultLocale]).toBe('functions.json');
+    expect(byLocale['zh-CN']).toBe(localizedFileName('zh-CN'));
     const generated = new Set(['functions.json', ...availableLocales().map(localizedFileName)]);
     expect(new Set(Object.values(byLocale))).toEqual(generated);
     for (const f of generated) expect(build.assets.map((a) => a.name)).toContain(f);
@@ -278,10 +304,12 @@ describe('manifest.xml: VersionOverrides', () => {
     expect(tab.getAttribute('id')).toBe('TabHome');
     const group = one(NS.ov, 'Group', tab);
     const label = (e: El) => shortStrings.get(children(e, NS.ov, 'Label')[0].getAttribute('resid')!)!;
-    expect(label(group).getAttribute('DefaultValue')).toBe('MedAid 预算');
+    const zh = (e: El) => children(e, NS.bt, 'Override').find((o) => o.getAttribute('Locale') === 'zh-CN')!.getAttribute('Value');
+    expect(zh(label(group))).toBe('MedAid 预算');
     const buttons = children(group, NS.ov, 'Control').filter((c) => xsiType(c) === 'Button');
     expect(buttons).toHaveLength(1);
-    expect(label(buttons[0]).getAttribute('DefaultValue')).toBe('MedAid 预算');
+    expect(zh(label(buttons[0]))).toBe('MedAid 预算');
+    expect(label(buttons[0]).getAttribute('DefaultValue')).toBe('MedAid Budget');
     expect(xsiType(one(NS.ov, 'Action', buttons[0]))).toBe('ShowTaskpane');
   });
 });
