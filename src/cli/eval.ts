@@ -6,7 +6,48 @@
  * line from standard input (blank lines and lines starting with # are skipped).
  * Exit code 0 when every result is a value, 1 when any is an error.
  */
+import { readFileSync } from 'node:fs';
+import { isMedaidError } from '../engine/errors';
+import { setEngine } from '../functions/adapters';
 import { evaluateFormula } from '../functions/hyperformula';
+import { baselineEngine, parseParamsJson, setFlagSources, type ParameterSource, type PolicySource } from '../projection/baselineParams';
+
+/**
+ * --set REGION:PATH=VALUE, --params FILE and --policy FILE, as for `medaid project` (issue 15
+ * item 6: e.g. 西平's CI_INSURANCE needs the analyst's base terms). The rest are formulas.
+ */
+export function evalArgs(args: readonly string[]): { formulas: string[]; set: string[]; params: string[]; policies: string[] } {
+  const out = { formulas: [] as string[], set: [] as string[], params: [] as string[], policies: [] as string[] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^(--set|--params|--policy)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      out.formulas.push(a);
+      continue;
+    }
+    const value = m[2] ?? args[++i];
+    if (value === undefined) throw new Error(`${m[1]} 需要取值 / ${m[1]} needs a value`);
+    (m[1] === '--set' ? out.set : m[1] === '--params' ? out.params : out.policies).push(value);
+  }
+  return out;
+}
+
+function readFileText(file: string, zh: string, en: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new Error(`无法读取${zh}文件 ${file}：${msg} / cannot read the ${en} file ${file}: ${msg}`);
+  }
+}
+
+/** The engine the formulas run on: built-in policies, then --policy files, --params files, --set flags. */
+export function evalEngineFrom(a: { set: readonly string[]; params: readonly string[]; policies: readonly string[] }) {
+  const policies: PolicySource[] = a.policies.map((file) => ({ source: `--policy ${file}`, text: readFileText(file, '政策', 'policy') }));
+  const parameters: ParameterSource[] = a.params.map((file) => ({ source: `--params ${file}`, overrides: parseParamsJson(readFileText(file, '参数', 'parameter'), `--params ${file}`) }));
+  parameters.push(...setFlagSources(a.set));
+  return baselineEngine({ policies, parameters });
+}
 
 export function runEval(formulas: string[]): { lines: string[]; exitCode: number } {
   const lines: string[] = [];
@@ -29,10 +70,18 @@ async function readStdin(): Promise<string[]> {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-export const EVAL_HELP = 'eval FORMULA… — evaluate MEDAID formulas (e.g. \'ASSIST_INPATIENT(10000,"低保对象","信阳")\'), one line each; no formula: read them from stdin';
+export const EVAL_HELP = 'eval [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… FORMULA… — evaluate MEDAID formulas (e.g. \'ASSIST_INPATIENT(10000,"低保对象","信阳")\'), one line each; no formula: read them from stdin';
 
 export async function evalCommand(args: string[]): Promise<number> {
-  let formulas = args;
+  let parsed: ReturnType<typeof evalArgs>;
+  try {
+    parsed = evalArgs(args);
+    if (parsed.set.length + parsed.params.length + parsed.policies.length > 0) setEngine(evalEngineFrom(parsed));
+  } catch (e) {
+    console.error(isMedaidError(e) ? `${e.zh} / ${e.en}` : e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+  let formulas = parsed.formulas;
   if (formulas.length === 0) {
     if (process.stdin.isTTY) {
       console.error(`用法 / usage: medaid ${EVAL_HELP}`);
