@@ -5,7 +5,6 @@
 import { demo } from './demo';
 import { PROJECT_HELP, project } from './project';
 import { EVAL_HELP, evalCommand } from './eval';
-import { PROJECT_STREAM_HELP, projectStream } from '../fastpath/streamCommand';
 import { PLAN_HELP, plan } from './plan';
 import { SOLVE_HELP, solve } from './solve';
 import { BURDEN_HELP, burden } from './burden';
@@ -16,7 +15,8 @@ export const commands: Record<string, { run: Command; help: string }> = {
   demo: { run: demo, help: 'demo — compute a few hand-checkable cases from the bundled policies' },
   project: { run: project, help: PROJECT_HELP },
   eval: { run: evalCommand, help: EVAL_HELP },
-  'project-stream': { run: projectStream, help: PROJECT_STREAM_HELP },
+  // One projection path for every size: project-stream is the same command (kept so old scripts run).
+  'project-stream': { run: project, help: 'project-stream — 同 project（任意行序、任意大小）/ the same as project (any row order, any size)' },
   plan: { run: plan, help: PLAN_HELP },
   solve: { run: solve, help: SOLVE_HELP },
   burden: { run: burden, help: BURDEN_HELP },

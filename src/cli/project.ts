@@ -13,7 +13,7 @@
  * the report is are printed); 2 bad usage, an unreadable file, an invalid scenario, parameter
  * or region file (the message names the flag, the file and the field, in Chinese and English).
  */
-import { readFileSync } from 'fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'fs';
 import { basename } from 'path';
 import { checkOutputs, OutputFileError, writeOutput, writeOutputData, type NamedFile, type OutputTarget } from './outputFiles';
 import { isMedaidError, type MedaidError } from '../engine/errors';
@@ -26,17 +26,16 @@ import type { ColumnPick } from '../roster/mapping';
 import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, type AnalystParameter, type ParameterSource, type PolicySource } from '../projection/baselineParams';
 import { writeWorkbookFile } from '../projection/writeWorkbookFile';
 import { completenessLabel, completenessNotes } from '../projection/completeness';
-import { preflight, preflightLines } from '../projection/preflight';
+import { preflightLines } from '../projection/preflight';
+import { streamRun } from '../projection/streamRun';
+import { interruptCleanup } from '../projection/interruptCleanup';
+import type { Detail } from '../projection/mergeRuns';
 import {
   categoryName,
-  explainPerson,
   measureName,
   parseScenarioJson,
   personExplanationTable,
-  readRoster,
-  schemeChecker,
   rejectedRowCount,
-  runProjection,
   runSummary,
   validateFunding,
   validateGrowth,
@@ -46,13 +45,18 @@ import {
   type Scenario,
 } from '../projection';
 
-export const PROJECT_HELP = `project --people FILE --visits FILE --region 信阳 --year 2024 [--scenario FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9]
+export const PROJECT_HELP = `project [--people FILE] --visits FILE --region 信阳 --year 2024 [--scenario FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9]
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--people-sheet S] [--visits-sheet S] [--mask] [--lang zh|en]
         [--people-column FIELD=COL]… [--visits-column FIELD=COL]… [--people-header-row N] [--visits-header-row N]
         [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]…
         [--out result.xlsx] [--summary summary.json] [--force] [--explain ID] [--allow-rejected] [--min-complete 95] [--accept-partial]
         [--layers asGiven|recomputeAll]
+        [--detail none|people|visits] [--memory MB]
         — 名单测算：基准与情景对比 / roster projection, baseline and scenarios side by side
+        行序任意，不需排序；大文件自动分块写入临时文件 / rows in any order, no sorting; big files are partitioned on disk by themselves
+        无 --people：就诊文件每行含人员列（人员类别、区县）/ without --people the visits file carries the person's columns on each row
+        --detail  结果工作簿的明细表：none 仅汇总、people 人员（默认）、visits 人员与逐次就诊 / detail sheets: none, people (default), visits
+        --memory  单块内存预算 MB（默认 256）/ memory budget for one part, MB (default 256)
         --set 信阳:premium.tiers.monitored.amount=100    基准参数（文件未给出或授权另定的数）/ a baseline figure the documents leave to the analyst
         --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
         --params FILE  {"信阳": {"premium.tiers.monitored.amount": 100}}  同上，JSON 文件 / the same as a JSON file
@@ -104,6 +108,8 @@ interface Options {
   force: boolean;
   minComplete?: string;
   acceptPartial: boolean;
+  detail: Detail;
+  memoryMB?: number;
 }
 
 const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
@@ -142,6 +148,15 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
       throw new UsageError((e as MedaidError).zh, (e as MedaidError).en);
     }
   },
+  '--detail': (o, v) => {
+    if (v !== 'none' && v !== 'people' && v !== 'visits') throw new UsageError(`--detail 应为 none、people 或 visits，而不是 "${v}"`, `--detail must be none, people or visits, not "${v}"`);
+    o.detail = v;
+  },
+  '--memory': (o, v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--memory 应为正数（MB），而不是 "${v}"`, `--memory must be a positive number of MB, not "${v}"`);
+    o.memoryMB = n;
+  },
   '--min-complete': (o, v) => {
     const n = Number(v.replace(/%$/, ''));
     if (!/^\d+(\.\d+)?%?$/.test(v) || n > 100) throw new UsageError(`--min-complete 应为 0 到 100 之间的百分数，而不是 "${v}"`, `--min-complete must be a percentage from 0 to 100, not "${v}"`);
@@ -150,7 +165,7 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
 };
 
 export function parseProjectArgs(args: string[]): Options {
-  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [], acceptPartial: false };
+  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [], acceptPartial: false, detail: 'people' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -165,7 +180,7 @@ export function parseProjectArgs(args: string[]): Options {
       VALUE_FLAGS[flag](o, v);
     } else throw new UsageError(`未知参数 ${a}`, `unknown argument ${a}`);
   }
-  for (const [flag, v] of [['--people', o.people], ['--visits', o.visits], ['--region', o.region], ['--year', o.year]] as const) {
+  for (const [flag, v] of [['--visits', o.visits], ['--region', o.region], ['--year', o.year]] as const) {
     if (!v) throw new UsageError(`缺少 ${flag}`, `${flag} is required`);
   }
   return o;
@@ -176,6 +191,16 @@ const FILE_KIND_EN: Record<string, string> = { 人员: 'people', 就诊: 'visits
 function readBytes(file: string, what: string): Uint8Array {
   try {
     return readFileSync(file);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`无法读取${what}文件 ${file}：${msg}`, `cannot read ${FILE_KIND_EN[what] ?? what} file ${file}: ${msg}`);
+  }
+}
+
+/** The file exists and can be opened (the readers then stream it). */
+function checkReadable(file: string, what: string): void {
+  try {
+    closeSync(openSync(file, 'r'));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new UsageError(`无法读取${what}文件 ${file}：${msg}`, `cannot read ${FILE_KIND_EN[what] ?? what} file ${file}: ${msg}`);
@@ -213,7 +238,7 @@ const shownValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v
 /** Every file the run reads: no output may be one of them (outputFiles.checkOutputs). */
 function inputFiles(o: Options): NamedFile[] {
   return [
-    { flag: '--people', path: o.people! },
+    ...(o.people ? [{ flag: '--people', path: o.people }] : []),
     { flag: '--visits', path: o.visits! },
     ...o.scenarios.map((path) => ({ flag: '--scenario', path })),
     ...o.params.map((path) => ({ flag: '--params', path })),
@@ -353,15 +378,16 @@ export async function project(args: string[]): Promise<number> {
     }
     const funding = validateFunding(o.funding, '--lottery/--donations/--transfers/--ratio');
     const growth = validateGrowth(o.growth, '--*-growth');
-    const roster = await readRoster(
-      { name: o.people!, bytes: readBytes(o.people!, '人员'), sheet: o.peopleSheet, ...tableChoices(o.peopleColumns, o.peopleHeaderRow, '--people') },
-      { name: o.visits!, bytes: readBytes(o.visits!, '就诊'), sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
-      year,
-      // An unknown outpatient scheme rejects its visit row at import, not the person's year.
-      { checkScheme: schemeChecker(engine, region, year) },
-    );
-    // Pre-flight: what will not be computed and how to fix it, before the run; a year with no visits stops here.
-    const checks = preflight({ ...roster, region, year, engine });
+    for (const [file, what] of [[o.people, '人员'], [o.visits!, '就诊']] as const) if (file) checkReadable(file, what);
+    // Any row order, any size: read in pieces, partitioned by person, spilled to disk past --memory.
+    const r = await streamRun({
+      people: o.people ? { file: o.people, sheet: o.peopleSheet, ...tableChoices(o.peopleColumns, o.peopleHeaderRow, '--people') } : undefined,
+      visits: { file: o.visits!, sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
+      region, year, engine, scenarios, funding, growth,
+      detail: o.detail, memoryMB: o.memoryMB, explain: o.explain, minComplete: o.minComplete, layerMode: o.layerMode,
+    });
+    // Pre-flight: what was not computed and how to fix it; a year with no visits stops here.
+    const checks = r.preflight;
     if (checks.length) {
       const lines = preflightLines(checks, o.lang);
       if (checks.some((c) => c.stop)) {
@@ -370,11 +396,10 @@ export async function project(args: string[]): Promise<number> {
       }
       console.log(`${o.lang === 'zh' ? '测算前检查' : 'Pre-flight check'}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
     }
-    run = runProjection({ ...roster, region, year, funding, growth, scenarios, engine, minComplete: o.minComplete, layerMode: o.layerMode });
+    run = r.run;
     if (o.explain) {
-      const x = explainPerson({ ...roster, region, year, engine }, o.explain);
-      if (!x) throw new UsageError(`名单中没有身份证号 ${o.explain}`, `no person with ID ${o.explain} in the roster`);
-      console.log(personExplanationTable(x, o.lang).map((r) => r.join('\t')).join('\n'));
+      if (!r.explanation) throw new UsageError(`名单中没有身份证号 ${o.explain}`, `no person with ID ${o.explain} in the roster`);
+      console.log(personExplanationTable(r.explanation, o.lang).map((row) => row.join('\t')).join('\n'));
       console.log('');
     }
   } catch (e) {
@@ -402,7 +427,18 @@ export async function project(args: string[]): Promise<number> {
   }
   if (o.out) {
     try {
-      await writeOutput(targets.out!, (tmp) => writeWorkbookFile(run, tmp, { lang: o.lang, mask: o.mask, parameters }));
+      await writeOutput(targets.out!, async (tmp) => {
+        // Ctrl-C while writing: the half-written workbook goes too.
+        const release = interruptCleanup(() => {
+          rmSync(tmp, { force: true });
+          rmSync(`${tmp}.partial`, { force: true });
+        });
+        try {
+          await writeWorkbookFile(run, tmp, { lang: o.lang, mask: o.mask, parameters, detail: o.detail });
+        } finally {
+          release();
+        }
+      });
     } catch (e) {
       return outputFailed(e);
     }

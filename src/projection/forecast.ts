@@ -41,15 +41,25 @@ function ratesFor(growth: Growth | undefined, c: CategoryId): { headcount: Dec; 
 
 const perCapita = (amount: Dec, people: number): Dec => (people === 0 ? ZERO : round2(amount.dividedBy(people)));
 
-export function forecastNextYear(year: number, people: readonly PersonOutcome[], growth: Growth | undefined): Forecast {
-  const base = new Map<CategoryId, { people: number; assistance: Dec; premiumSubsidy: Dec }>();
+/** This year's base of the forecast per head-count status: sums, so the bases of parts of a roster add up. */
+export type ForecastBase = Map<CategoryId, { people: number; assistance: Dec; premiumSubsidy: Dec }>;
+
+export function forecastBase(people: readonly PersonOutcome[], into: ForecastBase = new Map()): ForecastBase {
   for (const p of people) {
-    const b = base.get(p.category) ?? { people: 0, assistance: ZERO, premiumSubsidy: ZERO };
+    const b = into.get(p.category) ?? { people: 0, assistance: ZERO, premiumSubsidy: ZERO };
     b.people++;
     b.assistance = b.assistance.plus(p.assistance);
     if (p.premiumComputed) b.premiumSubsidy = b.premiumSubsidy.plus(p.premiumSubsidy);
-    base.set(p.category, b);
+    into.set(p.category, b);
   }
+  return into;
+}
+
+export function forecastNextYear(year: number, people: readonly PersonOutcome[], growth: Growth | undefined): Forecast {
+  return forecastFromBase(year, forecastBase(people), growth);
+}
+
+export function forecastFromBase(year: number, base: ForecastBase, growth: Growth | undefined): Forecast {
   const rows: ForecastRow[] = [];
   for (const { id } of CATEGORIES) {
     const b = base.get(id);

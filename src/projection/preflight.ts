@@ -86,16 +86,29 @@ export function yearFinding(visitsRead: number, reports: readonly ImportReport[]
 
 interface Group {
   rep: Person;
+  repVisits: Visit[];
   people: number;
   visits: number;
 }
 
-/** People grouped by what decides whether their year can be computed. */
-function groups(people: readonly Person[], visits: readonly Visit[]): { groups: Group[]; repVisits: Visit[] } {
+/**
+ * People grouped by what decides whether their year can be computed, with the visit rows read.
+ * Additive: parts of a roster split by person (streamRun) are grouped one after the other into
+ * the same groups, and each group's representative is its first person in row order, as when
+ * the roster is grouped at once.
+ */
+export interface PreflightGroups {
+  byKey: Map<string, Group>;
+  visitsRead: number;
+  referredVisits: number;
+}
+
+export function preflightGroups(people: readonly Person[], visits: readonly Visit[], into: PreflightGroups = { byKey: new Map(), visitsRead: 0, referredVisits: 0 }): PreflightGroups {
   const byPerson = new Map<string, Visit[]>();
   for (const v of visits) (byPerson.get(v.personId) ?? byPerson.set(v.personId, []).get(v.personId)!).push(v);
-  const out = new Map<string, Group>();
-  const repVisits: Visit[] = [];
+  const out = into.byKey;
+  into.visitsRead += visits.length;
+  for (const v of visits) if (v.referred) into.referredVisits++;
   const seen = new Set<string>();
   for (const p of people) {
     if (seen.has(p.id)) continue; // a duplicate ID is the importer's/projection's report, not a pre-flight finding
@@ -107,12 +120,21 @@ function groups(people: readonly Person[], visits: readonly Visit[]): { groups: 
     if (g) {
       g.people++;
       g.visits += own.length;
+      if (p.rowNumber < g.rep.rowNumber) {
+        g.rep = p;
+        g.repVisits = own;
+      }
       continue;
     }
-    out.set(key, { rep: p, people: 1, visits: own.length });
-    repVisits.push(...own);
+    out.set(key, { rep: p, repVisits: own, people: 1, visits: own.length });
   }
-  return { groups: [...out.values()], repVisits };
+  return into;
+}
+
+/** The groups in row order of their representatives, and the representatives' visits. */
+function groups(g: PreflightGroups): { groups: Group[]; repVisits: Visit[] } {
+  const list = [...g.byKey.values()].sort((a, b) => a.rep.rowNumber - b.rep.rowNumber);
+  return { groups: list, repVisits: list.flatMap((x) => x.repVisits) };
 }
 
 /** Problems of the representatives under one region, summed over their groups, keyed by part:code. */
@@ -135,12 +157,17 @@ function trial(engine: Engine, region: string, year: number, g: { groups: Group[
 const REGION_CODES = new Set(['CATEGORY_NOT_IN_POLICY', 'UNKNOWN_SCHEME']);
 
 export function preflight(input: PreflightInput): PreflightFinding[] {
+  return preflightOf(input, preflightGroups(input.people, input.visits));
+}
+
+/** The same from groups built part by part (streamRun). */
+export function preflightOf(input: Omit<PreflightInput, 'people' | 'visits'>, grouped: PreflightGroups): PreflightFinding[] {
   const engine = input.engine ?? defaultEngine();
   const out: PreflightFinding[] = [];
-  const y = yearFinding(input.visits.length, input.importReports, input.year);
+  const y = yearFinding(grouped.visitsRead, input.importReports, input.year);
   if (y) out.push(y);
   if (y?.stop) return out;
-  const g = groups(input.people, input.visits);
+  const g = groups(grouped);
   const here = trial(engine, input.region, input.year, g, input.importReports);
   const misfit = (found: typeof here.found) => Math.max(0, ...[...found.values()].filter((f) => REGION_CODES.has(f.code) && f.part === 'assistance').map((f) => f.people));
   const failed = (found: typeof here.found) => Math.max(0, ...[...found.values()].map((f) => f.people));
@@ -184,7 +211,7 @@ export function preflight(input: PreflightInput): PreflightFinding[] {
   }
   const tilt = here.policy.tilt;
   if (tilt?.delegated) {
-    const referred = input.visits.filter((v) => v.referred).length;
+    const referred = grouped.referredVisits;
     const flag = here.policy.region.aliases[0] ?? here.policy.region.names.zh;
     out.push({
       code: 'TILT_DELEGATED', stop: false, people: 0, visits: referred,

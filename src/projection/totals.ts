@@ -38,7 +38,7 @@ function addSubsidy(b: Bucket, amount: Dec): void {
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
 
 /** Keys in a fixed order that does not depend on row order: categories as listed, districts by code point. */
-function ordered<K extends string>(rec: Map<K, Bucket>, cmp: (a: K, b: K) => number): Record<K, Bucket> {
+export function ordered<K extends string>(rec: Map<K, Bucket>, cmp: (a: K, b: K) => number): Record<K, Bucket> {
   const out = {} as Record<K, Bucket>;
   // defineProperty, not out[k] = …: a district named "__proto__" must be a key like any other,
   // not the object's prototype (found by test/hardening/fuzz-projection).

@@ -46,6 +46,12 @@ export interface WorkbookOptions {
    * pass as the rest, so the workbook is built once. Absent: the workbook is exactly as before.
    */
   extraSheets?: readonly ExtraSheet[];
+  /**
+   * Detail sheets: 'visits' both 明细 Details (one row per visit) and 人员 People; 'people' only
+   * 人员 People; 'none' neither (a summary workbook). Default 'visits' (every sheet); the CLI's
+   * --detail defaults to 'people'. The summary sheet says which were left out.
+   */
+  detail?: 'none' | 'people' | 'visits';
 }
 
 /** A sheet of text cells added after the result's sheets (see WorkbookOptions.extraSheets). */
@@ -194,7 +200,7 @@ function bucketRow(label: string, b: Bucket, L: (w: Word) => string, c?: Complet
 
 const valueText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
-function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[]): void {
+function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[], omitted?: { zh: string; en: string }): void {
   const { L, lang } = ctx;
   const p: Projection = ctx.run.baseline;
   const s = sheet(ctx, L('summary'));
@@ -209,6 +215,7 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[]): void {
     for (const n of completenessNotes(c, lang)) s.put(['', n]);
   }
   for (const n of notices) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', noticeText(n, lang)], 'total');
+  if (omitted) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', lang === 'zh' ? omitted.zh : omitted.en]);
   const params = ctx.opts.parameters ?? [];
   if (params.length) {
     s.gap();
@@ -417,12 +424,18 @@ export async function layOutWorkbook(run: ProjectionRun, target: LayoutTarget, o
   const lang = opts.lang ?? 'zh';
   const ctx: Ctx = { run, target, lang, mask: opts.mask ?? false, L: (w: Word) => word(w, lang), opts };
   const plans = planWorkbook(run, opts, defaultMaxDetailRows);
-  const detailsNotice = planNotice(plans.details, { zh: '明细（逐次就诊）', en: 'Details (one row per visit)' });
-  const peopleNotice = planNotice(plans.people, { zh: '人员', en: 'People' });
-  summarySheet(ctx, [detailsNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x));
+  const detail = opts.detail ?? 'visits';
+  const detailsNotice = detail === 'visits' ? planNotice(plans.details, { zh: '明细（逐次就诊）', en: 'Details (one row per visit)' }) : undefined;
+  const peopleNotice = detail !== 'none' ? planNotice(plans.people, { zh: '人员', en: 'People' }) : undefined;
+  const omitted = detail === 'visits' ? undefined : {
+    zh: detail === 'none' ? '未写出明细表（--detail none）：人员与逐次就诊明细未列出，汇总数包含全部人员' : '未写出逐次就诊明细表（--detail people）：汇总数包含全部就诊',
+    en: detail === 'none' ? 'no detail sheets (--detail none): people and visits are not listed; the totals include everyone' : 'no per-visit detail sheet (--detail people): the totals include every visit',
+  };
+  const notices = [detailsNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x);
+  summarySheet(ctx, notices, omitted);
   scenariosSheet(ctx);
-  await detailsSheets(ctx, plans.details, detailsNotice);
-  await peopleSheets(ctx, plans.people, peopleNotice);
+  if (detail === 'visits') await detailsSheets(ctx, plans.details, detailsNotice);
+  if (detail !== 'none') await peopleSheets(ctx, plans.people, peopleNotice);
   await validationSheet(ctx);
   forecastSheet(ctx);
   for (const extra of opts.extraSheets ?? []) extraSheet(ctx, extra);

@@ -38,6 +38,8 @@ export interface CsvChunkSink {
 export interface CsvChunkOptions {
   /** Label used as the "sheet" in report locations (the file name). */
   sheet: string;
+  /** Force the header row (1-based) instead of detecting it, as readCsv's headerRow. */
+  headerRow?: number;
   /** Characters per piece (default 4 Mi): memory use is a few times this. */
   pieceChars?: number;
 }
@@ -135,7 +137,7 @@ async function readWith(file: string, sink: CsvChunkSink, opts: CsvChunkOptions,
 
   const piece = (chunk: string, records: number) => {
     // The first piece finds the delimiter and the header as readCsv does on a whole file.
-    const t = readCsv(chunk, { sheet: opts.sheet, delimiter, headerRow: headerRow === undefined ? undefined : 0 });
+    const t = readCsv(chunk, { sheet: opts.sheet, delimiter, headerRow: headerRow === undefined ? opts.headerRow : 0 });
     if (headerRow === undefined) {
       delimiter = t.source?.delimiter ?? ',';
       headerRow = t.headerRow;

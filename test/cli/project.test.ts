@@ -26,7 +26,7 @@ const base = ['project', '--people', people, '--visits', visits, '--region', '�
 test('tiny roster: summary.json, stdout table and the workbook', async () => {
   const xlsx = join(dir, 'out', 'result.xlsx');
   const summary = join(dir, 'out', 'summary.json');
-  const code = await main([...base, '--scenario', scenario, '--donations', '1000', '--transfers', '2000', '--out', xlsx, '--summary', summary]);
+  const code = await main([...base, '--scenario', scenario, '--donations', '1000', '--transfers', '2000', '--out', xlsx, '--summary', summary, '--detail', 'visits']);
   expect(err.join('\n')).toBe('');
   expect(code).toBe(0);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
@@ -63,7 +63,7 @@ test('tiny roster: summary.json, stdout table and the workbook', async () => {
 
 test('--mask and --lang en', async () => {
   const xlsx = join(dir, 'masked.xlsx');
-  expect(await main([...base, '--mask', '--lang', 'en', '--out', xlsx])).toBe(0);
+  expect(await main([...base, '--mask', '--lang', 'en', '--out', xlsx, '--detail', 'visits'])).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Scenarios', 'Details', 'People', 'Validation', 'Forecast']);
@@ -119,4 +119,24 @@ test('the bundled sample: the CLI and the API (task pane) give identical totals'
   // Every row is accounted for: used + rejected + blank = total.
   for (const t of [api.rows.people, api.rows.visits]) expect(t.used + t.rejected + t.blank).toBe(t.total);
   expect(api.rows.people.total).toBe(3002);
+});
+
+test('--detail: people (default) leaves out the per-visit sheet, none both detail sheets, and the summary sheet says so', async () => {
+  const sheets = async (extra: string[]) => {
+    const xlsx = join(dir, `detail-${extra.join('') || 'default'}.xlsx`);
+    expect(await main([...base, '--out', xlsx, ...extra])).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
+    const notes: string[] = [];
+    wb.getWorksheet('汇总')!.eachRow((r) => {
+      const v = r.getCell(2).value;
+      if (typeof v === 'string' && v.includes('--detail')) notes.push(v);
+    });
+    return { names: wb.worksheets.map((w) => w.name), notes };
+  };
+  expect(await sheets([])).toEqual({ names: ['汇总', '情景对比', '人员', '校验报告', '预测'], notes: [expect.stringContaining('--detail people')] });
+  expect(await sheets(['--detail', 'none'])).toEqual({ names: ['汇总', '情景对比', '校验报告', '预测'], notes: [expect.stringContaining('--detail none')] });
+  expect((await sheets(['--detail', 'visits'])).names).toEqual(['汇总', '情景对比', '明细', '人员', '校验报告', '预测']);
+  expect(await main([...base, '--detail', 'all'])).toBe(2);
+  expect(err.join('\n')).toContain('--detail must be none, people or visits, not "all"');
 });

@@ -1,0 +1,180 @@
+/**
+ * Runs over disjoint parts of one roster, put together into the run of the whole roster.
+ *
+ * A roster split by person (every row of a person — the people row and all visit rows — in
+ * the same part) projects part by part to the same figures as in one piece: each person's
+ * year depends only on that person's rows, and every total is a sum over people and visits,
+ * so the totals of the whole are the sums of the parts' totals (exact decimal additions of
+ * amounts already rounded to the fen). Only what is not a sum is computed once, on the whole:
+ * the funding plan (sources allocated by district need, the 1:9 split) and the forecast
+ * (per-capita figures and rounding), from the summed bases — as project() computes them.
+ *
+ * Detail rows (people, visits) are kept only when asked for: a summary of a 10M-visit roster
+ * holds totals, not rows.
+ */
+import { CATEGORIES, type CategoryId } from '../engine/categories';
+import type { Engine } from '../engine/engine';
+import type { ImportReport, ReportEntry, Visit } from '../roster/types';
+import { completenessOf } from './completeness';
+import { compare } from './compare';
+import { forecastBase, forecastFromBase, type ForecastBase } from './forecast';
+import { planFunding, resolveFunding } from './funding';
+import { engineFor, mergeGrowth } from './project';
+import { layerTotals } from './layers';
+import { byCodePoint, emptyBucket, ordered } from './totals';
+import type { Bucket, Funding, Growth, Projection, ProjectionProblem, ProjectionRun, RowAccount, Scenario, Totals } from './types';
+
+/** Which per-row results are kept: none (totals only), people, or people and visits. */
+export type Detail = 'none' | 'people' | 'visits';
+
+const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
+
+function addBucket(into: Bucket, b: Bucket): void {
+  into.people += b.people;
+  into.visits += b.visits;
+  into.subsidised += b.subsidised;
+  const a = into.assistance;
+  a.inpatient = a.inpatient.plus(b.assistance.inpatient);
+  a.outpatient = a.outpatient.plus(b.assistance.outpatient);
+  a.tilt = a.tilt.plus(b.assistance.tilt);
+  a.topUp = a.topUp.plus(b.assistance.topUp);
+  a.total = a.total.plus(b.assistance.total);
+  into.premiumSubsidy = into.premiumSubsidy.plus(b.premiumSubsidy);
+  into.fundNeed = into.fundNeed.plus(b.fundNeed);
+}
+
+/** One projection (baseline or one scenario) being summed over the parts. */
+class ProjectionSum {
+  first?: Projection;
+  readonly people: Projection['people'] = [];
+  readonly visits: Projection['visits'] = [];
+  readonly problems: ProjectionProblem[] = [];
+  readonly overall = emptyBucket();
+  readonly byCategory = new Map<CategoryId, Bucket>();
+  readonly byDistrict = new Map<string, Bucket>();
+  readonly base: ForecastBase = new Map();
+
+  constructor(readonly detail: Detail) {}
+
+  add(p: Projection): void {
+    this.first ??= p;
+    if (this.detail !== 'none') this.people.push(...p.people);
+    if (this.detail === 'visits') this.visits.push(...p.visits);
+    this.problems.push(...p.problems);
+    addBucket(this.overall, p.totals.overall);
+    for (const [k, b] of Object.entries(p.totals.byCategory) as [CategoryId, Bucket][]) addBucket(this.byCategory.get(k) ?? this.byCategory.set(k, emptyBucket()).get(k)!, b);
+    for (const [k, b] of Object.entries(p.totals.byDistrict)) addBucket(this.byDistrict.get(k) ?? this.byDistrict.set(k, emptyBucket()).get(k)!, b);
+    forecastBase(p.people, this.base);
+  }
+
+  finish(engine: Engine, region: string, year: number, funding: Funding | undefined, growth: Growth | undefined, scenario?: Scenario): Projection {
+    const p = this.first!;
+    const totals: Totals = {
+      overall: this.overall,
+      byCategory: ordered(this.byCategory, (a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!),
+      byDistrict: ordered(this.byDistrict, byCodePoint),
+    };
+    // Rows in the order project() gives them: people by row, visits person by person.
+    this.people.sort((a, b) => a.person.rowNumber - b.person.rowNumber);
+    this.visits.sort((a, b) => a.personRow - b.personRow);
+    this.problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
+    const e = engineFor({ engine }, scenario);
+    const out: Projection = {
+      ...p,
+      people: this.people,
+      visits: this.visits,
+      problems: this.problems,
+      totals,
+      funding: planFunding(totals.byDistrict, resolveFunding(e, region, year, { ...funding, ...scenario?.funding })),
+      forecast: { ...forecastFromBase(year, this.base, mergeGrowth(growth, scenario?.growth)), method: p.forecast.method },
+    };
+    // Settlement layers are summed from the visits (kept whole when a roster is in parts).
+    const layers = layerTotals(this.visits);
+    if (layers) out.layers = layers;
+    else delete out.layers;
+    return out;
+  }
+}
+
+class ReportSum {
+  first?: ImportReport;
+  readonly entries: ReportEntry[] = [];
+  readonly summary = { total: 0, used: 0, rejected: 0, warnings: 0, blank: 0 };
+
+  private noData?: ReportEntry;
+
+  add(r: ImportReport): void {
+    this.first ??= r;
+    // "Header and no data rows" is about the whole table, not about a part that happens to be empty.
+    for (const e of r.entries) {
+      if (e.code === 'ROSTER_NO_DATA') {
+        this.noData ??= e;
+        this.summary.warnings--;
+      } else this.entries.push(e);
+    }
+    for (const k of Object.keys(this.summary) as (keyof ImportReport['summary'])[]) this.summary[k] += r.summary[k];
+  }
+
+  finish(): ImportReport {
+    if (this.noData && this.summary.used + this.summary.rejected === 0) {
+      this.entries.push(this.noData);
+      this.summary.warnings++;
+    }
+    // Rows in sheet order; the entries of one row stay in the order its part gave them.
+    this.entries.sort((a, b) => a.rowNumber - b.rowNumber);
+    return { ...this.first!, entries: this.entries, summary: this.summary };
+  }
+}
+
+const addAccount = (a: RowAccount, b: RowAccount) => {
+  a.total += b.total;
+  a.used += b.used;
+  a.rejected += b.rejected;
+  a.blank += b.blank;
+};
+
+/** Sums the runs of parts of a roster (added one by one, so a part can be freed once added). */
+export class RunSum {
+  private readonly baseline: ProjectionSum;
+  private readonly scenarios: ProjectionSum[];
+  private readonly reports = [new ReportSum(), new ReportSum()];
+  private readonly rows = { people: { total: 0, used: 0, rejected: 0, blank: 0 }, visits: { total: 0, used: 0, rejected: 0, blank: 0 } };
+  parts = 0;
+
+  constructor(readonly scenarioList: readonly Scenario[], readonly detail: Detail) {
+    this.baseline = new ProjectionSum(detail);
+    this.scenarios = scenarioList.map(() => new ProjectionSum(detail));
+  }
+
+  add(run: ProjectionRun): void {
+    this.parts++;
+    this.baseline.add(run.baseline);
+    run.scenarios.forEach((s, i) => this.scenarios[i].add(s.projection));
+    run.importReports.forEach((r, i) => this.reports[i].add(r));
+    addAccount(this.rows.people, run.rows.people);
+    addAccount(this.rows.visits, run.rows.visits);
+  }
+
+  finish(input: { engine: Engine; region: string; year: number; funding?: Funding; growth?: Growth; minComplete?: number | string }, allVisits: readonly Visit[]): ProjectionRun {
+    const { engine, region, year, funding, growth } = input;
+    const baseline = this.baseline.finish(engine, region, year, funding, growth);
+    const scenarios = this.scenarioList.map((scenario, i) => ({ scenario, projection: this.scenarios[i].finish(engine, region, year, funding, growth, scenario) }));
+    const reports = this.reports.filter((r) => r.first).map((r) => r.finish());
+    const importRejected = {
+      people: reports.find((r) => r.kind === 'people')?.summary.rejected ?? 0,
+      visits: reports.find((r) => r.kind === 'visits')?.summary.rejected ?? 0,
+    };
+    // Completeness is measured on the whole (it needs the rows: kept for it when a roster is in parts).
+    for (const [p, s] of [[baseline, undefined], ...scenarios.map((r) => [r.projection, r.scenario] as const)] as const) {
+      const policy = engineFor({ engine }, s).resolve(region, year).policy;
+      p.completeness = completenessOf(p, { visits: allVisits, rows: this.rows, importRejected, policy, threshold: input.minComplete });
+    }
+    return {
+      baseline,
+      scenarios,
+      comparisons: scenarios.map((s) => compare(baseline, s.projection)),
+      importReports: reports,
+      rows: this.rows,
+    };
+  }
+}
