@@ -21,7 +21,8 @@ import { parseLayerMode, type LayerMode } from '../engine/rules/settlementChain'
 import { layerRows } from './layerTable';
 import { fmt, type Dec } from '../engine/money';
 import { parseYear } from '../engine/engine';
-import { maskReport } from '../roster/mask';
+import { maskerFor, maskRun } from '../projection/maskRun';
+import { Masker } from '../roster/mask';
 import type { ColumnPick } from '../roster/mapping';
 import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, type AnalystParameter, type ParameterSource, type PolicySource } from '../projection/baselineParams';
 import { writeWorkbookFile } from '../projection/writeWorkbookFile';
@@ -396,10 +397,15 @@ export async function project(args: string[]): Promise<number> {
       }
       console.log(`${o.lang === 'zh' ? '测算前检查' : 'Pre-flight check'}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
     }
-    run = r.run;
+    // --mask: the one masking point. Everything below (console, summary.json, workbook) is made
+    // from the masked copy, so no output carries a full ID or name (issue 12 item 2).
+    const masker = o.mask ? maskerFor(r.run) : undefined;
+    run = masker ? maskRun(r.run, masker) : r.run;
     if (o.explain) {
-      if (!r.explanation) throw new UsageError(`名单中没有身份证号 ${o.explain}`, `no person with ID ${o.explain} in the roster`);
-      console.log(personExplanationTable(r.explanation, o.lang).map((row) => row.join('\t')).join('\n'));
+      const shownId = masker ? masker.id(o.explain) : o.explain;
+      if (!r.explanation) throw new UsageError(`名单中没有身份证号 ${shownId}`, `no person with ID ${shownId} in the roster`);
+      const lines = personExplanationTable(r.explanation, o.lang).map((row) => row.join('\t'));
+      console.log((masker ? lines.map((l) => masker.text(l)) : lines).join('\n'));
       console.log('');
     }
   } catch (e) {
@@ -408,7 +414,9 @@ export async function project(args: string[]): Promise<number> {
       return 2;
     }
     if (isMedaidError(e) || e instanceof OutputFileError) {
-      console.error(`${e.zh}\n${e.en}`);
+      // With --mask even a fatal message (e.g. a header row that is really a data row) shows no full ID.
+      const shown = args.includes('--mask') ? new Masker() : undefined;
+      console.error(shown ? `${shown.text(e.zh)}\n${shown.text(e.en)}` : `${e.zh}\n${e.en}`);
       return 2;
     }
     throw e;
@@ -434,7 +442,7 @@ export async function project(args: string[]): Promise<number> {
           rmSync(`${tmp}.partial`, { force: true });
         });
         try {
-          await writeWorkbookFile(run, tmp, { lang: o.lang, mask: o.mask, parameters, detail: o.detail });
+          await writeWorkbookFile(run, tmp, { lang: o.lang, parameters, detail: o.detail });
         } finally {
           release();
         }
@@ -449,7 +457,7 @@ export async function project(args: string[]): Promise<number> {
     const where = o.out ? `${o.out}（${word('validation', 'zh')}）` : '';
     const whereEn = o.out ? `${o.out} (sheet ${word('validation', 'en')})` : '';
     console.error(`\n有 ${rejected} 行未使用或未完全计算${where ? `，详见 ${where}` : ''} / ${rejected} rows not used or not fully computed${whereEn ? `; see ${whereEn}` : ''}`);
-    const importErrors = run.importReports.flatMap((r) => (o.mask ? maskReport(r.entries) : r.entries).filter((e) => e.severity === 'error'));
+    const importErrors = run.importReports.flatMap((r) => r.entries.filter((e) => e.severity === 'error'));
     const problems = [...importErrors, ...run.baseline.problems];
     for (const p of problems.slice(0, 10)) console.error(`  ${o.lang === 'zh' ? p.zh : p.en}`);
     if (problems.length > 10) console.error(`  … (${problems.length - 10} ${o.lang === 'zh' ? '条未列出' : 'more'})`);

@@ -7,7 +7,8 @@
  * 校验报告 Validation, 预测 Forecast. ID numbers are text cells; amounts are numbers formatted
  * #,##0.00 (each a value already rounded to the fen — the cell holds the nearest double, as
  * every Excel number does; the exact figures are in summary.json). Optional masking of IDs
- * and names for copies that leave the bureau.
+ * and names for copies that leave the bureau: the whole run is masked once (maskRun) before
+ * any sheet is written, so no sheet, message or quoted cell can carry a full ID or name.
  *
  * Rows are only ever appended (never revisited), formats and widths are set before a sheet's
  * first row and frozen panes when the sheet is added: what a streaming writer needs.
@@ -15,8 +16,7 @@
 import type ExcelJS from 'exceljs';
 import { CATEGORIES } from '../engine/categories';
 import type { Dec } from '../engine/money';
-import { maskId, maskName, maskReport } from '../roster/mask';
-import type { ReportEntry } from '../roster/types';
+import { maskRun } from './maskRun';
 import type { AnalystParameter } from './baselineParams';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import { categoryName, measureName, word, type Lang, type Word } from './labels';
@@ -140,7 +140,6 @@ interface Ctx {
   run: ProjectionRun;
   target: LayoutTarget;
   lang: Lang;
-  mask: boolean;
   L: (w: Word) => string;
   opts: WorkbookOptions;
 }
@@ -286,12 +285,13 @@ function scenariosSheet(ctx: Ctx): void {
 }
 
 async function detailsSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string; en: string } | undefined): Promise<void> {
-  const { run, L, lang, mask } = ctx;
+  const { run, L, lang } = ctx;
   const header = (['row', 'id', 'name', 'district', 'date', 'kind', 'scheme', 'cost', 'referred', 'usedCategory', 'ordinary', 'topUp', 'tilt', 'assistance'] as Word[]).map(L);
   for (const { projection } of run.scenarios) header.push(`${projection.scenario}：${L('assistance')}`);
   const widths = [8, 22, 10, 10, 12, 8, 18, 16, 8, 18, 14, 12, 12, 14, ...run.scenarios.map(() => 18)];
   const formats: Format[] = ['count', 'text', 'general', 'general', 'general', 'general', 'general', 'money', 'general', 'general', 'money', 'money', 'money', 'money', ...run.scenarios.map(() => 'money' as const)];
-  const names = new Map(run.baseline.people.map((p) => [p.person.id, p.person.name]));
+  // By the person's row, not the ID: masked IDs of two people can be equal.
+  const names = new Map(run.baseline.people.map((p) => [p.person.rowNumber, p.person.name]));
   const byRow = run.scenarios.map(({ projection }) => new Map(projection.visits.map((v) => [v.visit.rowNumber, v.assistance])));
   const visits = [...run.baseline.visits].sort((a, b) => a.visit.rowNumber - b.visit.rowNumber);
   // Ruling 4: a referred visit's tilt is 未计算 when the region's tilt terms are missing (a visit not referred gets none).
@@ -299,11 +299,11 @@ async function detailsSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string
   await longTable(ctx, plan, notice, { header, formats, widths }, (i) => {
     const v = visits[i];
     const x = v.visit;
-    const name = names.get(x.personId) ?? '';
+    const name = names.get(v.personRow) ?? '';
     return [
       x.rowNumber,
-      mask ? maskId(x.personId) : x.personId,
-      mask ? maskName(name) : name,
+      x.personId,
+      name,
       v.district,
       x.date,
       L(x.kind === 'inpatient' ? 'visitInpatient' : 'visitOutpatient'),
@@ -321,7 +321,7 @@ async function detailsSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string
 }
 
 async function peopleSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string; en: string } | undefined): Promise<void> {
-  const { run, L, lang, mask } = ctx;
+  const { run, L, lang } = ctx;
   const header = (['row', 'id', 'name', 'district', 'categories', 'countedAs', 'visits', 'assistance', 'premiumSubsidy', 'fundNeed'] as Word[]).map(L);
   const formats: Format[] = ['count', 'text', 'general', 'general', 'general', 'general', 'count', 'money', 'money', 'money'];
   const widths = [8, 22, 10, 10, 26, 18, 10, 14, 14, 14];
@@ -331,8 +331,8 @@ async function peopleSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string;
     const x = o.person;
     return [
       x.rowNumber,
-      mask ? maskId(x.id) : x.id,
-      mask ? maskName(x.name) : x.name,
+      x.id,
+      x.name,
       x.district,
       x.categories.map((c) => categoryName(c, lang)).join(lang === 'zh' ? '；' : '; '),
       categoryName(o.category, lang),
@@ -345,7 +345,7 @@ async function peopleSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string;
 }
 
 async function validationSheet(ctx: Ctx): Promise<void> {
-  const { run, L, lang, mask } = ctx;
+  const { run, L, lang } = ctx;
   const s = sheet(ctx, L('validation'));
   s.widths([16, 8, 10, 10, 10, 22, 8, 24, 100]);
   s.put([L('table'), L('rowsTotal'), L('rowsUsed'), L('rowsRejected'), L('rowsBlank')], 'header');
@@ -358,8 +358,7 @@ async function validationSheet(ctx: Ctx): Promise<void> {
     if (ctx.target.pause && ++n % PAUSE_EVERY === 0) await ctx.target.pause();
   };
   for (const r of run.importReports) {
-    const entries: ReportEntry[] = mask ? maskReport(r.entries) : [...r.entries];
-    for (const e of entries) {
+    for (const e of r.entries) {
       s.put([e.sheet, e.rowNumber, e.column, e.cell ?? '', '', { text: e.value }, L(e.severity), e.code, lang === 'zh' ? e.zh : e.en]);
       await tick();
     }
@@ -368,7 +367,7 @@ async function validationSheet(ctx: Ctx): Promise<void> {
   for (const p of projections) {
     for (const x of p.problems) {
       const scen = p === run.baseline ? L('baseline') : p.scenario;
-      const id = mask ? maskId(x.personId) : x.personId;
+      const id = x.personId;
       const part = x.part === 'assistance' ? L('assistance') : L('premiumSubsidy');
       s.put([x.sheet, x.rowNumber, part, '', scen, { text: id }, L('error'), x.code, lang === 'zh' ? x.zh : x.en]);
       await tick();
@@ -420,9 +419,10 @@ export function planWorkbook(run: ProjectionRun, opts: WorkbookOptions, defaultM
 }
 
 /** Every sheet of the result, in order, onto the target. */
-export async function layOutWorkbook(run: ProjectionRun, target: LayoutTarget, opts: WorkbookOptions, defaultMaxDetailRows: number): Promise<void> {
+export async function layOutWorkbook(original: ProjectionRun, target: LayoutTarget, opts: WorkbookOptions, defaultMaxDetailRows: number): Promise<void> {
   const lang = opts.lang ?? 'zh';
-  const ctx: Ctx = { run, target, lang, mask: opts.mask ?? false, L: (w: Word) => word(w, lang), opts };
+  const run = opts.mask ? maskRun(original) : original;
+  const ctx: Ctx = { run, target, lang, L: (w: Word) => word(w, lang), opts };
   const plans = planWorkbook(run, opts, defaultMaxDetailRows);
   const detail = opts.detail ?? 'visits';
   const detailsNotice = detail === 'visits' ? planNotice(plans.details, { zh: '明细（逐次就诊）', en: 'Details (one row per visit)' }) : undefined;

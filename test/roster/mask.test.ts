@@ -1,4 +1,5 @@
 import { maskId, maskName, maskReport, importVisits } from '../../src/roster';
+import { Masker } from '../../src/roster/mask';
 import { ID_A, ID_B, table } from './helpers';
 
 describe('masking', () => {
@@ -30,5 +31,38 @@ describe('masking', () => {
   test('maskReport masks name values', () => {
     const e = { sheet: 'P', rowNumber: 2, column: '姓名', value: '欧阳娜娜', field: 'name' as const, code: 'ROSTER_BLANK_CELL' as const, severity: 'warning' as const, zh: '', en: '' };
     expect(maskReport([e])[0].value).toBe('欧***');
+  });
+});
+
+describe('Masker: the one masking point (issue 12 item 2)', () => {
+  test('an ID anywhere in a text is starred (18, 15, full-width, spaced, Excel number form)', () => {
+    const m = new Masker();
+    expect(m.text(`重复：与第 3 行 ${ID_A} 相同`)).toBe(`重复：与第 3 行 ${ID_A.slice(0, 4)}**********${ID_A.slice(-4)} 相同`);
+    expect(m.text('旧号 410102900101123 已转换')).toBe('旧号 4101*******1123 已转换');
+    expect(m.text('４１０１０２１９９００１０１１２３X')).toBe('４１０１**********１２３X');
+    expect(m.text('4101 0219 9001 0112 3X')).toBe('4101 **** **** ***2 3X');
+    expect(m.text('Excel 显示 4.10102199001011E+17')).toBe('Excel 显示 4.1*************E+17');
+    // Row numbers, amounts and dates stay readable.
+    expect(m.text('第 1048576 行 12345678.90 元 2024-03-05')).toBe('第 1048576 行 12345678.90 元 2024-03-05');
+  });
+
+  test('known names are masked inside any text; one-character names only in name fields', () => {
+    const m = new Masker(['欧阳娜娜', '王']);
+    expect(m.text('欧阳娜娜 的类别为空')).toBe('欧*** 的类别为空');
+    expect(m.text('王庄镇')).toBe('王庄镇');
+  });
+
+  test('a raw cell quoted in a masked report is cut where another cell or row begins', () => {
+    const m = new Masker();
+    const e = { sheet: 'p.csv', rowNumber: 9, column: '人员类别', cell: 'C9', value: `低保对象,浉河区,380\n${ID_B},李四,特困人员`, field: 'categories' as const, code: 'UNKNOWN_CATEGORY' as const, severity: 'error' as const, zh: `未知人员类别 "低保对象,浉河区,380\n${ID_B},李四,特困人员"`, en: 'x' };
+    const out = m.entry(e);
+    expect(out.value).toBe('低保对象…（其余已隐去 / rest hidden）');
+    expect(out.zh).toBe('未知人员类别 "低保对象…（其余已隐去 / rest hidden）"');
+    expect(out.zh).not.toContain('李四');
+  });
+
+  test('a short ID value is replaced only where the message quotes it', () => {
+    const e = { sheet: 'p', rowNumber: 10, column: '身份证号', cell: 'A10', value: '0', field: 'id' as const, code: 'ROSTER_ID_FORMAT' as const, severity: 'error' as const, zh: '第 10 行：身份证号 "0" 格式不对', en: 'row 10: ID "0" is not valid' };
+    expect(maskReport([e])[0].zh).toBe('第 10 行：身份证号 "*" 格式不对');
   });
 });
