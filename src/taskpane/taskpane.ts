@@ -10,12 +10,14 @@ import { languageFor, officeDisplayLanguage } from '../functions/displayLanguage
 import { detectHost, EXCEL_API, excelApiSupported } from './host/detectHost';
 import { bilingual, getLang, setLang } from './i18n';
 import { PaneApp } from './ui/app';
+import { registerFluent } from './ui/fluent';
 import { ProjectionClient } from './worker/client';
 import { startProjectionWorker } from './worker/startWorker';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  registerFluent();
   const status = document.getElementById('app-loading');
   // Inside Excel, wait for Office however long it takes; only say that we are waiting.
   const where = await detectHost(undefined, {

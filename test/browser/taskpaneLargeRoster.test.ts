@@ -94,6 +94,7 @@ maybe('task pane with a 100,000-visit roster (file mode)', () => {
     const counts = await page.$eval('#counts-visits', (el) => ({ ...(el as HTMLElement).dataset }));
     expect(Number(counts.total)).toBe(expected.importReports.find((r) => r.kind === 'visits')!.summary.total);
 
+    await page.click('#tab-policy');
     await page.setInputFiles('#import-scenarios', SCENARIO);
     await page.waitForSelector('#scenario-list');
     const tRun = Date.now();

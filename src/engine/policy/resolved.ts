@@ -15,6 +15,15 @@ export interface ResolvedBracket {
   rate: Dec;
 }
 
+/**
+ * A policy file's note inside a Chinese message: only when it is written in Chinese (most
+ * notes are English, for the maintainers; the English message carries them), so a Chinese
+ * message never switches language halfway.
+ */
+function zhNote(note: string): string {
+  return /[A-Za-z]{3,}/.test(note) ? '' : `（${note}）`;
+}
+
 export class ResolvedPolicy {
   readonly date: string;
   private readonly cache = new Map<string, unknown>();
@@ -139,7 +148,7 @@ export class ResolvedPolicy {
       term: label.zh,
       termEn: label.en,
       year: this.year,
-      hint: param.note ? `请在参数 ${path} 中填写（${param.note}）` : undefined,
+      hint: param.note ? `请在参数 ${path} 中填写${zhNote(param.note)}` : undefined,
       hintEn: param.note ? `set parameter ${path} (${param.note})` : undefined,
     });
   }
@@ -153,7 +162,7 @@ export class ResolvedPolicy {
       if (!Array.isArray(raw)) {
         throw new MedaidError('MISSING_PARAMETER', {
           region: this.regionName, path, term: paramLabel(path).zh, termEn: paramLabel(path).en, year: this.year,
-          hint: param.note ? `请在参数 ${path} 中填写 [{threshold, rate}]（${param.note}）` : undefined,
+          hint: param.note ? `请在参数 ${path} 中填写 [{threshold, rate}]${zhNote(param.note)}` : undefined,
           hintEn: param.note ? `set parameter ${path} as [{threshold, rate}] (${param.note})` : undefined,
         });
       }

@@ -1,6 +1,9 @@
 /**
- * The task pane: five steps on one scrolling page (a task pane is narrow; steps stay
- * visible so the analyst can go back and change a mapping or a scenario and run again).
+ * The task pane: four steps as tabs (名册 · 核对 · 政策与方案 · 结果) that fit a 320–450 px
+ * pane, with the Run button always at the bottom, so the analyst can go back to a mapping or
+ * a scenario and run again. Controls are Fluent UI web components (ui/fluent.ts), the look
+ * of Office's own panes. One language at a time; parameter paths and the policy files'
+ * notes only in the advanced view.
  * State lives here; each change re-renders the page and puts keyboard focus back on the
  * control that had it (controls have stable ids). Progress updates only the progress bars.
  *
@@ -12,6 +15,7 @@
  */
 import type { Engine } from '../../engine/engine';
 import { isMedaidError } from '../../engine/errors';
+import { word } from '../../projection/labels';
 import type { Scenario } from '../../projection/types';
 import { maskReport } from '../../roster/mask';
 import type { ColumnMapping, RosterKind } from '../../roster/types';
@@ -24,20 +28,21 @@ import {
   type BaselineField, type BaselineInputs, type FundDefault,
 } from '../baselineInputs';
 import type { Host } from '../host/Host';
-import { getLang, setLang, t, type Lang, type StringKey } from '../i18n';
+import { allKeys, getLang, setLang, t, type Lang, type StringKey } from '../i18n';
 import {
-  asBilingual, columnChoices, compareRows, groupMoney, mappingRows, previewRows, regionOptions, yearOptions,
+  asBilingual, columnChoices, groupMoney, mappingRows, previewRows, regionOptions, yearOptions,
   type BilingualError, type RegionOption,
 } from '../paneLogic';
 import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
-import type { BucketView, ForecastView, RunSummary } from '../runSummary';
-import type { CompletenessSummary } from '../../projection/summary';
+import { plainMessage } from '../plainMessage';
 import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
+import type { RunSummary } from '../runSummary';
 import type { Phase } from '../worker/projectionJob';
 import type { CheckView, Loaded, SourceInput, TableView } from '../worker/rosterSession';
 import { drawCharts, destroyCharts } from './charts';
-import { clear, h, table, type Child } from './dom';
+import { clear, fx, h, table, type Child } from './dom';
+import { resultView } from './resultView';
 
 /** A table as the pane knows it: where it came from (to send it again to a new worker) and what it shows. */
 interface Source {
@@ -54,6 +59,37 @@ interface Draft {
   input: string;
   error?: BilingualError;
 }
+
+type TabId = 'roster' | 'check' | 'policy' | 'results';
+const TABS: [TabId, StringKey][] = [['roster', 'tabRoster'], ['check', 'tabCheck'], ['policy', 'tabPolicy'], ['results', 'tabResults']];
+
+/** A Fluent button. */
+function button(id: string | undefined, label: Child, onclick: () => void, opts: { appearance?: 'primary' | 'secondary' | 'subtle' | 'transparent'; disabled?: boolean; size?: 'small' } = {}): HTMLElement {
+  return fx('fluent-button', { ...(id ? { id } : {}), type: 'button', appearance: opts.appearance ?? 'secondary', ...(opts.size ? { size: opts.size } : {}), disabled: opts.disabled, onclick: () => onclick() }, label);
+}
+
+/** A Fluent dropdown (its options in a fluent-listbox, as the component expects); the chosen option's value goes to onchange. */
+function dropdown(id: string, options: { value: string | number; label: string; selected: boolean }[], onchange: (value: string) => void, opts: { disabled?: boolean; required?: boolean } = {}): HTMLElement {
+  return fx('fluent-dropdown', { id, disabled: opts.disabled, 'aria-required': opts.required === undefined ? undefined : String(opts.required), onchange: (ev) => onchange((ev.currentTarget as HTMLInputElement).value) },
+    fx('fluent-listbox', {}, options.map((o) => {
+      const opt = fx('fluent-option', { selected: o.selected }, o.label);
+      opt.setAttribute('value', String(o.value)); // the attribute (the option's initial value), not only the property
+      return opt;
+    })));
+}
+
+/** A Fluent text input. */
+function textInput(id: string, value: string, props: Record<string, string | ((ev: Event) => void) | Record<string, string> | undefined>): HTMLElement {
+  return fx('fluent-text-input', { id, value, ...props });
+}
+
+/** A parameter's unit in the UI's language (the policy files name it in English: yuan, ratio …). */
+function unitName(unit: string): string {
+  const key = `unit_${unit}`;
+  return allKeys().includes(key as StringKey) ? t(key as StringKey) : unit;
+}
+
+const valueOf = (ev: Event): string => (ev.currentTarget as HTMLInputElement).value;
 
 type RunState =
   | { status: 'idle' }
@@ -98,6 +134,9 @@ export class PaneApp {
   private status = '';
   private error: BilingualError | undefined;
   private busy = false;
+  private tab: TabId = 'roster';
+  /** The advanced view: parameter paths, the policy files' notes, the CLI's flags. */
+  private advanced = false;
 
   constructor(private readonly root: HTMLElement, private readonly host: Host, private readonly client: ProjectionClient) {
     this.regions = regionOptions(this.baseEngine());
@@ -466,6 +505,7 @@ export class PaneApp {
     this.error = undefined;
     this.acceptPartial = false;
     this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
+    this.tab = 'results';
     destroyCharts();
     this.render();
     const onProgress = (phase: Phase, done: number, total: number) => this.progress(phase, done, total);
@@ -543,22 +583,56 @@ export class PaneApp {
       this.header(),
       h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }, this.status),
       h('div', { id: 'error', class: this.error ? 'error' : 'hidden', role: 'alert', 'aria-live': 'assertive' }, this.error ? this.errorBox(this.error) : ''),
-      this.step1(),
-      this.step2(),
-      this.step3(),
+      this.tabs(),
+      h('div', { id: `panel-${this.tab}`, class: 'panel', role: 'tabpanel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.step4(),
-      this.step5(),
     );
     if (focused) document.getElementById(focused)?.focus();
-    if (this.runState.status === 'done') {
+    if (this.runState.status === 'done' && this.tab === 'results') {
       const d = document.getElementById('chart-district') as HTMLCanvasElement | null;
       const c = document.getElementById('chart-category') as HTMLCanvasElement | null;
       if (d && c) drawCharts(d, c, this.runState.summary, getLang());
     }
   }
 
+  private tabs(): HTMLElement {
+    return fx('fluent-tablist', {
+      id: 'steps', 'aria-label': t('stepsLabel'), activeid: `tab-${this.tab}`,
+      onchange: (ev) => {
+        const next = ((ev.currentTarget as HTMLElement & { activeid?: string }).activeid ?? '').replace(/^tab-/, '') as TabId;
+        if (TABS.some(([id]) => id === next) && next !== this.tab) {
+          this.tab = next;
+          destroyCharts();
+          this.render();
+        }
+      },
+    }, TABS.map(([id, key]) => fx('fluent-tab', { id: `tab-${id}`, 'aria-controls': `panel-${id}` }, t(key))));
+  }
+
+  private panel(): HTMLElement {
+    switch (this.tab) {
+      case 'roster': return this.step1();
+      case 'check': return this.step2();
+      case 'policy': return this.step3();
+      case 'results': return this.step5();
+    }
+  }
+
+  /** A message in the UI's language; in the plain view parameter paths read as the documents name them. */
+  private say(text: string): string {
+    return this.advanced ? text : plainMessage(text, this.paramLabels());
+  }
+
+  private paramLabels(): Map<string, string> {
+    const lang = getLang();
+    const labels = new Map<string, string>();
+    for (const p of this.params()) labels.set(p.path, lang === 'zh' ? p.zh : p.en);
+    for (const m of this.missing()) labels.set(m.path, lang === 'zh' ? m.param.zh : m.param.en);
+    return labels;
+  }
+
   private errorBox(e: BilingualError): Child {
-    return [h('strong', {}, t('errorTitle') + '：'), ' ', h('span', { lang: 'zh-CN' }, e.zh), h('br'), h('span', { lang: 'en' }, e.en)];
+    return [h('strong', {}, t('errorTitle') + '：'), ' ', h('span', {}, this.say(getLang() === 'zh' ? e.zh : e.en))];
   }
 
   private header(): HTMLElement {
@@ -567,7 +641,7 @@ export class PaneApp {
       'header',
       { class: 'pane-header' },
       h('h1', {}, t('appTitle')),
-      h('button', { id: 'lang-switch', type: 'button', class: 'secondary', 'aria-label': t('langSwitchLabel'), lang: other === 'zh' ? 'zh-CN' : 'en', onclick: () => { setLang(other); this.render(); } }, t('langSwitch')),
+      fx('fluent-button', { id: 'lang-switch', type: 'button', appearance: 'subtle', size: 'small', 'aria-label': t('langSwitchLabel'), lang: other === 'zh' ? 'zh-CN' : 'en', onclick: () => { setLang(other); this.render(); } }, t('langSwitch')),
       h('p', { class: 'mode', id: 'mode', dataset: { mode: this.host.kind } }, this.host.kind === 'office' ? t('modeOffice') : t('modeFile')),
     );
   }
@@ -583,10 +657,18 @@ export class PaneApp {
       // Reading and checking run in the worker: their progress, and Cancel.
       h('div', { id: 'load-task', class: task ? '' : 'hidden' },
         h('label', { for: 'load-progress' }, t('loadProgress')),
-        h('progress', { id: 'load-progress', max: task?.total ?? 1, value: task?.done ?? 0 }),
+        fx('fluent-progress-bar', { id: 'load-progress', max: task?.total ?? 1, value: task?.done ?? 0 }),
         h('p', { id: 'load-progress-label', role: 'status', 'aria-live': 'polite' }, task ? this.phaseText(task.phase, task.done, task.total) : ''),
-        h('button', { id: 'cancel-load', type: 'button', class: 'secondary', disabled: !task, onclick: () => this.client.cancel() }, t('cancelLoad'))),
+        button('cancel-load', t('cancelLoad'), () => this.client.cancel(), { disabled: !task })),
     );
+  }
+
+  /** A file picker: the native input (hidden, keyboard-reachable through its label) styled as a Fluent button. */
+  private filePicker(id: string, labelText: string, accept: string, onPick: (input: HTMLInputElement) => void, disabled = false): Child[] {
+    return [
+      h('input', { id, type: 'file', class: 'visually-hidden', accept, disabled, onchange: (ev) => onPick(ev.target as HTMLInputElement) }),
+      h('label', { for: id, class: disabled ? 'file-button disabled' : 'file-button' }, labelText),
+    ];
   }
 
   private sourcePicker(kind: RosterKind): HTMLElement {
@@ -595,17 +677,13 @@ export class PaneApp {
     const info = src ? t('loaded', { sheet: src.view.table.sheet, rows: src.view.rowCount, header: src.view.table.headerRow }) : t('notLoaded');
     const controls: Child[] = [];
     if (this.host.kind === 'file') {
-      const id = `file-${kind}`;
-      controls.push(
-        h('label', { for: id }, t('chooseFile')),
-        h('input', { id, type: 'file', accept: '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', disabled: this.busy, onchange: (ev) => void this.openFile(kind, ev.target as HTMLInputElement) }),
-      );
+      controls.push(h('div', { class: 'buttons' }, this.filePicker(`file-${kind}`, t('chooseFile'), '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', (input) => void this.openFile(kind, input), this.busy)));
       const labels = src?.view.labels;
       if (labels && labels.length > 1) {
         const sid = `file-sheet-${kind}`;
         controls.push(
           h('label', { for: sid }, t('sheetInFile')),
-          h('select', { id: sid, disabled: this.busy, onchange: (ev) => void this.chooseFileSheet(kind, (ev.target as HTMLSelectElement).value) }, labels.map((l) => h('option', { value: l, selected: l === src.view.table.sheet }, l))),
+          dropdown(sid, labels.map((l) => ({ value: l, label: l, selected: l === src.view.table.sheet })), (v) => void this.chooseFileSheet(kind, v), { disabled: this.busy }),
         );
       }
     } else {
@@ -613,15 +691,20 @@ export class PaneApp {
       const chosen = this.chosenSheet[kind] ?? this.sheetNames[kind === 'people' ? 0 : 1] ?? this.sheetNames[0];
       controls.push(
         h('label', { for: sid }, t('chooseSheet')),
-        h('select', { id: sid, onchange: (ev) => { this.chosenSheet[kind] = (ev.target as HTMLSelectElement).value; } }, this.sheetNames.map((n) => h('option', { value: n, selected: n === chosen }, n))),
+        dropdown(sid, this.sheetNames.map((n) => ({ value: n, label: n, selected: n === chosen })), (v) => { this.chosenSheet[kind] = v; }),
         h('div', { class: 'buttons' },
-          h('button', { id: `read-${kind}`, type: 'button', disabled: this.busy, onclick: () => void this.readSheet(kind, this.chosenSheet[kind] ?? chosen) }, t('useSheet')),
-          h('button', { id: `sel-${kind}`, type: 'button', class: 'secondary', disabled: this.busy, onclick: () => void this.readSheet(kind, undefined, true) }, t('useSelection')),
-          kind === 'people' ? h('button', { id: 'refresh-sheets', type: 'button', class: 'secondary', onclick: () => void this.refreshSheets() }, t('refreshSheets')) : null,
+          button(`read-${kind}`, t('useSheet'), () => void this.readSheet(kind, this.chosenSheet[kind] ?? chosen), { appearance: 'primary', disabled: this.busy }),
+          button(`sel-${kind}`, t('useSelection'), () => void this.readSheet(kind, undefined, true), { disabled: this.busy }),
+          kind === 'people' ? button('refresh-sheets', t('refreshSheets'), () => void this.refreshSheets(), { appearance: 'subtle' }) : null,
         ),
       );
     }
-    return h('fieldset', { class: 'source' }, h('legend', {}, label), ...controls, h('p', { class: 'hint', id: `info-${kind}` }, info));
+    const result = kind === 'people' ? this.check.people : this.check.visits;
+    const counts = result
+      ? h('p', { class: 'counts', id: `counts-${kind}`, dataset: { total: String(result.summary.total), used: String(result.summary.used), rejected: String(result.summary.rejected), blank: String(result.summary.blank) } },
+          t('reportCounts', { table: label, total: result.summary.total, used: result.summary.used, rejected: result.summary.rejected, blank: result.summary.blank, warnings: result.summary.warnings }))
+      : null;
+    return h('fieldset', { class: 'source' }, h('legend', {}, label), ...controls, h('p', { class: 'hint', id: `info-${kind}` }, info), counts);
   }
 
   private step2(): HTMLElement {
@@ -636,17 +719,15 @@ export class PaneApp {
 
   private mappingEditor(kind: RosterKind, src: Source): HTMLElement {
     const tableName = t(kind === 'people' ? 'peopleTable' : 'visitsTable');
+    const lang = getLang();
     const view = src.view;
     const choices = columnChoices(view.table);
-    const rows = mappingRows(view.mapping as ColumnMapping<typeof kind>).map((r) => {
+    const fields = mappingRows(view.mapping as ColumnMapping<typeof kind>).map((r) => {
       const id = `map-${kind}-${r.field}`;
-      return [
-        h('label', { for: id }, `${getLang() === 'zh' ? r.zh : r.en}${r.required ? ' *' : ''}`),
-        h('select', { id, 'aria-required': r.required ? 'true' : 'false', disabled: this.busy, onchange: (ev) => void this.remap(kind, r.field, (ev.target as HTMLSelectElement).value) },
-          h('option', { value: '' }, t('noColumn')),
-          choices.map((c) => h('option', { value: c.index, selected: c.index === r.column }, c.label))),
-        r.required ? t('required') : t('optional'),
-      ];
+      return h('div', { class: 'map-field' },
+        h('label', { for: id }, `${lang === 'zh' ? r.zh : r.en}${r.required ? ' *' : ''}`, h('span', { class: 'hint' }, ` ${r.required ? t('required') : t('optional')}`)),
+        dropdown(id, [{ value: '', label: t('noColumn'), selected: r.column === undefined }, ...choices.map((c) => ({ value: c.index, label: c.label, selected: c.index === r.column }))],
+          (v) => void this.remap(kind, r.field, v), { disabled: this.busy, required: r.required }));
     });
     const preview = previewRows(view.table, 5);
     const result = kind === 'people' ? this.check.people : this.check.visits;
@@ -654,27 +735,26 @@ export class PaneApp {
     const report: Child[] = [];
     if (err) report.push(h('div', { class: 'error', role: 'alert', id: `report-error-${kind}` }, this.errorBox(err)));
     if (result) {
-      const s = result.summary;
-      report.push(h('p', { class: 'counts', id: `counts-${kind}`, dataset: { total: String(s.total), used: String(s.used), rejected: String(s.rejected), blank: String(s.blank) } },
-        t('reportCounts', { table: tableName, total: s.total, used: s.used, rejected: s.rejected, blank: s.blank, warnings: s.warnings })));
       // The worker sends the first problems (errors first); masked here when the analyst asks.
       const entries = this.mask ? maskReport(result.entries) : result.entries;
       if (result.count === 0) report.push(h('p', { class: 'hint' }, t('reportNone')));
       else {
         report.push(
-          h('div', { class: 'scroll' },
-            table(`${tableName} — ${t('problem')}`, [t('row'), t('cell'), t('value'), t('severity'), t('problem')],
+          h('div', { class: 'table-box' },
+            table(`${tableName} — ${t('problem')}`, [`${t('row')} / ${t('cell')}`, t('problem')],
               entries.map((e) => [
-                String(e.rowNumber), e.cell ?? e.column, e.value,
-                { text: e.severity === 'error' ? t('sevError') : t('sevWarning'), attrs: { class: e.severity } },
-                h('span', {}, h('span', { lang: 'zh-CN' }, e.zh), h('br'), h('span', { lang: 'en', class: 'en' }, e.en)),
+                h('span', {}, String(e.rowNumber), h('br'), h('span', { class: 'hint' }, e.cell ?? e.column)),
+                h('span', {}, h('strong', { class: e.severity }, e.severity === 'error' ? t('sevError') : t('sevWarning')), h('br'),
+                  e.value ? [h('span', { class: 'hint' }, `${t('value')}：${e.value}`), h('br')] : null,
+                  this.say(lang === 'zh' ? e.zh : e.en)),
               ]), { class: 'problems', id: `problems-${kind}` })),
         );
         if (result.count > entries.length) report.push(h('p', { class: 'hint' }, t('reportMore', { n: result.count - entries.length })));
       }
     }
     return h('div', { class: 'mapping', id: `mapping-${kind}` },
-      table(t('mappingFor', { table: tableName }), [t('field'), t('column'), ''], rows, { class: 'map-table' }),
+      h('h3', {}, t('mappingFor', { table: tableName })),
+      h('div', { class: 'map-fields' }, fields),
       h('div', { class: 'scroll' }, table(t('preview', { n: preview.length }), [t('row'), ...view.table.header], preview.map((p) => [String(p.rowNumber), ...p.cells]), { class: 'preview' })),
       ...report,
     );
@@ -682,37 +762,41 @@ export class PaneApp {
 
   private step3(): HTMLElement {
     const years = yearOptions(this.region);
+    const lang = getLang();
+    const labels = this.paramLabels();
     const list = this.scenarios.length
       ? h('ul', { class: 'scenarios', id: 'scenario-list' }, this.scenarios.map((s, i) => h('li', {},
           h('strong', {}, s.name), ' ',
-          h('span', { class: 'hint' }, Object.values(s.overrides).flatMap((o) => Object.entries(o).map(([k, v]) => `${k} = ${JSON.stringify(v)}`)).join('；')),
-          h('button', { type: 'button', class: 'link', id: `edit-scenario-${i}`, onclick: () => { this.draft = { index: i, name: s.name, changes: { ...(Object.values(s.overrides)[0] ?? {}) }, param: '', input: '' }; this.render(); } }, t('editScenario')),
-          h('button', { type: 'button', class: 'link', id: `remove-scenario-${i}`, onclick: () => { this.scenarios.splice(i, 1); this.saveState(); this.render(); } }, t('removeScenario')),
+          h('span', { class: 'hint' }, Object.values(s.overrides).flatMap((o) => Object.entries(o).map(([k, v]) => `${this.advanced ? k : labels.get(k) ?? k} = ${JSON.stringify(v)}`)).join('；')),
+          button(`edit-scenario-${i}`, t('editScenario'), () => { this.draft = { index: i, name: s.name, changes: { ...(Object.values(s.overrides)[0] ?? {}) }, param: '', input: '' }; this.render(); }, { appearance: 'transparent', size: 'small' }),
+          button(`remove-scenario-${i}`, t('removeScenario'), () => { this.scenarios.splice(i, 1); this.saveState(); this.render(); }, { appearance: 'transparent', size: 'small' }),
         )))
       : h('p', { class: 'hint' }, t('noScenarios'));
     // The worker is busy while a file is read or a run goes on: a new year (which re-checks the visits) waits.
     const locked = this.busy || this.runState.status === 'running';
     return this.section('step-scenarios', 'step3',
-      h('div', { class: 'row' },
+      h('div', { class: 'map-field' },
         h('label', { for: 'region' }, t('region')),
-        h('select', { id: 'region', disabled: locked, onchange: (ev) => this.setRegion((ev.target as HTMLSelectElement).value) }, this.regions.map((r) => h('option', { value: r.region, selected: r.region === this.region.region }, getLang() === 'zh' ? r.zh : `${r.en} ${r.zh}`))),
+        dropdown('region', this.regions.map((r) => ({ value: r.region, label: lang === 'zh' ? r.zh : `${r.en} ${r.zh}`, selected: r.region === this.region.region })), (v) => this.setRegion(v), { disabled: locked })),
+      h('div', { class: 'map-field' },
         h('label', { for: 'year' }, t('year')),
-        h('select', { id: 'year', disabled: locked, onchange: (ev) => this.setYear(Number((ev.target as HTMLSelectElement).value)) }, years.map((y) => h('option', { value: y, selected: y === this.year }, String(y)))),
-      ),
+        dropdown('year', years.map((y) => ({ value: y, label: String(y), selected: y === this.year })), (v) => this.setYear(Number(v)), { disabled: locked })),
+      h('div', { class: 'row' },
+        fx('fluent-checkbox', { id: 'advanced', checked: this.advanced, onchange: (ev) => { this.advanced = (ev.currentTarget as HTMLInputElement).checked; this.render(); } }),
+        h('label', { for: 'advanced' }, t('advanced'))),
       this.figuresPanel(),
       this.baselinePanel(),
       h('h3', {}, t('scenarios')),
       list,
-      this.draft ? this.scenarioEditor(this.draft) : h('button', { id: 'add-scenario', type: 'button', class: 'secondary', onclick: () => { this.draft = { index: -1, name: '', changes: {}, param: '', input: '' }; this.render(); document.getElementById('draft-name')?.focus(); } }, t('addScenario')),
+      this.draft ? this.scenarioEditor(this.draft) : button('add-scenario', t('addScenario'), () => { this.draft = { index: -1, name: '', changes: {}, param: '', input: '' }; this.render(); document.getElementById('draft-name')?.focus(); }),
       h('div', { class: 'buttons' },
-        h('label', { for: 'import-scenarios', class: 'file-button' }, t('loadScenarios')),
-        h('input', { id: 'import-scenarios', type: 'file', accept: '.json,application/json', onchange: (ev) => void this.importScenarios(ev.target as HTMLInputElement) }),
-        h('button', { id: 'export-scenarios', type: 'button', class: 'secondary', disabled: this.scenarios.length === 0, onclick: () => this.exportScenarios() }, t('exportScenarios')),
+        this.filePicker('import-scenarios', t('loadScenarios'), '.json,application/json', (input) => void this.importScenarios(input)),
+        button('export-scenarios', t('exportScenarios'), () => this.exportScenarios(), { disabled: this.scenarios.length === 0 }),
       ),
     );
   }
 
-  /** 本地区补充参数 / Figures you supply: the edition's open figures, with inputs; the analyst's region files. */
+  /** 本地区补充参数: the edition's open figures, with inputs; the analyst's region files. */
   private figuresPanel(): HTMLElement {
     const lang = getLang();
     const missing = this.missing();
@@ -723,38 +807,35 @@ export class PaneApp {
       const err = this.figureErrors[m.key];
       const p = m.param;
       return h('div', { class: 'figure', dataset: { figure: m.key, supplied: given === undefined ? 'false' : 'true' } },
-        h('label', { for: id }, `${lang === 'zh' ? p.zh : p.en}（${p.unit}）`),
-        h('input', {
-          id, type: 'text', value: text, dataset: { figure: m.key }, 'aria-describedby': `${id}-hint`,
-          onchange: (ev) => this.setFigure(m, (ev.target as HTMLInputElement).value),
+        h('label', { for: id }, `${lang === 'zh' ? p.zh : p.en}（${unitName(p.unit)}）`),
+        textInput(id, text, {
+          dataset: { figure: m.key }, 'aria-describedby': `${id}-hint`,
+          onchange: (ev) => this.setFigure(m, valueOf(ev)),
         }),
         h('span', { class: given === undefined ? 'badge missing' : 'badge' }, given === undefined ? t('figureMissing') : t('figureSupplied')),
         h('p', { class: 'hint', id: `${id}-hint` },
           p.citation ? `${t('citation')}：${p.citation}${p.quote ? `：“${p.quote}”` : ''}` : '',
-          p.note ? h('br') : null, p.note ?? '',
-          m.neededBy?.length ? h('br') : null,
-          m.neededBy?.length ? t('figureNeededBy', { terms: m.neededBy.map((x) => (lang === 'zh' ? x.zh : x.en)).join(lang === 'zh' ? '；' : '; ') }) : ''),
+          m.neededBy?.length ? [h('br'), t('figureNeededBy', { terms: m.neededBy.map((x) => (lang === 'zh' ? x.zh : x.en)).join(lang === 'zh' ? '；' : '; ') })] : null,
+          this.advanced ? [h('br'), h('code', {}, m.path), p.note ? [h('br'), p.note] : null] : null),
         err ? h('div', { class: 'error', role: 'alert', id: `${id}-error` }, this.errorBox(err)) : null,
       );
     });
     const files = this.figures.policies;
     return h('fieldset', { class: 'figures', id: 'figures' },
-      h('legend', {}, `${t('figuresTitle')} / ${t('figuresTitle', {}, lang === 'zh' ? 'en' : 'zh')}`),
+      h('legend', {}, t('figuresTitle')),
       h('p', { class: 'hint' }, t('figuresHint')),
       rows.length ? rows : h('p', { class: 'hint', id: 'figures-none' }, t('figuresNone')),
-      h('div', { class: 'buttons' },
-        h('label', { for: 'region-file', class: 'file-button' }, t('regionFile')),
-        h('input', { id: 'region-file', type: 'file', class: 'visually-hidden', accept: '.json,application/json', onchange: (ev) => void this.loadRegionFile(ev.target as HTMLInputElement) })),
+      h('div', { class: 'buttons' }, this.filePicker('region-file', t('regionFile'), '.json,application/json', (input) => void this.loadRegionFile(input))),
       h('p', { class: 'hint' }, t('regionFileHint')),
       this.regionFileError ? h('div', { class: 'error', role: 'alert', id: 'region-file-error' }, this.errorBox(this.regionFileError)) : null,
       files.length
         ? h('ul', { id: 'region-files', 'aria-label': t('regionFiles') }, files.map((f, i) => h('li', {}, f.source, ' ',
-            h('button', { type: 'button', class: 'link', id: `remove-region-file-${i}`, onclick: () => this.removeRegionFile(i) }, t('removeScenario')))))
+            button(`remove-region-file-${i}`, t('removeScenario'), () => this.removeRegionFile(i), { appearance: 'transparent', size: 'small' }))))
         : null,
     );
   }
 
-  /** 资金来源与增长假设: the baseline's --lottery … --premium-growth, each with the policy's value it replaces. */
+  /** 资金来源与增长假设: the baseline's funding and growth (the CLI's --lottery … --premium-growth), each with the policy's value it replaces. */
   private baselinePanel(): HTMLElement {
     let defaults: Record<'lottery' | 'donations' | 'transfers' | 'ratio', FundDefault> | undefined;
     try {
@@ -769,9 +850,9 @@ export class PaneApp {
       const shown = d ? (f === 'ratio' ? d.value : groupMoney(d.value)) : '0';
       return h('div', { class: 'figure baseline-input', dataset: { field: f } },
         h('label', { for: id }, labelText),
-        h('input', {
-          id, type: 'text', value: this.baselineText[f] ?? saved[f]?.replace(/%$/, '') ?? '', placeholder: d ? shown : '0', 'aria-describedby': `${id}-hint`,
-          onchange: (ev) => this.setBaselineInput(f, (ev.target as HTMLInputElement).value),
+        textInput(id, this.baselineText[f] ?? saved[f]?.replace(/%$/, '') ?? '', {
+          placeholder: d ? shown : '0', 'aria-describedby': `${id}-hint`,
+          onchange: (ev) => this.setBaselineInput(f, valueOf(ev)),
         }),
         h('p', { class: 'hint', id: `${id}-hint` },
           d?.origin === 'policy' ? t('blankPolicy', { value: shown }) : t('blankDefault', { value: shown }),
@@ -780,10 +861,10 @@ export class PaneApp {
         err ? h('div', { class: 'error', role: 'alert', id: `${id}-error` }, this.errorBox(err)) : null,
       );
     };
-    const lang = getLang();
+    const flags = ['--lottery', '--donations', '--transfers', '--ratio', '--headcount-growth', '--cost-growth', '--premium-growth'];
     return h('fieldset', { class: 'figures', id: 'baseline-inputs' },
-      h('legend', {}, `${t('baselineInputsTitle')} / ${t('baselineInputsTitle', {}, lang === 'zh' ? 'en' : 'zh')}`),
-      h('p', { class: 'hint' }, t('baselineInputsHint')),
+      h('legend', {}, t('baselineInputsTitle')),
+      h('p', { class: 'hint' }, t('baselineInputsHint'), this.advanced ? [h('br'), t('cliFlags', { flags: flags.join(' ') })] : null),
       AMOUNT_FIELDS.map((f) => field(f, t('amountYuan', { name: t(f) }), defaults?.[f])),
       field('ratio', t('ratioInput'), defaults?.ratio),
       h('h4', {}, t('growthTitle')),
@@ -798,169 +879,112 @@ export class PaneApp {
     return h('fieldset', { class: 'editor', id: 'scenario-editor' },
       h('legend', {}, d.index < 0 ? t('addScenario') : `${t('editScenario')}：${d.name}`),
       h('label', { for: 'draft-name' }, t('scenarioName')),
-      h('input', { id: 'draft-name', type: 'text', value: d.name, oninput: (ev) => { d.name = (ev.target as HTMLInputElement).value; } }),
+      textInput('draft-name', d.name, { oninput: (ev) => { d.name = valueOf(ev); } }),
       h('label', { for: 'draft-param' }, t('parameter')),
-      h('select', { id: 'draft-param', onchange: (ev) => { d.param = (ev.target as HTMLSelectElement).value; this.render(); } },
-        h('option', { value: '' }, '—'),
-        params.map((p) => h('option', { value: p.path, selected: p.path === d.param }, `${lang === 'zh' ? p.zh : p.en}（${p.current || '—'}）`))),
+      dropdown('draft-param', [{ value: '', label: '—', selected: d.param === '' },
+        ...params.map((p) => ({ value: p.path, label: `${lang === 'zh' ? p.zh : p.en}（${p.current || '—'}）${this.advanced ? ` ${p.path}` : ''}`, selected: p.path === d.param }))],
+        (v) => { d.param = v; this.render(); }),
       chosen
         ? h('div', { class: 'param-info', id: 'param-info' },
-            h('p', {}, `${t('currentValue')}：`, h('strong', {}, chosen.current || '—'), `（${chosen.unit}）`),
-            h('p', { class: 'hint' }, `${t('citation')}：${chosen.citation}`, chosen.quote ? `：“${chosen.quote}”` : ''),
+            h('p', {}, `${t('currentValue')}：`, h('strong', {}, chosen.current || '—'), `（${unitName(chosen.unit)}）`),
+            h('p', { class: 'hint' }, `${t('citation')}：${chosen.citation}`, chosen.quote ? `：“${chosen.quote}”` : '', this.advanced ? [h('br'), h('code', {}, chosen.path), chosen.note ? [h('br'), chosen.note] : null] : null),
             h('label', { for: 'draft-value' }, t('newValue')),
-            h('input', { id: 'draft-value', type: 'text', value: d.input, oninput: (ev) => { d.input = (ev.target as HTMLInputElement).value; }, onkeydown: (ev) => { if ((ev as KeyboardEvent).key === 'Enter') this.addChange(); } }),
-            h('button', { id: 'draft-add', type: 'button', class: 'secondary', onclick: () => this.addChange() }, t('addParam')))
+            textInput('draft-value', d.input, { oninput: (ev) => { d.input = valueOf(ev); }, onkeydown: (ev) => { if ((ev as KeyboardEvent).key === 'Enter') this.addChange(); } }),
+            button('draft-add', t('addParam'), () => this.addChange()))
         : null,
       Object.keys(d.changes).length
         ? h('ul', { id: 'draft-changes' }, Object.entries(d.changes).map(([k, v]) => {
             const p = params.find((x) => x.path === k);
             return h('li', {}, `${p ? (lang === 'zh' ? p.zh : p.en) : k}：${p?.current ?? ''} → ${JSON.stringify(v)} `,
-              h('button', { type: 'button', class: 'link', onclick: () => { delete d.changes[k]; this.render(); } }, t('removeScenario')));
+              button(undefined, t('removeScenario'), () => { delete d.changes[k]; this.render(); }, { appearance: 'transparent', size: 'small' }));
           }))
         : null,
       d.error ? h('div', { class: 'error', role: 'alert' }, this.errorBox(d.error)) : null,
       h('div', { class: 'buttons' },
-        h('button', { id: 'draft-save', type: 'button', onclick: () => this.saveDraft() }, t('saveScenario')),
-        h('button', { id: 'draft-cancel', type: 'button', class: 'secondary', onclick: () => { this.draft = undefined; this.render(); } }, t('cancel'))),
+        button('draft-save', t('saveScenario'), () => this.saveDraft(), { appearance: 'primary' }),
+        button('draft-cancel', t('cancel'), () => { this.draft = undefined; this.render(); })),
     );
   }
 
+  /** Run and Cancel, always at the bottom of the pane, with the run's progress. */
   private step4(): HTMLElement {
     const s = this.runState;
     const running = s.status === 'running';
     const y = this.check.year;
     const lang = getLang();
-    return this.section('step-run', 'step4',
+    return h('section', { id: 'step-run', class: 'action-bar', 'aria-label': t('step4') },
       // Pre-flight (issue 17): a year with no visits is said before the run, and the run waits.
-      y ? h('p', { id: 'preflight-year', class: y.stop ? 'error' : 'warning', role: y.stop ? 'alert' : 'status' }, lang === 'zh' ? y.zh : y.en, h('br'), `${t('fixLabel')}：${lang === 'zh' ? y.fix.zh : y.fix.en}`) : null,
+      y ? h('p', { id: 'preflight-year', class: y.stop ? 'error' : 'warning', role: y.stop ? 'alert' : 'status' }, this.say(lang === 'zh' ? y.zh : y.en), h('br'), `${t('fixLabel')}：${this.say(lang === 'zh' ? y.fix.zh : y.fix.en)}`) : null,
       h('div', { class: 'buttons' },
-        h('button', { id: 'run', type: 'button', disabled: running || !!this.loadTask || !this.check.ready, onclick: () => void this.run() }, t('run')),
-        h('button', { id: 'cancel-run', type: 'button', class: 'secondary', disabled: !running, onclick: () => this.client.cancel() }, t('cancel'))),
+        button('run', t('run'), () => void this.run(), { appearance: 'primary', disabled: running || !!this.loadTask || !this.check.ready }),
+        button('cancel-run', t('cancel'), () => this.client.cancel(), { disabled: !running })),
+      !this.check.ready && !running ? h('p', { class: 'hint' }, t('runHint')) : null,
       h('label', { for: 'run-progress', class: running ? '' : 'hidden' }, t('step4')),
-      h('progress', { id: 'run-progress', class: running ? '' : 'hidden', max: running ? s.total : 1, value: running ? s.done : 0 }),
+      fx('fluent-progress-bar', { id: 'run-progress', class: running ? '' : 'hidden', max: running ? s.total : 1, value: running ? s.done : 0 }),
       h('p', { id: 'run-progress-label', role: 'status', 'aria-live': 'polite' }, running ? this.progressText() : ''),
     );
   }
 
-  private money(v: string, id?: string): { text: Child; attrs: Record<string, string> } {
-    const attrs: Record<string, string> = { class: 'num', 'data-value': v };
-    if (id) attrs['data-testid'] = id;
-    return { text: groupMoney(v), attrs };
-  }
-
-  /** A figure that was not computed: 未计算, never 0.00 (completeness.ts). */
-  private notComputed(id?: string): { text: Child; attrs: Record<string, string> } {
-    const attrs: Record<string, string> = { class: 'num not-computed', 'data-value': '' };
-    if (id) attrs['data-testid'] = id;
-    return { text: t('notComputed'), attrs };
-  }
-
-  private bucketRow(label: string, b: BucketView, prefix?: string, c?: CompletenessSummary, missing?: { people: number; assistance: number; premiumSubsidy: number }): (Child | { text: Child; attrs: Record<string, string> })[] {
-    const none = (n: number | undefined) => !!missing && missing.people > 0 && n === missing.people;
-    const noA = missing ? none(missing.assistance) : c?.measures['assistance.total'] === 'notComputed';
-    const noP = missing ? none(missing.premiumSubsidy) : c?.measures['premiumSubsidy.total'] === 'notComputed';
-    const cell = (v: string, field: string, measure: string | undefined, off: boolean) => {
-      const id = prefix && `${prefix}.${field}`;
-      return off || (measure && c?.measures[measure] === 'notComputed') ? this.notComputed(id) : this.money(v, id);
-    };
-    return [label, String(b.people), cell(b.inpatient, 'inpatient', 'assistance.inpatient', noA), cell(b.outpatient, 'outpatient', 'assistance.outpatient', noA), cell(b.tilt, 'tilt', 'assistance.tilt', noA),
-      cell(b.assistance, 'assistance', undefined, noA), cell(b.premiumSubsidy, 'premiumSubsidy', undefined, noP), cell(b.fundNeed, 'fundNeed', undefined, noA || noP)];
-  }
-
-  /** The completeness line, what the totals exclude, and the pre-flight's findings with their fixes. */
+  /** The completeness line first; then what the totals exclude and the pre-flight's findings with their fixes. */
   private completenessBlock(sum: RunSummary): Child[] {
     const c = sum.baseline.completeness;
     const lang = getLang();
     const out: Child[] = [];
-    if (c) {
-      out.push(h('p', { id: 'completeness', class: c.belowThreshold ? 'error' : c.label.zh.startsWith('完整') ? 'hint' : 'warning', role: 'status' }, h('strong', {}, lang === 'zh' ? c.label.zh : c.label.en)));
-      const notes = lang === 'zh' ? c.notes.zh : c.notes.en;
-      if (notes.length) out.push(h('ul', { id: 'completeness-notes' }, notes.map((n) => h('li', {}, n))));
-    }
+    out.push(c ? h('p', { id: 'completeness', class: c.belowThreshold ? 'error' : c.label.zh.startsWith('完整') ? 'hint' : 'warning', role: 'status' }, h('strong', {}, lang === 'zh' ? c.label.zh : c.label.en)) : null);
+    const notes = c ? (lang === 'zh' ? c.notes.zh : c.notes.en) : [];
+    if (notes.length) out.push(h('ul', { id: 'completeness-notes' }, notes.map((n) => h('li', {}, this.say(n)))));
     if (sum.preflight?.length) {
       out.push(h('div', { id: 'preflight' }, h('h3', {}, t('preflightTitle')),
-        h('ul', {}, sum.preflight.map((f) => h('li', { 'data-code': f.code }, lang === 'zh' ? f.zh : f.en, h('br'), h('span', { class: 'hint' }, `${t('fixLabel')}：${lang === 'zh' ? f.fix.zh : f.fix.en}`))))));
+        h('ul', {}, sum.preflight.map((f) => h('li', { 'data-code': f.code }, this.say(lang === 'zh' ? f.zh : f.en), h('br'), h('span', { class: 'hint' }, `${t('fixLabel')}：${this.say(lang === 'zh' ? f.fix.zh : f.fix.en)}`))))));
     }
     return out;
   }
 
-  /** 预测: next year's forecast per category, with the growth used (the result workbook's 预测 sheet). */
-  private forecastTable(fc: ForecastView): HTMLElement {
-    const lang = getLang();
-    const tot = fc.total;
-    return h('div', { class: 'scroll' }, table(t('forecastTitle', { next: fc.nextYear, year: fc.year }),
-      [t('category'), t('thisYearPeople'), t('thisYearNeed'), t('thisYearSubsidy'), t('growthPct'), t('nextPeople'), t('nextAssistance'), t('nextSubsidy'), t('nextFundNeed')],
-      [...fc.rows.map((r) => [lang === 'zh' ? r.zh : r.en, String(r.people), this.money(r.assistance), this.money(r.premiumSubsidy),
-          `${r.growth.headcount} / ${r.growth.cost} / ${r.growth.premium}`, String(r.nextPeople), this.money(r.nextAssistance), this.money(r.nextPremiumSubsidy), this.money(r.nextFundNeed, `forecast.${r.id}.nextFundNeed`)]),
-        [t('total'), String(tot.people), this.money(tot.assistance), this.money(tot.premiumSubsidy), '', String(tot.nextPeople),
-          this.money(tot.nextAssistance, 'forecast.nextAssistance'), this.money(tot.nextPremiumSubsidy, 'forecast.nextPremiumSubsidy'), this.money(tot.nextFundNeed, 'forecast.nextFundNeed')]],
-      { id: 'table-forecast' }));
+  /** The roster's counts, defined once (docs/taskpane.md, “Counts”): rows read, people projected, rows not used, items not computed. */
+  private countsLine(sum: RunSummary): HTMLElement {
+    const rejected = (kind: RosterKind) => sum.reports.filter((r) => r.kind === kind).reduce((n, r) => n + r.summary.rejected, 0);
+    const total = (kind: RosterKind) => sum.reports.filter((r) => r.kind === kind).reduce((n, r) => n + r.summary.total - r.summary.blank, 0);
+    const pin = sum.baseline.overall.people;
+    const vin = total('visits') - rejected('visits');
+    return h('p', { id: 'rows-used', dataset: { peopleRows: String(total('people')), people: String(pin), peopleRejected: String(rejected('people')), visitRows: String(total('visits')), visits: String(vin), visitsRejected: String(rejected('visits')), problems: String(sum.problemCount) } },
+      t('countsLine', { pt: total('people'), pin, prej: rejected('people'), vt: total('visits'), vin, vrej: rejected('visits'), problems: sum.problemCount, sheet: word('validation', getLang()) }));
   }
 
   private step5(): HTMLElement {
     const s = this.runState;
     if (s.status !== 'done') return this.section('step-results', 'step5', h('p', { class: 'hint' }, s.status === 'cancelled' ? t('cancelled') : t('notLoaded')));
     const sum = s.summary;
-    const b = sum.baseline;
     const lang = getLang();
-    const head = [t('category'), t('people'), t('inpatient'), t('outpatient'), t('tilt'), t('assistance'), t('premiumSubsidy'), t('fundNeed')];
-    const f = b.funding;
-    const c = b.completeness;
-    const totalLabel = c && !c.label.zh.startsWith('完整') ? t('partialTotal') : t('total');
-    const head0: Child[] = [
-      h('p', { id: 'rows-used' }, t('rowsUsed', { pu: sum.rows.people.used, pt: sum.rows.people.total, vu: sum.rows.visits.used, vt: sum.rows.visits.total, problems: sum.problemCount })),
-      ...this.completenessBlock(sum),
-    ];
+    const labels = this.paramLabels();
+    const c = sum.baseline.completeness;
     if (c?.belowThreshold && !this.acceptPartial) {
       // Below the threshold the headline is withheld until the analyst confirms (issue 17).
-      return this.section('step-results', 'step5', ...head0,
+      return this.section('step-results', 'step5', ...this.completenessBlock(sum), this.countsLine(sum),
         h('p', { id: 'withheld', class: 'error', role: 'alert' }, t('withheld', { share: c.share, threshold: c.threshold })),
-        h('div', { class: 'buttons' }, h('button', { id: 'show-partial', type: 'button', class: 'secondary', onclick: () => { this.acceptPartial = true; this.render(); } }, t('showPartial'))));
+        h('div', { class: 'buttons' }, button('show-partial', t('showPartial'), () => { this.acceptPartial = true; this.render(); })));
     }
+    const [line, ...findings] = this.completenessBlock(sum);
+    const [card, ...tables] = resultView(sum, lang);
     const parts: Child[] = [
-      ...head0,
+      line,
+      card,
+      ...findings,
+      ...tables,
+      this.countsLine(sum),
       sum.figures?.length
         ? h('div', { id: 'figures-used' }, h('h3', {}, t('figuresUsed')),
-            h('ul', {}, sum.figures.map((f) => h('li', {}, `${f.region} ${f.path} = ${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}（${f.source}）`))))
+            h('ul', {}, sum.figures.map((f) => h('li', {}, `${f.region} ${this.advanced ? f.path : labels.get(f.path) ?? f.path} = ${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}（${f.source}）`))))
         : null,
-      h('div', { class: 'scroll' }, table(`${t('summary')} — ${lang === 'zh' ? b.region.zh : b.region.en} ${b.year}`, [t('summary'), ...head.slice(1)], [this.bucketRow(totalLabel, b.overall, 'overall', c)], { id: 'table-overall' })),
-      h('div', { class: 'scroll' }, table(t('byCategory'), head, [...b.byCategory.map((x) => this.bucketRow(lang === 'zh' ? x.zh : x.en, x.bucket, `category.${x.id}`, c, c?.missing.byCategory[x.id])), this.bucketRow(totalLabel, b.overall, undefined, c)], { id: 'table-category' })),
-      h('div', { class: 'scroll' }, table(t('byDistrict'), [t('district'), ...head.slice(1)], [...b.byDistrict.map((d) => this.bucketRow(d.district, d.bucket, `district.${d.district}`, c, c?.missing.byDistrict[d.district])), this.bucketRow(totalLabel, b.overall, undefined, c)], { id: 'table-district' })),
-      h('div', { class: 'scroll' }, table(t('fundSplit', { ratio: f.ratio }), [t('district'), t('need'), t('sourcesAllocated'), t('fiscal'), t('cityShare'), t('districtShare')],
-        [...f.districts.map((d) => [d.district, this.money(d.need), this.money(d.sources), this.money(d.fiscal), this.money(d.city, `split.${d.district}.city`), this.money(d.districtPart, `split.${d.district}.district`)]),
-          [t('total'), this.money(f.need, 'funding.need'), this.money(f.allocated, 'funding.allocated'), this.money(f.fiscal, 'funding.fiscal'), this.money(f.city, 'funding.city'), this.money(f.districtTotal, 'funding.district')]], { id: 'table-split' })),
-      h('p', { class: 'hint', id: 'funding-sources' }, `${t('lottery')} ${groupMoney(f.lottery)}；${t('donations')} ${groupMoney(f.donations)}；${t('transfers')} ${groupMoney(f.transfers)}`),
-      b.ratioSource ? h('p', { class: 'hint', id: 'split-source' }, t('ratioSource', { source: lang === 'zh' ? b.ratioSource.zh : b.ratioSource.en })) : null,
-      this.forecastTable(b.forecast),
-      b.forecastMethod ? h('p', { class: 'hint', id: 'forecast-method' }, t('forecastMethod', { source: lang === 'zh' ? b.forecastMethod.zh : b.forecastMethod.en })) : null,
     ];
-    // Settlement rows: each fund's layer and the residual, baseline and scenarios side by side (docs/settlement-layers.md).
-    if (sum.layers) {
-      parts.push(h('div', { class: 'scroll' }, table(lang === 'zh' ? '结算数据各层（基本医保 → 大病保险 → 医疗机构 → 医疗救助）' : 'Settlement layers (basic → critical-illness → hospital → assistance)',
-        [t('measure'), t('baseline'), ...sum.comparisons.flatMap((c) => [c.scenario, t('difference')])],
-        sum.layers.map((r) => [lang === 'zh' ? r.zh : r.en, this.money(r.baseline, `layers.${r.id}`), ...r.scenarios.flatMap((s, i) => [this.money(s.value, `layers.${i}.${r.id}`), this.money(s.diff, `layers.${i}.${r.id}.diff`)])]),
-        { id: 'table-layers' })));
-    }
-    if (sum.comparisons.length) {
-      const rows = compareRows(sum, lang);
-      parts.push(h('div', { class: 'scroll' }, table(t('scenarioCompare'), [t('measure'), t('baseline'), ...sum.comparisons.flatMap((c) => [c.scenario, `${t('difference')}`, t('pct')])],
-        rows.map((r) => {
-          const baseOff = c?.measures[r.id] === 'notComputed';
-          return [r.label, baseOff ? this.notComputed(`compare.baseline.${r.id}`) : this.money(r.baseline, `compare.baseline.${r.id}`), ...r.values.flatMap((v, i) => {
-            const off = sum.scenarios[i]?.completeness?.measures[r.id] === 'notComputed';
-            return [off ? this.notComputed(`compare.${i}.${r.id}`) : this.money(v.value, `compare.${i}.${r.id}`), off || baseOff ? '—' : this.money(v.diff, `compare.${i}.${r.id}.diff`), off || baseOff || v.pct === undefined ? '—' : `${v.pct}%`];
-          })];
-        }), { id: 'table-compare' })));
-    }
     parts.push(
       h('div', { class: 'charts' },
         h('figure', {}, h('figcaption', {}, t('chartDistrict')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-district', role: 'img', 'aria-label': t('chartDistrict') }))),
         h('figure', {}, h('figcaption', {}, t('chartCategory')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-category', role: 'img', 'aria-label': t('chartCategory') })))),
       h('div', { class: 'row' },
-        h('input', { id: 'mask', type: 'checkbox', checked: this.mask, onchange: (ev) => { this.mask = (ev.target as HTMLInputElement).checked; this.render(); } }),
+        fx('fluent-checkbox', { id: 'mask', checked: this.mask, onchange: (ev) => { this.mask = (ev.currentTarget as HTMLInputElement).checked; this.render(); } }),
         h('label', { for: 'mask' }, t('mask'))),
       h('div', { class: 'buttons' },
-        h('button', { id: 'write-result', type: 'button', disabled: this.busy, onclick: () => void this.writeResult() }, this.host.kind === 'office' ? t('writeWorkbook') : t('download'))),
+        button('write-result', this.host.kind === 'office' ? t('writeWorkbook') : t('download'), () => void this.writeResult(), { appearance: 'primary', disabled: this.busy })),
       h('p', { id: 'write-status', role: 'status', 'aria-live': 'polite' }),
     );
     return this.section('step-results', 'step5', ...parts);

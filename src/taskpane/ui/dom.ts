@@ -24,6 +24,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return el;
 }
 
+/**
+ * A Fluent UI web component (fluent-button, fluent-dropdown …), built like h(). Registered
+ * before the first render (ui/fluent.ts), so properties such as value and checked exist.
+ */
+export function fx(tag: `fluent-${string}`, props: Props = {}, ...children: Child[]): HTMLElement {
+  return h(tag as unknown as keyof HTMLElementTagNameMap, props, ...children) as HTMLElement;
+}
+
 function append(el: Node, children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
