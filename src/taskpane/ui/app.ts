@@ -964,7 +964,7 @@ export class PaneApp {
         h('div', { class: 'buttons' }, button('show-partial', t('showPartial'), () => { this.acceptPartial = true; this.render(); })));
     }
     const [line, ...findings] = this.completenessBlock(sum);
-    const [card, ...tables] = resultView(sum, lang);
+    const [card, ...tables] = resultView(sum, lang, (x) => this.say(x));
     const parts: Child[] = [
       line,
       card,

@@ -133,8 +133,8 @@ function headlineCard(sum: RunSummary, lang: Lang): HTMLElement {
   );
 }
 
-/** The results step's body: headline card, then the compact tables. */
-export function resultView(sum: RunSummary, lang: Lang): Child[] {
+/** The results step's body: headline card, then the compact tables; say() puts engine texts in the analyst's words. */
+export function resultView(sum: RunSummary, lang: Lang, say: (text: string) => string = (x) => x): Child[] {
   const b = sum.baseline;
   const f = b.funding;
   const c = b.completeness;
@@ -174,7 +174,7 @@ export function resultView(sum: RunSummary, lang: Lang): Child[] {
     { label: totalLabel, total: true, cells: [money(f.city, 'funding.city'), money(f.districtTotal, 'funding.district')], detail: splitDetail(f.need, f.allocated, f.fiscal, ['funding.need', 'funding.allocated', 'funding.fiscal']) },
   ]));
   parts.push(h('p', { class: 'hint', id: 'funding-sources' }, `${t('lottery')} ${groupMoney(f.lottery)}；${t('donations')} ${groupMoney(f.donations)}；${t('transfers')} ${groupMoney(f.transfers)}`));
-  if (b.ratioSource) parts.push(h('p', { class: 'hint', id: 'split-source' }, t('ratioSource', { source: lang === 'zh' ? b.ratioSource.zh : b.ratioSource.en })));
+  if (b.ratioSource) parts.push(h('p', { class: 'hint', id: 'split-source' }, t('ratioSource', { source: say(lang === 'zh' ? b.ratioSource.zh : b.ratioSource.en) })));
 
   const fc = b.forecast;
   const growth = (g: { headcount: string; cost: string; premium: string }) => `${g.headcount}% / ${g.cost}% / ${g.premium}%`;
@@ -205,7 +205,7 @@ export function resultView(sum: RunSummary, lang: Lang): Child[] {
     },
   ]));
 
-  if (b.forecastMethod) parts.push(h('p', { class: 'hint', id: 'forecast-method' }, t('forecastMethod', { source: lang === 'zh' ? b.forecastMethod.zh : b.forecastMethod.en })));
+  if (b.forecastMethod) parts.push(h('p', { class: 'hint', id: 'forecast-method' }, t('forecastMethod', { source: say(lang === 'zh' ? b.forecastMethod.zh : b.forecastMethod.en) })));
 
   // Settlement rows: each fund's layer and the residual (docs/settlement-layers.md); scenarios open under each row.
   if (sum.layers) {
