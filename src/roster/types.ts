@@ -8,6 +8,7 @@
 import type { CategoryId } from '../engine/categories';
 import type { ErrorCode } from '../engine/errors';
 import type { Dec } from '../engine/money';
+import type { SettlementInput } from '../engine/rules/settlementChain';
 
 /** One data row as the source gave it; rowNumber is the 1-based row the user sees. */
 export interface RawRow {
@@ -107,21 +108,8 @@ export interface Visit {
   settlement?: Settlement;
 }
 
-/** What a settlement export (结算清单) says about one visit, yuan. */
-export interface Settlement {
-  /** 医疗总费用 */
-  total: Dec;
-  /** 目录外费用 / 政策范围外费用 */
-  outOfCatalogue: Dec;
-  /** 基本医保统筹支付 */
-  basicPaid: Dec;
-  /** 大病保险支付 (absent: computed from the rule) */
-  ciPaid?: Dec;
-  /** 医疗机构减免 (absent: computed from the rule) */
-  reduction?: Dec;
-  /** 医院等级 / 收费类别 */
-  level?: string;
-}
+/** What a settlement export (结算清单) says about one visit, yuan: the settlement chain's input without the visit kind. */
+export type Settlement = Omit<SettlementInput, 'kind'>;
 
 export type Severity = 'error' | 'warning';
 
