@@ -124,14 +124,20 @@ function ruleGroups(policy: PolicyFile, p: Projection): { total: number; gaps: R
 
 /** Problems grouped by cause: how many people / visit rows each reason keeps out of the totals. */
 function exclusionsOf(p: Projection, importRejected: { people: number; visits: number }): Exclusion[] {
-  const groups = new Map<string, Exclusion>();
+  // The example is the lowest row's message (people before visits, then by text) and ties sort by
+  // cause, so the summary does not depend on the roster's row order.
+  const groups = new Map<string, Exclusion & { key: string; at: number }>();
   for (const x of p.problems) {
     const key = `${x.part}:${x.code}`;
-    const g = groups.get(key) ?? groups.set(key, { code: x.code, part: x.part, people: 0, visits: 0, zh: x.zh, en: x.en }).get(key)!;
+    const at = (x.table === 'people' ? 0 : 1e12) + x.rowNumber;
+    const g = groups.get(key) ?? groups.set(key, { key, at, code: x.code, part: x.part, people: 0, visits: 0, zh: x.zh, en: x.en }).get(key)!;
+    if (at < g.at || (at === g.at && x.zh < g.zh)) Object.assign(g, { at, zh: x.zh, en: x.en });
     if (x.table === 'people') g.people++;
     else g.visits++;
   }
-  const out = [...groups.values()].sort((a, b) => b.people + b.visits - (a.people + a.visits));
+  const out: Exclusion[] = [...groups.values()]
+    .sort((a, b) => b.people + b.visits - (a.people + a.visits) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ key: _key, at: _at, ...e }) => e);
   if (importRejected.people || importRejected.visits) {
     out.push({
       code: 'IMPORT',
@@ -172,7 +178,9 @@ export function completenessOf(p: Projection, input: CompletenessInput): Complet
   const threshold = new D(input.threshold ?? DEFAULT_MIN_COMPLETE);
   const effective = input.policy.edition.effective;
   const measures = measureStatus(p, input, rules.gaps);
-  const missing = { byCategory: {} as Record<string, BucketMissing>, byDistrict: {} as Record<string, BucketMissing> };
+  // Keyed by district names from the roster: null-prototype records, so a district named
+  // "__proto__" is a bucket of its own and never reaches Object.prototype.
+  const missing = { byCategory: Object.create(null) as Record<string, BucketMissing>, byDistrict: Object.create(null) as Record<string, BucketMissing> };
   for (const x of p.people) {
     for (const [rec, key] of [[missing.byCategory, x.category], [missing.byDistrict, x.person.district]] as const) {
       const m = rec[key] ?? (rec[key] = { people: 0, assistance: 0, premiumSubsidy: 0 });

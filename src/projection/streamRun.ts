@@ -115,7 +115,8 @@ function replacer(this: Record<string, unknown>, key: string, v: unknown): unkno
   const o = this[key];
   return o instanceof Date ? { $d: o.getTime() } : v;
 }
-const reviver = (_k: string, v: unknown) => (v && typeof v === 'object' && '$d' in (v as object) ? new Date((v as { $d: number | null }).$d ?? NaN) : v);
+/** A spilled cell back: dates were written as {$d: epoch ms} (JSON has no dates). */
+const reviveCell = (v: unknown): unknown => (v && typeof v === 'object' && '$d' in (v as object) ? new Date((v as { $d: number | null }).$d ?? NaN) : v);
 
 /** The rows of one table, split into parts (in memory, or spilled to one file per part). */
 class Parts {
@@ -183,8 +184,9 @@ class Parts {
     const rows: RawRow[] = [];
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      const [rowNumber, cells] = JSON.parse(text.slice(from, nl), reviver) as [number, unknown[]];
-      rows.push({ rowNumber, cells });
+      const line = text.slice(from, nl);
+      const [rowNumber, cells] = JSON.parse(line) as [number, unknown[]];
+      rows.push({ rowNumber, cells: cells.map(reviveCell) });
       from = nl + 1;
     }
     return rows;

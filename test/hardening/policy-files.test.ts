@@ -68,8 +68,9 @@ describe('no code execution from data', () => {
     }
     for (const s of sites) expect(s).not.toMatch(/JSON\.parse\([^)]*,\s*\w/); // no reviver argument
     // Reviewed: a deep copy of an already-validated policy, user scenario files, and the analyst's
-    // --params / --policy / --set JSON (baselineParams.ts: plain parse, then shape, schema and withOverrides checks).
-    for (const s of sites) expect(s).toMatch(/src\/engine\/policy\/overrides\.ts|src\/projection\/scenarioFile\.ts|src\/projection\/baselineParams\.ts|src\/taskpane\//);
+    // --params / --policy / --set JSON (baselineParams.ts: plain parse, then shape, schema and withOverrides checks),
+    // and the rows medaid project spilled to its own temporary part files (streamRun.ts: [rowNumber, cells], dates revived after the parse).
+    for (const s of sites) expect(s).toMatch(/src\/engine\/policy\/overrides\.ts|src\/projection\/scenarioFile\.ts|src\/projection\/baselineParams\.ts|src\/projection\/streamRun\.ts|src\/taskpane\//);
   });
 });
 
