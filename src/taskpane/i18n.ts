@@ -180,8 +180,8 @@ const STRINGS = {
   cliFlags: { zh: '命令行对应参数：{flags}', en: 'Command-line flags: {flags}' },
   runHint: { zh: '读取人员表和就诊表并通过校验后即可测算。', en: 'Read the people and visits tables; once they pass the check you can run.' },
   countsLine: {
-    zh: '人员表 {pt} 行：纳入测算 {pin} 人，未使用 {prej} 行。就诊表 {vt} 行：纳入测算 {vin} 行，未使用 {vrej} 行。另有 {problems} 项未能计算（逐项列在结果工作簿的“{sheet}”表）。',
-    en: 'People table {pt} rows: {pin} people projected, {prej} rows not used. Visits table {vt} rows: {vin} projected, {vrej} not used. {problems} items could not be computed (each listed on the result workbook’s “{sheet}” sheet).',
+    zh: '人员表 {pt} 行：纳入测算 {pin} 人，未使用 {prej} 行。就诊表 {vt} 行：纳入测算 {vin} 行，未使用 {vrej} 行。另有 {problems} 项未能计算（逐项列在结果工作簿“校验报告”表）。',
+    en: 'People table {pt} rows: {pin} people projected, {prej} rows not used. Visits table {vt} rows: {vin} projected, {vrej} not used. {problems} items could not be computed (each listed on the Validation sheet of the result workbook).',
   },
 } as const;
 

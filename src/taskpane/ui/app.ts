@@ -15,7 +15,6 @@
  */
 import type { Engine } from '../../engine/engine';
 import { isMedaidError } from '../../engine/errors';
-import { word } from '../../projection/labels';
 import type { Scenario } from '../../projection/types';
 import { maskReport } from '../../roster/mask';
 import type { ColumnMapping, RosterKind } from '../../roster/types';
@@ -947,7 +946,7 @@ export class PaneApp {
     const pin = sum.baseline.overall.people;
     const vin = total('visits') - rejected('visits');
     return h('p', { id: 'rows-used', dataset: { peopleRows: String(total('people')), people: String(pin), peopleRejected: String(rejected('people')), visitRows: String(total('visits')), visits: String(vin), visitsRejected: String(rejected('visits')), problems: String(sum.problemCount) } },
-      t('countsLine', { pt: total('people'), pin, prej: rejected('people'), vt: total('visits'), vin, vrej: rejected('visits'), problems: sum.problemCount, sheet: word('validation', getLang()) }));
+      t('countsLine', { pt: total('people'), pin, prej: rejected('people'), vt: total('visits'), vin, vrej: rejected('visits'), problems: sum.problemCount }));
   }
 
   private step5(): HTMLElement {
