@@ -9,6 +9,7 @@
  */
 import { D, MedaidError, isMedaidError } from '../../src/engine';
 import type { Dec, ErrorCode } from '../../src/engine';
+import type { ImportResult, RawTable } from '../../src/roster';
 
 /*
  * "Says what to do": an instruction or the list of accepted values. Chinese messages ask
@@ -99,4 +100,16 @@ export function typedOrValue<T>(f: () => T): T | undefined {
     }
     throw e;
   }
+}
+
+/** Every input row is used or has an error entry; the summary adds up. */
+export function expectRowsAccounted<T extends { rowNumber: number }>(res: ImportResult<T>, t: RawTable): void {
+  const s = res.report.summary;
+  expect(s.total).toBe(s.used + s.rejected + s.blank);
+  expect(s.total).toBe(t.rows.length + (t.blankRows?.length ?? 0));
+  const used = new Set(res.rows.map((r) => r.rowNumber));
+  const rejected = new Set(res.report.entries.filter((e) => e.severity === 'error').map((e) => e.rowNumber));
+  for (const r of t.rows) expect(used.has(r.rowNumber) !== rejected.has(r.rowNumber)).toBe(true);
+  expect(used.size).toBe(s.used);
+  expect(rejected.size).toBe(s.rejected);
 }

@@ -9,7 +9,7 @@ import * as iconv from 'iconv-lite';
 import { defaultEngine } from '../../src/engine/engine';
 import { readRoster, readTable, runProjection, schemeChecker } from '../../src/projection';
 import { importPeople, importVisits, mappingWithPicks, maskReport, readCsv, readXlsx, sniffFile, tokenizeCsv } from '../../src/roster';
-import type { ImportResult, RawTable } from '../../src/roster';
+import { expectRowsAccounted } from './expectations';
 
 /*
  * IDs with GB 11643 check digits worked by hand (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2,
@@ -22,17 +22,6 @@ const ID_A = '410102199001011234';
 const ID_B = '11010519491231002X';
 const ID_C = '440305200012250012';
 
-/** Every input row is used or has an error entry; the summary adds up. */
-export function expectRowsAccounted<T extends { rowNumber: number }>(res: ImportResult<T>, t: RawTable): void {
-  const s = res.report.summary;
-  expect(s.total).toBe(s.used + s.rejected + s.blank);
-  expect(s.total).toBe(t.rows.length + (t.blankRows?.length ?? 0));
-  const used = new Set(res.rows.map((r) => r.rowNumber));
-  const rejected = new Set(res.report.entries.filter((e) => e.severity === 'error').map((e) => e.rowNumber));
-  for (const r of t.rows) expect(used.has(r.rowNumber) !== rejected.has(r.rowNumber)).toBe(true);
-  expect(used.size).toBe(s.used);
-  expect(rejected.size).toBe(s.rejected);
-}
 
 const PEOPLE_HEAD = '身份证号,姓名,人员类别,区县';
 

@@ -13,7 +13,7 @@ import { D } from '../../src/engine';
 import type { ErrorCode } from '../../src/engine';
 import { importPeople, importVisits, readCsv, readXlsx, tableFromGrid } from '../../src/roster';
 import type { ImportResult, Person, RawTable, ReportEntry, Visit } from '../../src/roster';
-import { caught, caughtAsync, expectSaysWhatToDo, expectTypedError } from './expectations';
+import { caught, caughtAsync, expectRowsAccounted, expectSaysWhatToDo, expectTypedError } from './expectations';
 
 /*
  * IDs (GB 11643-1999 check digit: Σ digit × weight (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
@@ -42,17 +42,6 @@ function tableOf(sheet: string, header: string[], rows: unknown[][]): RawTable {
   return tableFromGrid([{ rowNumber: 1, cells: header }, ...rows.map((cells, i) => ({ rowNumber: i + 2, cells }))], { sheet });
 }
 
-/** Every input row is used (in rows) or has an error entry; the summary adds up. */
-function expectEveryRowAccounted<T extends { rowNumber: number }>(res: ImportResult<T>, t: RawTable): void {
-  const s = res.report.summary;
-  expect(s.total).toBe(s.used + s.rejected + s.blank);
-  expect(s.total).toBe(t.rows.length + (t.blankRows?.length ?? 0));
-  const used = new Set(res.rows.map((r) => r.rowNumber));
-  const rejected = new Set(res.report.entries.filter((e) => e.severity === 'error').map((e) => e.rowNumber));
-  for (const r of t.rows) expect(used.has(r.rowNumber) !== rejected.has(r.rowNumber)).toBe(true);
-  expect(used.size).toBe(s.used);
-  expect(rejected.size).toBe(s.rejected);
-}
 
 /** The entry names sheet, cell, row and value in both languages and says what to do. */
 function expectLocated(e: ReportEntry, cell: string, row: number, mentions: string[]): void {
@@ -142,7 +131,7 @@ function runCase(kind: 'people' | 'visits', c: BadCell): void {
   const sheet = kind === 'people' ? '人员' : '就诊';
   const t = tableOf(sheet, kind === 'people' ? PEOPLE_HEADER : VISITS_HEADER, [good, bad]);
   const res: ImportResult<Person | Visit> = kind === 'people' ? importPeople(t) : importVisits(t, undefined, { year: 2024, people: PEOPLE });
-  expectEveryRowAccounted(res, t);
+  expectRowsAccounted(res, t);
   const entries = res.report.entries.filter((e) => e.rowNumber === 3 && e.code === c.code);
   expect(entries).toHaveLength(1);
   const e = entries[0];
@@ -235,7 +224,7 @@ describe('whole-table problems', () => {
     const csv = `${VISITS_HEADER.join(',')}\n${ID},2024-03-05,住院,,100,否,,\n${ID},"2024-03-06,门诊,,50,否,,\n`;
     const t = readCsv(new TextEncoder().encode(csv), { sheet: 'v.csv' });
     const res = importVisits(t, undefined, { year: 2024, people: PEOPLE });
-    expectEveryRowAccounted(res, t);
+    expectRowsAccounted(res, t);
     // The unclosed quote rejects its own row only (issue 12 item 1).
     expect(res.report.entries.find((e) => e.severity === 'error')).toMatchObject({ code: 'ROSTER_UNBALANCED_QUOTE', rowNumber: 3, cell: 'B3' });
     expect(res.report.summary).toMatchObject({ total: 2, used: 1, rejected: 1 });
@@ -244,7 +233,7 @@ describe('whole-table problems', () => {
   test('blank rows between data rows are counted, not lost', () => {
     const t = tableOf('人员', PEOPLE_HEADER, [GOOD_PERSON, ['', null, '  '], [ID, '张三', '低保对象', '金水区', '', '']]);
     const res = importPeople(t);
-    expectEveryRowAccounted(res, t);
+    expectRowsAccounted(res, t);
     expect(res.report.summary).toMatchObject({ total: 3, used: 2, rejected: 0, blank: 1 });
   });
 });
@@ -264,7 +253,7 @@ describe('.xlsx: what Excel does to IDs and dates', () => {
 
     const pt = await readXlsx(buf, { sheet: '人员' });
     const people = importPeople(pt);
-    expectEveryRowAccounted(people, pt);
+    expectRowsAccounted(people, pt);
     expect(people.rows.map((x) => x.id)).toEqual([ID2]); // the damaged ID is not "repaired"
     const e = people.report.entries[0];
     expect(e.code).toBe('ROSTER_ID_PRECISION_LOST');
@@ -272,7 +261,7 @@ describe('.xlsx: what Excel does to IDs and dates', () => {
 
     const vt = await readXlsx(buf, { sheet: '就诊' });
     const visits = importVisits(vt, undefined, { year: 2024, people: people.rows });
-    expectEveryRowAccounted(visits, vt);
+    expectRowsAccounted(visits, vt);
     expect(visits.rows.map((x) => x.date)).toEqual(['2024-03-05']);
     expectLocated(visits.report.entries[0], 'B3', 3, ['2023-12-31', '2024']);
   });

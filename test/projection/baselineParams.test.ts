@@ -3,7 +3,7 @@
  * validation naming the source and the path, and the projection with the figures applied —
  * every expected amount worked out by hand from the policy text (clause beside it).
  */
-import { BUILTIN_POLICIES, defaultEngine, isMedaidError, type MedaidError } from '../../src/engine';
+import { BUILTIN_POLICIES, defaultEngine } from '../../src/engine';
 import {
   analystParameters,
   baselineEngine,
@@ -14,20 +14,10 @@ import {
 } from '../../src/projection/baselineParams';
 import { runProjection } from '../../src/projection';
 import { person, s2, visit } from './helpers';
+import { caught } from '../hardening/expectations';
 
 const M1 = '411502198001010011';
 const D1 = '411502196001010022';
-
-/** Thrown MedaidError (fails the test if the call does not throw one). */
-function thrown(f: () => unknown): MedaidError {
-  try {
-    f();
-  } catch (e) {
-    if (isMedaidError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a MedaidError');
-}
 
 describe('--set REGION:PATH=VALUE', () => {
   test('parts, numbers, dates, booleans, amounts and text', () => {
@@ -52,7 +42,7 @@ describe('--set REGION:PATH=VALUE', () => {
     ['信阳:premium.tiers.monitored.amount=null', 'null is only for a dated value'],
     ['信阳:x.y=[1,', 'not valid JSON'],
   ])('a malformed flag names itself: %s', (flag, says) => {
-    const e = thrown(() => parseSetFlag(flag));
+    const e = caught(() => parseSetFlag(flag));
     expect(e.code).toBe('INVALID_OVERRIDE');
     expect(`${e.zh} ${e.en}`).toContain(`--set ${flag}`);
     expect(`${e.zh} ${e.en}`).toContain(says);
@@ -65,21 +55,21 @@ describe('--set REGION:PATH=VALUE', () => {
       { 信阳: { 'premium.tiers.monitored.amount': 100 } },
     ]);
     expect(analystParameters(sources)[0]).toMatchObject({ region: '山西', path: 'income.perCapitaDisposable', value: { 2021: 30000, 2022: 32000 } });
-    const twice = thrown(() => setFlagSources(['信阳:premium.tiers.monitored.amount=100', '信阳:premium.tiers.monitored.amount=120']));
+    const twice = caught(() => setFlagSources(['信阳:premium.tiers.monitored.amount=100', '信阳:premium.tiers.monitored.amount=120']));
     expect(twice.en).toContain('already set by --set 信阳:premium.tiers.monitored.amount=100');
-    const mixed = thrown(() => setFlagSources(['山西:income.perCapitaDisposable=1', '山西:income.perCapitaDisposable.2021=30000']));
+    const mixed = caught(() => setFlagSources(['山西:income.perCapitaDisposable=1', '山西:income.perCapitaDisposable.2021=30000']));
     expect(mixed.en).toContain('either by year or for all years');
   });
 
   test('the engine checks each value against its parameter; the error names the flag and the path', () => {
-    const notANumber = thrown(() => baselineEngine({ parameters: setFlagSources(['信阳:premium.tiers.monitored.amount=abc']) }));
+    const notANumber = caught(() => baselineEngine({ parameters: setFlagSources(['信阳:premium.tiers.monitored.amount=abc']) }));
     expect(notANumber.code).toBe('INVALID_OVERRIDE');
     expect(notANumber.zh).toContain('--set 信阳:premium.tiers.monitored.amount=abc');
     expect(notANumber.en).toContain('premium.tiers.monitored');
-    const noSuchPath = thrown(() => baselineEngine({ parameters: setFlagSources(['信阳:premium.tiers.nobody.amount=100']) }));
+    const noSuchPath = caught(() => baselineEngine({ parameters: setFlagSources(['信阳:premium.tiers.nobody.amount=100']) }));
     expect(noSuchPath.en).toContain('--set 信阳:premium.tiers.nobody.amount=100');
     expect(noSuchPath.en).toContain('"nobody" does not exist');
-    const noSuchRegion = thrown(() => baselineEngine({ parameters: setFlagSources(['火星:premium.tiers.monitored.amount=100']) }));
+    const noSuchRegion = caught(() => baselineEngine({ parameters: setFlagSources(['火星:premium.tiers.monitored.amount=100']) }));
     expect(noSuchRegion.zh).toContain('火星');
   });
 });
@@ -87,10 +77,10 @@ describe('--set REGION:PATH=VALUE', () => {
 describe('--params FILE', () => {
   test('the engine.withOverrides format; a bad shape or path names the file and the path', () => {
     expect(parseParamsJson('\uFEFF{"信阳": {"premium.tiers.monitored.amount": 100}}', '--params p.json')).toEqual({ 信阳: { 'premium.tiers.monitored.amount': 100 } });
-    expect(thrown(() => parseParamsJson('[1]', '--params p.json')).zh).toContain('--params p.json');
-    expect(thrown(() => parseParamsJson('{"信阳": 100}', '--params p.json')).zh).toContain('--params p.json 信阳');
-    expect(thrown(() => parseParamsJson('{oops', '--params p.json')).en).toContain('not valid JSON');
-    const bad = thrown(() => baselineEngine({ parameters: [{ source: '--params p.json', overrides: { 信阳: { 'premium.tiers.monitored.amont': 100 } } }] }));
+    expect(caught(() => parseParamsJson('[1]', '--params p.json')).zh).toContain('--params p.json');
+    expect(caught(() => parseParamsJson('{"信阳": 100}', '--params p.json')).zh).toContain('--params p.json 信阳');
+    expect(caught(() => parseParamsJson('{oops', '--params p.json')).en).toContain('not valid JSON');
+    const bad = caught(() => baselineEngine({ parameters: [{ source: '--params p.json', overrides: { 信阳: { 'premium.tiers.monitored.amont': 100 } } }] }));
     expect(bad.zh).toContain('--params p.json');
     expect(bad.zh).toContain('premium.tiers.monitored.amont');
   });
@@ -188,7 +178,7 @@ describe('--policy FILE: an analyst’s own region', () => {
   test('the region belongs to the engine it was added to, never the shared default one', () => {
     baselineEngine({ policies: [{ source: '--policy example.json', text: JSON.stringify(own) }] });
     expect(defaultEngine().policyList().map((r) => r.policyId)).not.toContain('example-2024');
-    const withoutIt = thrown(() => runProjection({ people: [person(D1, '低保对象', '甲县', 380)], visits: [], region: '示例', year: 2024 }));
+    const withoutIt = caught(() => runProjection({ people: [person(D1, '低保对象', '甲县', 380)], visits: [], region: '示例', year: 2024 }));
     expect(withoutIt.code).toBe('UNKNOWN_REGION');
   });
 
@@ -202,12 +192,12 @@ describe('--policy FILE: an analyst’s own region', () => {
 
   test('an invalid file names the file and the field; a clash names the file', () => {
     const { categories: _dropped, ...noCategories } = own;
-    const bad = thrown(() => baselineEngine({ policies: [{ source: '--policy bad.json', text: JSON.stringify(noCategories) }] }));
+    const bad = caught(() => baselineEngine({ policies: [{ source: '--policy bad.json', text: JSON.stringify(noCategories) }] }));
     expect(bad.code).toBe('INVALID_POLICY');
     expect(bad.zh).toContain('--policy bad.json');
     expect(bad.en).toContain('categories');
-    expect(thrown(() => baselineEngine({ policies: [{ source: '--policy x.json', text: '{nope' }] })).en).toContain('not valid JSON');
-    const clash = thrown(() => baselineEngine({ policies: [{ source: '--policy copy.json', data: xinyang }] }));
+    expect(caught(() => baselineEngine({ policies: [{ source: '--policy x.json', text: '{nope' }] })).en).toContain('not valid JSON');
+    const clash = caught(() => baselineEngine({ policies: [{ source: '--policy copy.json', data: xinyang }] }));
     expect(clash.code).toBe('DUPLICATE_REGION');
     expect(clash.zh).toContain('--policy copy.json');
   });

@@ -5,10 +5,11 @@
  *   B 低保边缘家庭成员, inpatient 20000: 二、二是 (20000 − 2400) × 65 % = 11440 → 二、四是 cap 10000.
  * Baseline need 7000 + 80 + 10000 = 17080.
  */
-import { defaultEngine, isMedaidError, type MedaidError } from '../../src/engine';
+import { defaultEngine } from '../../src/engine';
 import { project } from '../../src/projection';
 import { expandPaths, solveBudget } from '../../src/projection/solve';
 import { person, s2, visit } from './helpers';
+import { caught } from '../hardening/expectations';
 
 const A = '411502198001010011';
 const B = '411502196001010022';
@@ -16,16 +17,6 @@ const people = [person(A, '低保对象', '浉河区', 380, 2), person(B, '低�
 const visits = [visit(2, A, '2024-03-01', 'inpatient', 10000), visit(3, B, '2024-05-01', 'inpatient', 20000)];
 const input = { people, visits, region: '信阳', year: 2024 };
 const RATIO = 'inpatient.tiers.dibao_returned.ratio';
-
-function thrown(f: () => unknown): MedaidError {
-  try {
-    f();
-  } catch (e) {
-    if (isMedaidError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a MedaidError');
-}
 
 describe('solveBudget, worked by hand', () => {
   test('低保 ratio to a 17580 ceiling: 10000 r + 80 + 10000 ≤ 17580 → r = 0.75 exactly', () => {
@@ -105,7 +96,7 @@ describe('solveBudget, bad input: specific and bilingual', () => {
     [{ paths: [RATIO], districtCeilings: { 不存在区: 1 } }, 'INVALID_BUDGET_INPUT', /no such district/],
     [{ paths: [RATIO, 'inpatient.tiers.dibao_returned.cap'], ceiling: 1 }, 'INVALID_BUDGET_INPUT', /share unit and direction/],
   ])('%j → %s', (extra, code, en) => {
-    const e = thrown(() => solveBudget({ ...input, ...extra } as never));
+    const e = caught(() => solveBudget({ ...input, ...extra } as never));
     expect(e.code).toBe(code);
     expect(e.en).toMatch(en);
     expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
