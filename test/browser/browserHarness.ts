@@ -103,3 +103,26 @@ export function foreignRequests(requests: string[], origin: string): string[] {
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
 }
+
+/**
+ * The built bundle served for the tests of one describe block: built and served in beforeAll,
+ * the server closed and the folder removed in afterAll. `url` is the served folder's URL.
+ */
+export function servePane(): { readonly url: string } {
+  let dir = '';
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    dir = await buildBundle();
+    server = await serveDir(dir);
+  }, 15 * 60 * 1000);
+  afterAll(async () => {
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get url(): string {
+      if (!server) throw new Error('servePane: the bundle is not served yet (use it inside a test)');
+      return server.url;
+    },
+  };
+}

@@ -8,7 +8,7 @@
  */
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { browserAvailable, buildBundle, openPage, ROOT, serveDir, type Watched } from './browserHarness';
+import { browserAvailable, openPage, ROOT, servePane, type Watched } from './browserHarness';
 
 /** Chooses an option of a Fluent dropdown (the pane's region and year fields). */
 async function choose(page: Page, dropdown: string, value: string): Promise<void> {
@@ -25,18 +25,10 @@ const maybe = gate.run ? describe : describe.skip;
 if (!gate.run) console.warn(gate.why);
 
 maybe('task pane: completeness, 未计算, pre-flight', () => {
-  let dir: string;
-  let server: { url: string; close: () => Promise<void> };
+  const server = servePane();
   let w: Watched;
-
-  beforeAll(async () => {
-    dir = await buildBundle();
-    server = await serveDir(dir);
-  }, 15 * 60 * 1000);
   afterAll(async () => {
     await w?.close();
-    await server?.close();
-    if (dir) (await import('fs')).rmSync(dir, { recursive: true, force: true });
   });
 
   test('威海 on a 信阳 roster: partial, withheld until confirmed, 未计算 cells; 2025 announced before the run', async () => {

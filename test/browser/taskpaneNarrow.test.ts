@@ -11,7 +11,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { browserAvailable, buildBundle, cspViolations, openPage, ROOT, serveDir, type Watched } from './browserHarness';
+import { browserAvailable, cspViolations, openPage, ROOT, servePane, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
 const PEOPLE = path.join(SAMPLES, 'xinyang-2024-people.csv');
@@ -52,20 +52,11 @@ const maybe = gate.run ? describe : describe.skip;
 if (!gate.run) console.warn(gate.why);
 
 maybe('task pane at 400 px (an Excel task pane), in Chinese', () => {
-  let dir: string;
-  let server: { url: string; close: () => Promise<void> };
+  const server = servePane();
   let w: Watched;
-
-  beforeAll(async () => {
-    dir = await buildBundle();
-    server = await serveDir(dir);
-    fs.mkdirSync(OUT, { recursive: true });
-  }, 15 * 60 * 1000);
-
+  beforeAll(() => fs.mkdirSync(OUT, { recursive: true }));
   afterAll(async () => {
     await w?.close();
-    await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('every step fits 400 px, speaks Chinese only, and shows the fund need first', async () => {

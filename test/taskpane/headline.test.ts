@@ -1,7 +1,9 @@
 /**
  * The headline card's figures (src/taskpane/headline.ts). Amounts are the demo's 信阳 2024
  * baseline (`npm run demo`: 资金需求 11,803,397.36 元, 1:9 split 1,180,339.74 / 10,623,057.62
- * of the fiscal 11,803,397.36 — 信阳 一、(四) 市与区县 1:9), worked by hand into 万元 and shares.
+ * of the fiscal 11,803,397.36; 信阳's documents set no city:district ratio, so the split is the
+ * default 1:9, the analyst's assumption after 威医保发〔2019〕25号 四、(一) 3.), worked by hand into
+ * 万元 and shares: 1 part of 10 is 10.0 %.
  */
 import { headline, toWan } from '../../src/taskpane/headline';
 import type { RunSummary } from '../../src/taskpane/runSummary';
