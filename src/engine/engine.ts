@@ -264,7 +264,7 @@ export class Engine {
         const tp = `${s.path}.tiers.${id}`;
         if (a.what === 'deductible') value = tier.deductible ? rp.number(`${tp}.deductible`, tier.deductible, ctx.uses) : ZERO;
         else if (a.what === 'cap') {
-          if (!tier.cap) throw new MedaidError('TERM_NOT_DEFINED', { region: rp.regionName, edition: rp.policy.id, term: `${categoryById(c).zh}的年度最高救助限额（政策未设限额）`, termEn: `an annual cap for ${categoryById(c).en} (the policy sets none)` });
+          if (!tier.cap) throw new MedaidError('TERM_NOT_DEFINED', { ...rp.regionDetail, edition: rp.policy.id, term: `${categoryById(c).zh}的年度最高救助限额（政策未设限额）`, termEn: `an annual cap for ${categoryById(c).en} (the policy sets none)` });
           value = rp.number(`${tp}.cap`, tier.cap, ctx.uses);
         } else if (tier.ratio) value = rp.number(`${tp}.ratio`, tier.ratio, ctx.uses);
         else {

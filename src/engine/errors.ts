@@ -125,37 +125,37 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   UNKNOWN_YEAR: {
     excel: '#N/A',
     zh: (d) => `${d.region} 没有适用于 ${d.value} 年的政策版本：最早版本为 ${d.earliest} 年，请填写 ${d.earliest} 年或以后的年度，或为该年度添加自定义政策版本`,
-    en: (d) => `${d.region} has no policy edition for ${d.value}: the earliest edition is ${d.earliest}; use ${d.earliest} or later, or add a policy edition of your own for that year`,
+    en: (d) => `${d.regionEn ?? d.region} has no policy edition for ${d.value}: the earliest edition is ${d.earliest}; use ${d.earliest} or later, or add a policy edition of your own for that year`,
   },
   UNKNOWN_SCHEME: {
     excel: '#N/A',
     zh: (d) => `${d.region} 没有门诊救助类型 ${q(d.value)}：可用类型为 ${d.known}`,
-    en: (d) => `${d.region} has no outpatient scheme ${q(d.value)}: known schemes are ${d.known}`,
+    en: (d) => `${d.regionEn ?? d.region} has no outpatient scheme ${q(d.value)}: known schemes are ${d.known}`,
   },
   UNKNOWN_HOSPITAL_LEVEL: {
     excel: '#N/A',
     zh: (d) => `${d.region} 没有医疗机构级别 ${q(d.value)}：可用级别为 ${d.known}`,
-    en: (d) => `${d.region} has no hospital level ${q(d.value)}: known levels are ${d.known}`,
+    en: (d) => `${d.regionEn ?? d.region} has no hospital level ${q(d.value)}: known levels are ${d.known}`,
   },
   CATEGORY_NOT_IN_POLICY: {
     excel: '#N/A',
     zh: (d) => `${d.region} 的政策未规定人员类别 ${q(d.value)}：请选择该地区政策列明的类别，或在自定义地区中补充`,
-    en: (d) => `${d.region}'s policy does not define category ${q(d.value)}: use a category it lists, or add it in a region file of your own`,
+    en: (d) => `${d.regionEn ?? d.region}'s policy does not define category ${q(d.value)}: use a category it lists, or add it in a region file of your own`,
   },
   TERM_NOT_DEFINED: {
     excel: '#N/A',
     zh: (d) => `${d.region}（${d.edition}）的政策未规定 ${d.term}：${d.hint ?? '请在自定义参数中补充'}`,
-    en: (d) => `${d.region} (${d.edition}) policy does not define ${d.termEn ?? d.term}: ${d.hintEn ?? 'supply it as a parameter override'}`,
+    en: (d) => `${d.regionEn ?? d.region} (${d.edition}) policy does not define ${d.termEn ?? d.term}: ${d.hintEn ?? 'supply it as a parameter override'}`,
   },
   MISSING_INCOME: {
     excel: '#N/A',
     zh: (d) => `${d.term} 按 ${d.region} 上一年度（${d.incomeYear} 年）居民人均可支配收入的 ${d.share} 确定，但未提供该收入数：请在参数 ${d.path} 中填写`,
-    en: (d) => `${d.termEn ?? d.term} is ${d.share} of ${d.region}'s per-capita disposable income of ${d.incomeYear}, which was not supplied: set parameter ${d.path}`,
+    en: (d) => `${d.termEn ?? d.term} is ${d.share} of ${d.regionEn ?? d.region}'s per-capita disposable income of ${d.incomeYear}, which was not supplied: set parameter ${d.path}`,
   },
   MISSING_PARAMETER: {
     excel: '#N/A',
     zh: (d) => `${d.region} 的参数 ${d.path}（${d.term}）没有 ${d.year} 年的取值：${d.hint ?? '请在自定义参数中填写'}`,
-    en: (d) => `${d.region} parameter ${d.path} (${d.termEn ?? d.term}) has no value for ${d.year}: ${d.hintEn ?? 'supply it as a parameter override'}`,
+    en: (d) => `${d.regionEn ?? d.region} parameter ${d.path} (${d.termEn ?? d.term}) has no value for ${d.year}: ${d.hintEn ?? 'supply it as a parameter override'}`,
   },
   // 参保档次 (issue 15 item 2): Weihai subsidises the first tier only (威医保发〔2019〕25号 二、(一)).
   BAD_INSURANCE_TIER: {
@@ -166,14 +166,14 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   FIRST_TIER_REQUIRED: {
     excel: '#N/A',
     zh: (d) => `${d.region} ${d.year} 年选择二档缴费的人员按一档缴费标准资助、差额自行补足，但未提供一档缴费标准：请在自定义参数中填写 ${d.path}（不会按个人缴费全额资助）`,
-    en: (d) => `in ${d.region} ${d.year} a second-tier (二档) enrolee is subsidised at the first-tier premium and pays the difference, but the first-tier (一档) premium was not supplied: set ${d.path} as a parameter (the whole premium is never paid)`,
+    en: (d) => `in ${d.regionEn ?? d.region} ${d.year} a second-tier (二档) enrolee is subsidised at the first-tier premium and pays the difference, but the first-tier (一档) premium was not supplied: set ${d.path} as a parameter (the whole premium is never paid)`,
   },
   PREMIUM_REQUIRED: {
     excel: '#N/A',
     // Where the figure goes in each place it can come from (issue 17: a hint must name something that exists):
     // the roster's 个人缴费 column (src/roster/fields.ts), the premium argument of PREMIUM_SUBSIDY.
     zh: (d) => `政策文件未给出 ${d.region} ${d.year} 年的个人缴费标准：请在名册人员表的“个人缴费”列填写个人缴费额（函数 PREMIUM_SUBSIDY 则填写其 premium 参数）`,
-    en: (d) => `the documents give no individual premium for ${d.region} in ${d.year}: fill in the people table's 个人缴费 (individual premium) column (for PREMIUM_SUBSIDY, pass its premium argument)`,
+    en: (d) => `the documents give no individual premium for ${d.regionEn ?? d.region} in ${d.year}: fill in the people table's 个人缴费 (individual premium) column (for PREMIUM_SUBSIDY, pass its premium argument)`,
   },
   BAD_RATIO: {
     excel: '#VALUE!',

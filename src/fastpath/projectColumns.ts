@@ -72,7 +72,7 @@ export function visitInputFromColumns(c: CompiledPolicy, r: ColumnarRoster, row:
   const s = c.schemes[r.visitScheme[row]];
   if (!s) {
     // The raw scheme text is not in the columns: only the caller's decimalInput can give it.
-    throw new MedaidError('UNKNOWN_SCHEME', { region: c.rp.regionName, value: `#${row + 1}`, known: c.schemes.map((x) => x.scheme.names.zh).join('、') });
+    throw new MedaidError('UNKNOWN_SCHEME', { ...c.rp.regionDetail, value: `#${row + 1}`, known: c.schemes.map((x) => x.scheme.names.zh).join('、') });
   }
   const total = r.visitTotalFen?.[row];
   const ins = r.visitInsuranceFen?.[row];

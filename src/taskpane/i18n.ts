@@ -53,6 +53,8 @@ const STRINGS = {
   removeScenario: { zh: '删除', en: 'Remove' },
   scenarioName: { zh: '方案名称', en: 'Scenario name' },
   parameter: { zh: '参数', en: 'Parameter' },
+  paramSearch: { zh: '查找参数（名称或条款中的词，如“低保 比例”）', en: 'Find a parameter (words of its name or clause, e.g. "inpatient ratio")' },
+  paramMatches: { zh: '共 {total} 项，符合 {n} 项', en: '{n} of {total} match' },
   currentValue: { zh: '现行值', en: 'Current value' },
   newValue: { zh: '方案值', en: 'Scenario value' },
   citation: { zh: '依据', en: 'Source' },

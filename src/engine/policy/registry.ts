@@ -63,7 +63,7 @@ export class PolicyRegistry {
     }
     const eligible = list.filter((e) => Number(e.edition.effective.slice(0, 4)) <= year);
     if (eligible.length === 0) {
-      throw new MedaidError('UNKNOWN_YEAR', { region: list[0].region.names.zh, value: year, earliest: list[0].edition.effective.slice(0, 4) });
+      throw new MedaidError('UNKNOWN_YEAR', { region: list[0].region.names.zh, regionEn: list[0].region.names.en ?? list[0].region.names.zh, value: year, earliest: list[0].edition.effective.slice(0, 4) });
     }
     return { policy: eligible[eligible.length - 1], year };
   }

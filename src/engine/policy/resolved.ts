@@ -41,6 +41,12 @@ export class ResolvedPolicy {
     return this.policy.region.names.zh;
   }
 
+  /** The region for an error's details: its Chinese name for the zh text, its English one for the en text. */
+  get regionDetail(): { region: string; regionEn: string } {
+    const names = this.policy.region.names;
+    return { region: names.zh, regionEn: names.en ?? names.zh };
+  }
+
   get editionLabel(): string {
     return `${this.policy.id}`;
   }
@@ -116,7 +122,7 @@ export class ResolvedPolicy {
   private resolveNumber(path: string, param: Param | undefined, term?: { zh: string; en: string }): { value: Dec; use: ParamUse } {
     const label = term ?? paramLabel(path);
     if (!param) {
-      throw new MedaidError('TERM_NOT_DEFINED', { region: this.regionName, edition: this.editionLabel, term: `${label.zh}（${path}）`, termEn: `${label.en} (${path})` });
+      throw new MedaidError('TERM_NOT_DEFINED', { ...this.regionDetail, edition: this.editionLabel, term: `${label.zh}（${path}）`, termEn: `${label.en} (${path})` });
     }
     const raw = ResolvedPolicy.valueAt(param, this.date);
     if (typeof raw === 'number') return { value: new D(raw), use: this.use(path, param, String(raw)) };
@@ -131,7 +137,7 @@ export class ResolvedPolicy {
         throw new MedaidError('MISSING_INCOME', {
           term: label.zh,
           termEn: label.en,
-          region: this.regionName,
+          ...this.regionDetail,
           incomeYear,
           share,
           path: 'income.perCapitaDisposable',
@@ -143,7 +149,7 @@ export class ResolvedPolicy {
       return { value, use };
     }
     throw new MedaidError('MISSING_PARAMETER', {
-      region: this.regionName,
+      ...this.regionDetail,
       path,
       term: label.zh,
       termEn: label.en,
@@ -157,11 +163,11 @@ export class ResolvedPolicy {
     const key = `b:${path}`;
     let hit = this.cache.get(key) as { value: ResolvedBracket[]; use: ParamUse } | undefined;
     if (!hit) {
-      if (!param) throw new MedaidError('TERM_NOT_DEFINED', { region: this.regionName, edition: this.editionLabel, term: path });
+      if (!param) throw new MedaidError('TERM_NOT_DEFINED', { ...this.regionDetail, edition: this.editionLabel, term: path });
       const raw = ResolvedPolicy.valueAt(param, this.date);
       if (!Array.isArray(raw)) {
         throw new MedaidError('MISSING_PARAMETER', {
-          region: this.regionName, path, term: paramLabel(path).zh, termEn: paramLabel(path).en, year: this.year,
+          ...this.regionDetail, path, term: paramLabel(path).zh, termEn: paramLabel(path).en, year: this.year,
           hint: param.note ? `请在参数 ${path} 中填写 [{threshold, rate}]${zhNote(param.note)}` : undefined,
           hintEn: param.note ? `set parameter ${path} as [{threshold, rate}] (${param.note})` : undefined,
         });

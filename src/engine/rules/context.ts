@@ -36,7 +36,7 @@ export class RuleContext {
 export function knownCategories(rp: ResolvedPolicy, categories: CategoryId[]): CategoryId[] {
   const known = categories.filter((c) => rp.policy.categories.includes(c));
   if (known.length === 0) {
-    throw new MedaidError('CATEGORY_NOT_IN_POLICY', { region: rp.regionName, value: categories.map((c) => categoryById(c).zh).join('、') });
+    throw new MedaidError('CATEGORY_NOT_IN_POLICY', { ...rp.regionDetail, value: categories.map((c) => categoryById(c).zh).join('、') });
   }
   return known;
 }
@@ -48,5 +48,5 @@ export function tierOf<T extends { categories: CategoryId[] }>(tiers: Record<str
 }
 
 export function termMissing(rp: ResolvedPolicy, zh: string, en: string): MedaidError {
-  return new MedaidError('TERM_NOT_DEFINED', { region: rp.regionName, edition: rp.policy.id, term: zh, termEn: en });
+  return new MedaidError('TERM_NOT_DEFINED', { ...rp.regionDetail, edition: rp.policy.id, term: zh, termEn: en });
 }

@@ -45,7 +45,7 @@ export function outOfCatalogueLimit(rp: ResolvedPolicy, totalCost: Dec, level: s
   if (!rule) throw termMissing(rp, '目录外费用控制比例', 'out-of-catalogue cost limits');
   const entry = Object.entries(rule.levels).find(([id, l]) => [id, l.names.zh, l.names.en, ...l.aliases].some((n) => norm(n) === norm(inputText(level ?? ''))));
   if (!entry) {
-    throw new MedaidError('UNKNOWN_HOSPITAL_LEVEL', { region: rp.regionName, value: inputText(level ?? ''), known: Object.values(rule.levels).map((l) => l.names.zh).join('、') });
+    throw new MedaidError('UNKNOWN_HOSPITAL_LEVEL', { ...rp.regionDetail, value: inputText(level ?? ''), known: Object.values(rule.levels).map((l) => l.names.zh).join('、') });
   }
   const [id, l] = entry;
   const ctx = new RuleContext(rp, explain);

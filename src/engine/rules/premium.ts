@@ -59,7 +59,7 @@ function forCategory(rp: ResolvedPolicy, c: CategoryId, premiumArg: Dec | undefi
   };
   const requirePremium = (): Dec => {
     const p = premium();
-    if (p === undefined) throw new MedaidError('PREMIUM_REQUIRED', { region: rp.regionName, year: rp.year });
+    if (p === undefined) throw new MedaidError('PREMIUM_REQUIRED', { ...rp.regionDetail, year: rp.year });
     return p;
   };
   let value: Dec;
@@ -95,12 +95,12 @@ function forCategory(rp: ResolvedPolicy, c: CategoryId, premiumArg: Dec | undefi
       } else if (insuranceTier === 'second') {
         // 威医保发〔2019〕25号 二、(一): "按一档缴费标准给予资助……选择二档缴费，应……自行补足" — the
         // premium given is the second-tier one, so it cannot stand for the first tier (issue 15 item 2).
-        throw new MedaidError('FIRST_TIER_REQUIRED', { region: rp.regionName, year: rp.year, path: `${tp}.amount` });
+        throw new MedaidError('FIRST_TIER_REQUIRED', { ...rp.regionDetail, year: rp.year, path: `${tp}.amount` });
       } else if (premiumArg !== undefined) {
         value = premiumArg;
         t.step('按一档缴费标准资助（以所填个人缴费额为一档标准）', 'the first-tier premium is paid (the premium given is taken as the first tier)', value, []);
       } else {
-        throw new MedaidError('PREMIUM_REQUIRED', { region: rp.regionName, year: rp.year });
+        throw new MedaidError('PREMIUM_REQUIRED', { ...rp.regionDetail, year: rp.year });
       }
       break;
     }

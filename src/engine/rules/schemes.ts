@@ -38,7 +38,7 @@ export function outpatientScheme(rp: ResolvedPolicy, kind?: string): SchemeRef {
   const hit = byName.get(norm(wanted));
   if (!hit) {
     throw new MedaidError('UNKNOWN_SCHEME', {
-      region: rp.regionName,
+      ...rp.regionDetail,
       value: wanted,
       known: Object.values(out.schemes).map((s) => s.names.zh).join('、'),
     });

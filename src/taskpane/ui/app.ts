@@ -34,6 +34,7 @@ import {
 } from '../paneLogic';
 import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
 import { plainMessage } from '../plainMessage';
+import { searchParams } from '../paramSearch';
 import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { RunSummary } from '../runSummary';
@@ -42,6 +43,7 @@ import type { CheckView, Loaded, SourceInput, TableView } from '../worker/roster
 import { drawCharts, destroyCharts } from './charts';
 import { clear, fx, h, table, type Child } from './dom';
 import { resultView } from './resultView';
+import { sourceLine } from './source';
 
 /** A table as the pane knows it: where it came from (to send it again to a new worker) and what it shows. */
 interface Source {
@@ -56,6 +58,8 @@ interface Draft {
   changes: Record<string, unknown>;
   param: string;
   input: string;
+  /** What the analyst typed in the parameter search (paramSearch.ts). */
+  query?: string;
   error?: BilingualError;
 }
 
@@ -776,7 +780,7 @@ export class PaneApp {
     return this.section('step-scenarios', 'step3',
       h('div', { class: 'map-field' },
         h('label', { for: 'region' }, t('region')),
-        dropdown('region', this.regions.map((r) => ({ value: r.region, label: lang === 'zh' ? r.zh : `${r.en} ${r.zh}`, selected: r.region === this.region.region })), (v) => this.setRegion(v), { disabled: locked })),
+        dropdown('region', this.regions.map((r) => ({ value: r.region, label: lang === 'zh' ? r.zh : r.en, selected: r.region === this.region.region })), (v) => this.setRegion(v), { disabled: locked })),
       h('div', { class: 'map-field' },
         h('label', { for: 'year' }, t('year')),
         dropdown('year', years.map((y) => ({ value: y, label: String(y), selected: y === this.year })), (v) => this.setYear(Number(v)), { disabled: locked })),
@@ -813,7 +817,7 @@ export class PaneApp {
         }),
         h('span', { class: given === undefined ? 'badge missing' : 'badge' }, given === undefined ? t('figureMissing') : t('figureSupplied')),
         h('p', { class: 'hint', id: `${id}-hint` },
-          p.citation ? `${t('citation')}：${p.citation}${p.quote ? `：“${p.quote}”` : ''}` : '',
+          sourceLine(p.citation, p.quote),
           m.neededBy?.length ? [h('br'), t('figureNeededBy', { terms: m.neededBy.map((x) => (lang === 'zh' ? x.zh : x.en)).join(lang === 'zh' ? '；' : '; ') })] : null,
           this.advanced ? [h('br'), h('code', {}, m.path), p.note ? [h('br'), p.note] : null] : null),
         err ? h('div', { class: 'error', role: 'alert', id: `${id}-error` }, this.errorBox(err)) : null,
@@ -856,7 +860,7 @@ export class PaneApp {
         h('p', { class: 'hint', id: `${id}-hint` },
           d?.origin === 'policy' ? t('blankPolicy', { value: shown }) : t('blankDefault', { value: shown }),
           d?.citation ? h('br') : null,
-          d?.citation ? `${t('citation')}：${d.citation}${d.quote ? `：“${d.quote}”` : ''}` : ''),
+          sourceLine(d?.citation, d?.quote)),
         err ? h('div', { class: 'error', role: 'alert', id: `${id}-error` }, this.errorBox(err)) : null,
       );
     };
@@ -879,14 +883,15 @@ export class PaneApp {
       h('legend', {}, d.index < 0 ? t('addScenario') : `${t('editScenario')}：${d.name}`),
       h('label', { for: 'draft-name' }, t('scenarioName')),
       textInput('draft-name', d.name, { oninput: (ev) => { d.name = valueOf(ev); } }),
+      h('label', { for: 'draft-param-search' }, t('paramSearch')),
+      textInput('draft-param-search', d.query ?? '', { 'aria-controls': 'draft-param', 'aria-describedby': 'draft-param-count', oninput: (ev) => { d.query = valueOf(ev); this.refreshParamList(d); } }),
       h('label', { for: 'draft-param' }, t('parameter')),
-      dropdown('draft-param', [{ value: '', label: '—', selected: d.param === '' },
-        ...params.map((p) => ({ value: p.path, label: `${lang === 'zh' ? p.zh : p.en}（${p.current || '—'}）${this.advanced ? ` ${p.path}` : ''}`, selected: p.path === d.param }))],
-        (v) => { d.param = v; this.render(); }),
+      this.paramList(d),
+      h('p', { class: 'hint', id: 'draft-param-count', 'aria-live': 'polite' }, this.paramCount(d)),
       chosen
         ? h('div', { class: 'param-info', id: 'param-info' },
             h('p', {}, `${t('currentValue')}：`, h('strong', {}, chosen.current || '—'), `（${unitName(chosen.unit)}）`),
-            h('p', { class: 'hint' }, `${t('citation')}：${chosen.citation}`, chosen.quote ? `：“${chosen.quote}”` : '', this.advanced ? [h('br'), h('code', {}, chosen.path), chosen.note ? [h('br'), chosen.note] : null] : null),
+            h('p', { class: 'hint' }, sourceLine(chosen.citation, chosen.quote), this.advanced ? [h('br'), h('code', {}, chosen.path), chosen.note ? [h('br'), chosen.note] : null] : null),
             h('label', { for: 'draft-value' }, t('newValue')),
             textInput('draft-value', d.input, { oninput: (ev) => { d.input = valueOf(ev); }, onkeydown: (ev) => { if ((ev as KeyboardEvent).key === 'Enter') this.addChange(); } }),
             button('draft-add', t('addParam'), () => this.addChange()))
@@ -903,6 +908,27 @@ export class PaneApp {
         button('draft-save', t('saveScenario'), () => this.saveDraft(), { appearance: 'primary' }),
         button('draft-cancel', t('cancel'), () => { this.draft = undefined; this.render(); })),
     );
+  }
+
+  /** The parameter dropdown, narrowed to what the search matches (the chosen one always kept). */
+  private paramList(d: Draft): HTMLElement {
+    const lang = getLang();
+    const shown = searchParams(this.params(), d.query ?? '', { advanced: this.advanced, keep: d.param });
+    return dropdown('draft-param', [{ value: '', label: '—', selected: d.param === '' },
+      ...shown.map((p) => ({ value: p.path, label: `${lang === 'zh' ? p.zh : p.en}（${p.current || '—'}）${this.advanced ? ` ${p.path}` : ''}`, selected: p.path === d.param }))],
+      (v) => { d.param = v; this.render(); });
+  }
+
+  private paramCount(d: Draft): string {
+    const all = this.params();
+    return t('paramMatches', { n: searchParams(all, d.query ?? '', { advanced: this.advanced }).length, total: all.length });
+  }
+
+  /** Typing in the search replaces only the dropdown and the count: a full render would take the focus from the search field. */
+  private refreshParamList(d: Draft): void {
+    document.getElementById('draft-param')?.replaceWith(this.paramList(d));
+    const count = document.getElementById('draft-param-count');
+    if (count) count.textContent = this.paramCount(d);
   }
 
   /** Run and Cancel, always at the bottom of the pane, with the run's progress. */
