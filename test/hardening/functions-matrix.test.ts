@@ -259,7 +259,13 @@ describe('rules whose figure the analyst has not supplied: #N/A saying which par
   });
 
   test('a category the region does not define: #N/A naming it and the region', () => {
-    expectBilingualErrorCell(callRowFunction('ASSIST_INPATIENT', [10000, '重点救助对象', '信阳', 2024]), '#N/A', ['重点救助对象', '信阳市']);
+    const out = callRowFunction('ASSIST_INPATIENT', [10000, '重点救助对象', '信阳', 2024]);
+    expectBilingualErrorCell(out, '#N/A', ['重点救助对象']);
+    // The region is named in each language's own words: 信阳市 in Chinese, Xinyang in English.
+    const [zh, en] = (out as ErrorCell).message.split(' / Xinyang');
+    expect(zh).toContain('信阳市');
+    expect(en).toBeDefined();
+    expect(en).not.toContain('信阳');
   });
 });
 
