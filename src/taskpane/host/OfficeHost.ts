@@ -8,9 +8,10 @@
  * Everything else is batched into as few syncs as possible.
  *
  * Own sheets: every result sheet carries a marker written into the sheet (a worksheet
- * custom property, ownSheets.ts); a re-run deletes only sheets with that marker AND a
- * result-sheet name. Worksheet ids are never used as proof (they may change between
- * sessions). A user's sheet with a clashing name is left alone and the new sheet gets
+ * custom property) and the run's id and sheet names are recorded in Workbook.settings
+ * (ownSheets.ts); a re-run deletes only sheets whose marker, name and run agree with that
+ * record, so a user's copy of a result sheet (same marker, another name) is never touched.
+ * Worksheet ids are never used as proof (they may change between sessions). A user's sheet with a clashing name is left alone and the new sheet gets
  * another name.
  */
 import { columnLetter } from '../../roster/cells';
@@ -20,7 +21,7 @@ import { figuresEngine, figuresJson, hasFigures, parseFiguresJson } from '../ana
 import { parseScenarioSet, scenarioSetJson, type ScenarioSet } from '../scenarioStore';
 import type { ChartSpec, Host, OutCell, OutputSheet, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
 import { OUTPUT_PREFIX, planOutputSheets, type ExistingSheet } from './outputNames';
-import { isOwnSheet, markerValue, OWN_SHEET_PROPERTY } from './ownSheets';
+import { isOwnSheet, markerValue, newRunId, OWN_SHEET_PROPERTY, parseResultRecord, RESULT_SHEETS_SETTING, resultRecordValue } from './ownSheets';
 import { FIGURES_SETTING, readSettings, SCENARIOS_SETTING, writeSetting } from './workbookSettings';
 import { yieldToBrowser } from './yieldToBrowser';
 
@@ -40,15 +41,20 @@ export interface OfficeHostOptions {
   lang?: () => 'zh' | 'en';
   /** Lets the browser breathe between write blocks (tests pass a no-op). */
   pause?: () => Promise<void>;
-  /** Start time of a run, written into the sheet markers (tests fix it). */
+  /** Start time of a run, part of its id in the sheet markers and settings (tests fix it). */
   now?: () => Date;
+  /** The random part of a run id (tests fix it). */
+  random?: () => number;
 }
 
-/** Every sheet with whether it is proven ours (marker + name), in one sync. */
+/** Every sheet with whether it is proven ours (marker + name + the run the settings record). */
 async function sheetsWithMarkers(ctx: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; info: ExistingSheet }[]> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name,items/id');
+  const recordSetting = ctx.workbook.settings.getItemOrNullObject(RESULT_SHEETS_SETTING);
+  recordSetting.load('value');
   await ctx.sync();
+  const record = recordSetting.isNullObject ? undefined : parseResultRecord(recordSetting.value);
   const props = sheets.items.map((ws) => {
     const p = ws.customProperties.getItemOrNullObject(OWN_SHEET_PROPERTY);
     p.load('value');
@@ -57,7 +63,7 @@ async function sheetsWithMarkers(ctx: Excel.RequestContext): Promise<{ sheet: Ex
   await ctx.sync();
   return sheets.items.map((ws, i) => ({
     sheet: ws,
-    info: { id: ws.id, name: ws.name, own: !props[i].isNullObject && isOwnSheet(ws.name, props[i].value) },
+    info: { id: ws.id, name: ws.name, own: !props[i].isNullObject && isOwnSheet(ws.name, props[i].value, record) },
   }));
 }
 
@@ -68,12 +74,14 @@ export class OfficeHost implements Host {
   private readonly lang: () => 'zh' | 'en';
   private readonly pause: () => Promise<void>;
   private readonly now: () => Date;
+  private readonly random: () => number;
 
   constructor(opts: OfficeHostOptions = {}) {
     this.run = opts.run ?? ((batch) => Excel.run(batch));
     this.lang = opts.lang ?? (() => 'zh');
     this.pause = opts.pause ?? yieldToBrowser;
     this.now = opts.now ?? (() => new Date());
+    this.random = opts.random ?? Math.random;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -120,7 +128,7 @@ export class OfficeHost implements Host {
 
   async writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome> {
     const prefix = OUTPUT_PREFIX[this.lang()];
-    const run = this.now().toISOString();
+    const run = newRunId(this.now(), this.random);
     const totalCells = book.sheets.reduce((s, sh) => s + sh.rows.length * Math.max(1, width(sh)), 0);
     let doneCells = 0;
     const outcome = await this.run(async (ctx) => {
@@ -135,13 +143,15 @@ export class OfficeHost implements Host {
       if (deleteFirst) old.forEach((ws) => ws.delete());
       else old.forEach((ws, i) => (ws.name = `~medaid-old-${i + 1}-${Date.now() % 100000}`));
 
-      // Each new sheet is marked in the same batch that creates it, before any data goes in:
-      // if writing stops half-way, the next run still proves them ours and replaces them.
+      // Each new sheet is marked, and the run recorded in the settings, in the same batch that
+      // creates the sheets, before any data goes in: if writing stops half-way, the next run
+      // still proves them ours and replaces them.
       const created: Excel.Worksheet[] = book.sheets.map((sh, i) => {
         const ws = sheets.add(plan.names[i]);
         ws.customProperties.add(OWN_SHEET_PROPERTY, markerValue(sh.key, run));
         return ws;
       });
+      writeSetting(ctx, RESULT_SHEETS_SETTING, resultRecordValue(run, book.sheets.map((sh, i) => ({ key: sh.key, name: plan.names[i] }))));
       created.forEach((ws) => ws.load('id,name'));
       await ctx.sync();
 

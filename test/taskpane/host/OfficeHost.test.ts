@@ -11,7 +11,8 @@ jest.mock('office-addin-manifest', () => ({
 }));
 
 import { CHUNK_CELLS, FIGURES_SETTING, OfficeHost, SCENARIOS_SETTING } from '../../../src/taskpane/host/OfficeHost';
-import { OWN_SHEET_PROPERTY, parseMarker } from '../../../src/taskpane/host/ownSheets';
+import { OWN_SHEET_PROPERTY, parseMarker, parseResultRecord, RESULT_SHEETS_SETTING } from '../../../src/taskpane/host/ownSheets';
+import type { FakeSheet } from './fakeExcel';
 import type { ResultBook } from '../../../src/taskpane/host/Host';
 import { fakeWorkbook } from './fakeExcel';
 
@@ -195,5 +196,95 @@ describe('OfficeHost', () => {
     expect(out.replaced).toEqual(['救助测算-人员']);
     expect(wb.sheets.find((s) => s.name === '2024 上报版')!.cells.get('5,5')).toBe('批注');
     expect(wb.sheets.find((s) => s.name === 'MedAid-notes')!.cells.get('0,0')).toBe('x');
+  });
+
+  /** What Excel's Move or Copy gives: the sheet's cells and custom properties under a new name and id. */
+  function copyOf(s: FakeSheet, name: string, id: string): FakeSheet {
+    return { id, name, cells: new Map(s.cells), formats: new Map(s.formats), charts: [], props: new Map(s.props) };
+  }
+
+  test('the run and each sheet name are recorded in Workbook.settings next to the markers', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    const host = new OfficeHost({ run: wb.run, pause: noPause, now: () => new Date('2026-12-04T02:00:00Z'), random: () => 0.5 });
+    await host.writeResult(book());
+    const record = parseResultRecord(wb.settings.store[RESULT_SHEETS_SETTING]);
+    expect(record?.run).toBe('2026-12-04T02:00:00.000Z~' + Math.floor(0.5 * 36 ** 8).toString(36));
+    expect(record?.sheets).toEqual([
+      { key: 'summary', name: '救助测算-汇总' },
+      { key: 'people', name: '救助测算-人员' },
+    ]);
+    expect(parseMarker(wb.sheets[1].props.get(OWN_SHEET_PROPERTY))?.run).toBe(record?.run);
+  });
+
+  test('a user’s copy of a result sheet (same marker, result-like name) is never deleted or replaced', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
+    await host.writeResult(book());
+    // The analyst copies our summary to annotate it: Excel names the copy "… (2)".
+    const copy = copyOf(wb.sheets[1], '救助测算-汇总 (2)', '{copy}');
+    copy.cells.set('9,0', '我的批注');
+    wb.sheets.push(copy);
+    expect(parseMarker(copy.props.get(OWN_SHEET_PROPERTY))).toBeDefined(); // the marker came along
+    expect((await host.listSheets()).filter((s) => s.own).map((s) => s.name)).toEqual(['救助测算-汇总', '救助测算-人员']);
+    const out = await host.writeResult(book());
+    expect(out.replaced).toEqual(['救助测算-汇总', '救助测算-人员']);
+    expect(wb.sheets).toContain(copy);
+    expect(copy.cells.get('9,0')).toBe('我的批注');
+    expect(copy.name).toBe('救助测算-汇总 (2)');
+    // The new summary takes the free name; the copy's name is not reused.
+    expect(out.written).toEqual(['救助测算-汇总', '救助测算-人员']);
+    // And a third run still leaves the copy alone (its run is an old one now, too).
+    await host.writeResult(book());
+    expect(wb.sheets.filter((s) => s === copy)).toHaveLength(1);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '救助测算-汇总 (2)', '救助测算-汇总', '救助测算-人员']);
+  });
+
+  test('a copy that took the original’s name after the original was deleted is not ours once a later run wrote', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
+    await host.writeResult(book());
+    const kept = copyOf(wb.sheets[2], '救助测算-人员 (2)', '{copy}');
+    wb.sheets.push(kept);
+    await host.writeResult(book()); // a new run: the copy carries the first run's marker
+    // The analyst deletes the new sheet and gives the old copy its name.
+    wb.sheets = wb.sheets.filter((s) => s.name !== '救助测算-人员');
+    kept.name = '救助测算-人员';
+    expect((await host.listSheets()).find((s) => s.name === '救助测算-人员')?.own).toBe(false);
+    const out = await host.writeResult(book());
+    expect(out.replaced).toEqual(['救助测算-汇总']);
+    expect(wb.sheets).toContain(kept);
+    expect(out.written).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
+  });
+
+  test('result sheets copied into another workbook are not ours there (no run recorded in its settings)', async () => {
+    const source = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+    await new OfficeHost({ run: source.run, pause: noPause }).writeResult(book());
+    const other = fakeWorkbook([{ name: '底稿' }]);
+    const copies = source.sheets.slice(1).map((s, i) => copyOf(s, s.name, `{other-${i}}`));
+    other.sheets.push(...copies);
+    const host = new OfficeHost({ run: other.run, pause: noPause });
+    expect((await host.listSheets()).some((s) => s.own)).toBe(false);
+    const out = await host.writeResult(book());
+    expect(out.replaced).toEqual([]);
+    expect(out.written).toEqual(['救助测算-汇总 (2)', '救助测算-人员 (2)']);
+    copies.forEach((c) => expect(other.sheets).toContain(c));
+  });
+
+  test('a user sheet renamed to a result name that received a result sheet’s old id is never touched', async () => {
+    const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }, { name: '我的表', values: [['手工']] }]);
+    const host = new OfficeHost({ run: wb.run, pause: noPause });
+    await host.writeResult(book());
+    const summary = wb.sheets.find((s) => s.name === '救助测算-汇总')!;
+    const mine = wb.sheets.find((s) => s.name === '我的表')!;
+    // The analyst deletes our summary and renames their own sheet to its name; after reopening
+    // Excel has given their sheet the id the summary had.
+    wb.sheets = wb.sheets.filter((s) => s !== summary);
+    mine.name = '救助测算-汇总';
+    mine.id = summary.id;
+    const out = await host.writeResult(book());
+    expect(out.replaced).toEqual(['救助测算-人员']);
+    expect(wb.sheets).toContain(mine);
+    expect(mine.cells.get('0,0')).toBe('手工');
+    expect(out.written).toEqual(['救助测算-汇总 (2)', '救助测算-人员']);
   });
 });
