@@ -7,7 +7,13 @@
  *   next people           = people × (1 + head-count growth), rounded half-up to a whole person;
  *   next amount           = amount × next people / people × (1 + cost or premium growth),
  *                           rounded to the fen (so with zero growth it is this year's amount exactly);
- *   per-capita figures    = amount / people, rounded to the fen — shown, not multiplied back.
+ *   per-capita figures    = amount / the people whose figure was COMPUTED, rounded to the fen —
+ *                           shown, not multiplied back (issue 17: a person whose assistance or
+ *                           premium subsidy could not be computed adds nothing to the amount, so
+ *                           counting them would lower the per-person figure without a word);
+ *                           none (未计算) when nobody of the status was computed;
+ *   next per-capita       = this per-capita amount (unrounded) × (1 + cost or premium growth),
+ *                           rounded to the fen.
  * People and amounts are attributed to each person's head-count status (PersonOutcome.category),
  * so the forecast's "this year" column adds up to the projection's overall totals.
  */
@@ -39,21 +45,29 @@ function ratesFor(growth: Growth | undefined, c: CategoryId): { headcount: Dec; 
   return { headcount: pick('headcount'), cost: pick('cost'), premium: pick('premium') };
 }
 
-const perCapita = (amount: Dec, people: number): Dec => (people === 0 ? ZERO : round2(amount.dividedBy(people)));
-
 /** This year's base of the forecast per head-count status: sums, so the bases of parts of a roster add up. */
-export type ForecastBase = Map<CategoryId, { people: number; assistance: Dec; premiumSubsidy: Dec }>;
+export type ForecastBase = Map<CategoryId, { people: number; assistancePeople: number; subsidyPeople: number; assistance: Dec; premiumSubsidy: Dec }>;
 
 export function forecastBase(people: readonly PersonOutcome[], into: ForecastBase = new Map()): ForecastBase {
   for (const p of people) {
-    const b = into.get(p.category) ?? { people: 0, assistance: ZERO, premiumSubsidy: ZERO };
+    const b = into.get(p.category) ?? { people: 0, assistancePeople: 0, subsidyPeople: 0, assistance: ZERO, premiumSubsidy: ZERO };
     b.people++;
-    b.assistance = b.assistance.plus(p.assistance);
-    if (p.premiumComputed) b.premiumSubsidy = b.premiumSubsidy.plus(p.premiumSubsidy);
+    if (p.assistanceComputed) {
+      b.assistancePeople++;
+      b.assistance = b.assistance.plus(p.assistance);
+    }
+    if (p.premiumComputed) {
+      b.subsidyPeople++;
+      b.premiumSubsidy = b.premiumSubsidy.plus(p.premiumSubsidy);
+    }
     into.set(p.category, b);
   }
   return into;
 }
+
+/** amount / computed people, unrounded; undefined when nobody was computed (未计算, never 0.00). */
+const perComputed = (amount: Dec, computed: number): Dec | undefined => (computed === 0 ? undefined : amount.dividedBy(computed));
+const fen = (d: Dec | undefined): Dec | undefined => (d === undefined ? undefined : round2(d));
 
 export function forecastNextYear(year: number, people: readonly PersonOutcome[], growth: Growth | undefined): Forecast {
   return forecastFromBase(year, forecastBase(people), growth);
@@ -65,21 +79,23 @@ export function forecastFromBase(year: number, base: ForecastBase, growth: Growt
     const b = base.get(id);
     if (!b) continue;
     const g = ratesFor(growth, id);
-    const pcA = perCapita(b.assistance, b.people);
-    const pcS = perCapita(b.premiumSubsidy, b.people);
+    const pcA = perComputed(b.assistance, b.assistancePeople);
+    const pcS = perComputed(b.premiumSubsidy, b.subsidyPeople);
     const nextPeople = new D(b.people).times(g.headcount.plus(1)).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
     const scale = b.people === 0 ? ZERO : new D(nextPeople).dividedBy(b.people);
     const nextAssistance = round2(b.assistance.times(scale).times(g.cost.plus(1)));
     const nextPremiumSubsidy = round2(b.premiumSubsidy.times(scale).times(g.premium.plus(1)));
-    const nextPcA = perCapita(nextAssistance, nextPeople);
-    const nextPcS = perCapita(nextPremiumSubsidy, nextPeople);
+    const nextPcA = fen(pcA?.times(g.cost.plus(1)));
+    const nextPcS = fen(pcS?.times(g.premium.plus(1)));
     rows.push({
       category: id,
       people: b.people,
+      assistancePeople: b.assistancePeople,
+      subsidyPeople: b.subsidyPeople,
       assistance: b.assistance,
       premiumSubsidy: b.premiumSubsidy,
-      perCapitaAssistance: pcA,
-      perCapitaSubsidy: pcS,
+      perCapitaAssistance: fen(pcA),
+      perCapitaSubsidy: fen(pcS),
       growth: g,
       nextPeople,
       nextPerCapitaAssistance: nextPcA,

@@ -43,7 +43,8 @@ export interface ProjectionSummary {
     year: number;
     method?: { zh: string; en: string; own: boolean };
     total: { people: number; assistance: string; premiumSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string };
-    byCategory: Record<string, { people: number; perCapitaAssistance: string; perCapitaSubsidy: string; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string }>;
+    /** Per-capita amounts are per COMPUTED person (assistancePeople / subsidyPeople); null: nobody computed (未计算). */
+    byCategory: Record<string, { people: number; assistancePeople: number; subsidyPeople: number; perCapitaAssistance: string | null; perCapitaSubsidy: string | null; nextPeople: number; nextAssistance: string; nextPremiumSubsidy: string; nextFundNeed: string }>;
   };
 }
 
@@ -156,8 +157,10 @@ export function projectionSummary(p: Projection): ProjectionSummary {
           r.category,
           {
             people: r.people,
-            perCapitaAssistance: fmt(r.perCapitaAssistance),
-            perCapitaSubsidy: fmt(r.perCapitaSubsidy),
+            assistancePeople: r.assistancePeople,
+            subsidyPeople: r.subsidyPeople,
+            perCapitaAssistance: r.perCapitaAssistance ? fmt(r.perCapitaAssistance) : null,
+            perCapitaSubsidy: r.perCapitaSubsidy ? fmt(r.perCapitaSubsidy) : null,
             nextPeople: r.nextPeople,
             nextAssistance: fmt(r.nextAssistance),
             nextPremiumSubsidy: fmt(r.nextPremiumSubsidy),

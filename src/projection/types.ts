@@ -185,14 +185,18 @@ export interface FundingPlan {
 export interface ForecastRow {
   category: CategoryId;
   people: number;
+  /** People of the status whose assistance / premium subsidy was computed: the per-capita divisors. */
+  assistancePeople: number;
+  subsidyPeople: number;
   assistance: Dec;
   premiumSubsidy: Dec;
-  perCapitaAssistance: Dec;
-  perCapitaSubsidy: Dec;
+  /** Per computed person; undefined (未计算) when nobody of the status was computed. */
+  perCapitaAssistance?: Dec;
+  perCapitaSubsidy?: Dec;
   growth: { headcount: Dec; cost: Dec; premium: Dec };
   nextPeople: number;
-  nextPerCapitaAssistance: Dec;
-  nextPerCapitaSubsidy: Dec;
+  nextPerCapitaAssistance?: Dec;
+  nextPerCapitaSubsidy?: Dec;
   nextAssistance: Dec;
   nextPremiumSubsidy: Dec;
   nextFundNeed: Dec;

@@ -379,8 +379,10 @@ async function validationSheet(ctx: Ctx): Promise<void> {
 function forecastSheet(ctx: Ctx): void {
   const { run, L, lang } = ctx;
   const s = sheet(ctx, L('forecast'));
-  s.widths([22, 10, 16, 16, 14, 14, 12, 12, 12, 10, 16, 16, 16, 16, 16]);
-  const head: Word[] = ['category', 'peopleCount', 'assistance', 'premiumSubsidy', 'perCapitaAssistance', 'perCapitaSubsidy', 'growthHeadcount', 'growthCost', 'growthPremium', 'nextPeople', 'nextPerCapitaAssistance', 'nextPerCapitaSubsidy', 'nextAssistance', 'nextPremiumSubsidy', 'nextFundNeed'];
+  const nc = { text: L('notComputed') };
+  s.widths([22, 10, 12, 12, 16, 16, 14, 14, 12, 12, 12, 10, 16, 16, 16, 16, 16]);
+  // Per-capita amounts are over the people computed (forecast.ts), whose counts stand beside them.
+  const head: Word[] = ['category', 'peopleCount', 'assistancePeople', 'subsidyPeople', 'assistance', 'premiumSubsidy', 'perCapitaAssistance', 'perCapitaSubsidy', 'growthHeadcount', 'growthCost', 'growthPremium', 'nextPeople', 'nextPerCapitaAssistance', 'nextPerCapitaSubsidy', 'nextAssistance', 'nextPremiumSubsidy', 'nextFundNeed'];
   for (const p of [run.baseline, ...run.scenarios.map((x) => x.projection)]) {
     const f = p.forecast;
     const name = p === run.baseline ? L('baseline') : p.scenario;
@@ -391,13 +393,13 @@ function forecastSheet(ctx: Ctx): void {
     s.put(head.map(L), 'header');
     for (const r of f.rows) {
       s.put([
-        categoryName(r.category, lang), r.people, r.assistance, r.premiumSubsidy, r.perCapitaAssistance, r.perCapitaSubsidy,
+        categoryName(r.category, lang), r.people, r.assistancePeople, r.subsidyPeople, r.assistance, r.premiumSubsidy, r.perCapitaAssistance ?? nc, r.perCapitaSubsidy ?? nc,
         { pct: r.growth.headcount.times(100) }, { pct: r.growth.cost.times(100) }, { pct: r.growth.premium.times(100) },
-        r.nextPeople, r.nextPerCapitaAssistance, r.nextPerCapitaSubsidy, r.nextAssistance, r.nextPremiumSubsidy, r.nextFundNeed,
+        r.nextPeople, r.nextPerCapitaAssistance ?? nc, r.nextPerCapitaSubsidy ?? nc, r.nextAssistance, r.nextPremiumSubsidy, r.nextFundNeed,
       ]);
     }
     const t = f.total;
-    s.put([L('total'), t.people, t.assistance, t.premiumSubsidy, null, null, null, null, null, t.nextPeople, null, null, t.nextAssistance, t.nextPremiumSubsidy, t.nextFundNeed], 'total');
+    s.put([L('total'), t.people, null, null, t.assistance, t.premiumSubsidy, null, null, null, null, null, t.nextPeople, null, null, t.nextAssistance, t.nextPremiumSubsidy, t.nextFundNeed], 'total');
     s.gap();
   }
   finish(ctx, s);

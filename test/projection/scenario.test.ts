@@ -105,13 +105,13 @@ describe('baseline and scenarios side by side', () => {
     expect(row.category).toBe('dibao');
     // 2 people, assistance 7700.00, subsidies 160.00; per capita 3850.00 and 80.00.
     expect(row.people).toBe(2);
-    expect(s2(row.perCapitaAssistance)).toBe('3850.00');
+    expect(s2(row.perCapitaAssistance!)).toBe('3850.00');
     // Next year: 2 × 1.5 = 3 people; 7700 × 3/2 × 1.10 = 12705.00; 160 × 3/2 × 1.25 = 300.00; need 13005.00.
     expect(row.nextPeople).toBe(3);
     expect(s2(row.nextAssistance)).toBe('12705.00');
     expect(s2(row.nextPremiumSubsidy)).toBe('300.00');
     expect(s2(row.nextFundNeed)).toBe('13005.00');
-    expect(s2(row.nextPerCapitaAssistance)).toBe('4235.00');
+    expect(s2(row.nextPerCapitaAssistance!)).toBe('4235.00');
   });
 
   test('forecast with zero growth repeats this year exactly', () => {
