@@ -2,7 +2,10 @@
  * The Excel add-in's web build: dist/web/ holds everything the manifest points at.
  *
  *   npm run build        production build, offline, no certificates needed
- *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs (development)
+ *   npm run dev-server   https://localhost:<port> with office-addin-dev-certs (development;
+ *                        the port is package.json's config.dev_server_port)
+ *   npx webpack --mode production --env urlProd=https://host/path/   (or PUBLIC_URL=…)
+ *                        dist/web/manifest.xml points at that URL (scripts/manifest-urls.js)
  *
  * Entries: functions (the MEDAID custom functions), taskpane (the task pane UI), commands
  * (the ribbon command). All three run in ONE shared runtime page, taskpane.html (see
@@ -22,9 +25,11 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { LocalizedFunctionsMetadataPlugin } = require('./scripts/localize-functions');
 const { FunctionsMetadataOptionsPlugin } = require('./scripts/functions-metadata-options');
+const { devServerPort, manifestBase, rewriteManifestUrls } = require('./scripts/manifest-urls');
 
 const ROOT = __dirname;
-const DEV_PORT = 3000;
+/** From package.json "config": {"dev_server_port"} (or npm's npm_package_config_dev_server_port). */
+const DEV_PORT = devServerPort();
 const OUT_DIR = path.join(ROOT, 'dist', 'web');
 const FUNCTIONS_SOURCE = path.join(ROOT, 'src', 'functions', 'functions.ts');
 
@@ -68,10 +73,12 @@ class ForbiddenModulesPlugin {
  * The webpack configuration, without the dev server.
  * typeCheck: false skips TypeScript's type check (the tests' build: `npm run typecheck` and
  * ts-jest check types; `npm run build` always does).
- * @param {{ mode?: 'production' | 'development', outDir?: string, typeCheck?: boolean }} [opts]
+ * manifestBase: the URL dist/web/manifest.xml points at (default: the dev server on DEV_PORT).
+ * @param {{ mode?: 'production' | 'development', outDir?: string, typeCheck?: boolean, manifestBase?: string }} [opts]
  */
 function buildConfig(opts = {}) {
   const mode = opts.mode || 'production';
+  const base = opts.manifestBase || `https://localhost:${DEV_PORT}/`;
   const typeCheck = opts.typeCheck !== false;
   const outDir = opts.outDir || OUT_DIR;
   return {
@@ -138,6 +145,8 @@ function buildConfig(opts = {}) {
           { from: path.join(ROOT, 'assets', '*.png'), to: 'assets/[name][ext]' },
           // The pane's stylesheet, linked from taskpane.html (the CSP allows no inline style).
           { from: path.join(ROOT, 'src', 'taskpane', 'taskpane.css'), to: 'taskpane.css' },
+          // The manifest to sideload or deploy, its URLs moved to where this build is served.
+          { from: path.join(ROOT, 'manifest.xml'), to: 'manifest.xml', transform: (content) => rewriteManifestUrls(content.toString('utf8'), base) },
         ],
       }),
     ],
@@ -152,7 +161,7 @@ function buildConfig(opts = {}) {
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || (env.WEBPACK_SERVE ? 'development' : 'production');
-  const config = buildConfig({ mode });
+  const config = buildConfig({ mode, manifestBase: manifestBase(env) });
   if (env.WEBPACK_SERVE) {
     // Only the dev server needs certificates: `npm run build` stays offline and cert-free.
     const devCerts = require('office-addin-dev-certs');

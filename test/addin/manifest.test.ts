@@ -331,6 +331,12 @@ describe('manifest.xml: URLs and icons', () => {
     expect(missing).toEqual([]);
   });
 
+  it('the build ships manifest.xml with its URLs on the configured dev port (scripts/manifest-urls.js)', () => {
+    const built = fs.readFileSync(path.join(build.outDir, 'manifest.xml'), 'utf8');
+    const port = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { dev_server_port: number } }).config.dev_server_port;
+    expect(built).toBe(xmlText.split('https://localhost:3000/').join(`https://localhost:${port}/`));
+  });
+
   it('has icons of the declared sizes in assets/', () => {
     const pngSize = (file: string) => {
       const b = fs.readFileSync(file);

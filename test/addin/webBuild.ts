@@ -32,6 +32,8 @@ const INPUTS = [
   'webpack.config.js',
   'scripts/localize-functions.js',
   'scripts/functions-metadata-options.js',
+  'scripts/manifest-urls.js',
+  'manifest.xml',
   'tsconfig.json',
   'package-lock.json',
 ];
