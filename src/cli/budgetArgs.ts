@@ -6,8 +6,9 @@
 import { readFileSync } from 'fs';
 import { parseYear, type Engine } from '../engine/engine';
 import { fmt, type Dec } from '../engine/money';
+import { word } from '../projection/labels';
 import { baselineEngine, parseParamsJson, setFlagSources, type ParameterSource } from '../projection/baselineParams';
-import { readRoster, type Roster } from '../projection/readRoster';
+import { readRoster, schemeChecker, type Roster } from '../projection/readRoster';
 import { parseScenarioJson } from '../projection/scenarioFile';
 import { validateFunding, validateGrowth } from '../projection/scenario';
 import type { Funding, Growth, Scenario } from '../projection/types';
@@ -103,12 +104,47 @@ export async function rosterSetup(f: ParsedFlags): Promise<RosterSetup> {
   const growth = validateGrowth(growthRaw, '--*-growth');
   const people = f.one.get('--people')!;
   const visits = f.one.get('--visits')!;
+  const region = f.one.get('--region')!;
+  // Each visit's outpatient scheme against the region's, as `medaid project`: an unknown one rejects its row only (issue 16).
+  const checkScheme = schemeChecker(engine, region, year);
   const roster = await readRoster(
     { name: people, bytes: readBytes(people, '人员', 'people'), sheet: f.one.get('--people-sheet') },
     { name: visits, bytes: readBytes(visits, '就诊', 'visits'), sheet: f.one.get('--visits-sheet') },
     year,
+    { checkScheme },
   );
-  return { roster, region: f.one.get('--region')!, year, engine, funding, growth, scenarios, lang: (f.one.get('--lang') as 'zh' | 'en') ?? 'zh' };
+  return { roster, region, year, engine, funding, growth, scenarios, lang: (f.one.get('--lang') as 'zh' | 'en') ?? 'zh' };
+}
+
+/** A table's rows as the importer counted them: total = used + rejected + blank. */
+export interface RosterRows {
+  total: number;
+  used: number;
+  rejected: number;
+  blank: number;
+}
+
+/** The roster's row accounting (the importers' reports), as `medaid project` shows it. */
+export function rosterRows(roster: Roster): { people: RosterRows; visits: RosterRows } {
+  const of = (kind: 'people' | 'visits'): RosterRows => {
+    const s = roster.importReports.find((r) => r.kind === kind)?.summary;
+    const n = kind === 'people' ? roster.people.length : roster.visits.length;
+    return s ? { total: s.total, used: s.used, rejected: s.rejected, blank: s.blank } : { total: n, used: n, rejected: 0, blank: 0 };
+  };
+  return { people: of('people'), visits: of('visits') };
+}
+
+/**
+ * The rows lines of `medaid project` (人员/就诊: 总行数, 已使用, 未使用, 空行) and the first
+ * rejected rows' messages: a row the importer rejected is never dropped without a word.
+ */
+export function rosterRowLines(roster: Roster, lang: 'zh' | 'en', max = 10): { rows: string[]; problems: string[] } {
+  const r = rosterRows(roster);
+  const line = (label: string, x: RosterRows) => `${label}: ${x.total} ${word('rowsTotal', lang)}, ${x.used} ${word('rowsUsed', lang)}, ${x.rejected} ${word('rowsRejected', lang)}, ${x.blank} ${word('rowsBlank', lang)}`;
+  const errors = roster.importReports.flatMap((x) => x.entries.filter((e) => e.severity === 'error'));
+  const problems = errors.slice(0, max).map((e) => `  ${lang === 'zh' ? e.zh : e.en}`);
+  if (errors.length > max) problems.push(`  … (${errors.length - max} ${lang === 'zh' ? '条未列出' : 'more'})`);
+  return { rows: [line(word('people', lang), r.people), line(word('visitTable', lang), r.visits)], problems };
 }
 
 /** Every file the command reads: no output may be one of them. */

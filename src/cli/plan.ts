@@ -3,15 +3,15 @@
  * next N years (default 3) under the rules in force each year, by category and district,
  * with the 1:9 (or the policy's) split and sources, and a bootstrap range (P10/P50/P90).
  *
- * Exit codes: 0 ok; 1 some people were not computed in some year (listed; figures still
- * printed and written); 2 bad usage or input (message names the flag and value).
+ * Exit codes: 0 ok; 1 a roster row was not used (rejected by the import: counted and listed), or some people
+ * were not computed in some year (listed; figures still printed and written); 2 bad usage or input (message names the flag and value).
  */
 import { isMedaidError } from '../engine/errors';
 import { bootstrapRange, DEFAULT_DRAWS, DEFAULT_SEED, type PlanRange } from '../projection/bootstrap';
 import { categoryName } from '../projection/labels';
 import { DEFAULT_YEARS, projectYears, type MultiYearPlan } from '../projection/multiYear';
 import { planSummary } from '../projection/planSummary';
-import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterSetup, table } from './budgetArgs';
+import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterRowLines, rosterRows, rosterSetup, table } from './budgetArgs';
 import { writeOutputData } from './outputFiles';
 
 export const PLAN_HELP = `plan --people FILE --visits FILE --region 信阳 --year 2024 [--years ${DEFAULT_YEARS}] [--income-growth R]
@@ -80,15 +80,25 @@ export async function plan(args: string[]): Promise<number> {
     const plans = [undefined, ...s.scenarios].map((scenario) =>
       projectYears({ ...s.roster, region: s.region, year: s.year, engine: s.engine, funding: s.funding, growth: s.growth, years: f.one.get('--years') ?? undefined, incomeGrowth: f.one.get('--income-growth'), scenario }));
     const ranges = f.on.has('--no-range') ? plans.map(() => undefined) : plans.map((p) => bootstrapRange(p, { draws: f.one.get('--draws'), seed: f.one.get('--seed') }));
+    // The roster's rows, as `medaid project` counts them: a rejected row is listed, never silent.
+    const rowLines = rosterRowLines(s.roster, s.lang);
+    console.log(rowLines.rows.join('\n'));
     plans.forEach((p, i) => {
-      if (i > 0) console.log('');
+      console.log('');
       console.log(planText(p, ranges[i], s.lang));
     });
     const summary = targets.get('--summary');
     if (summary) {
       const [first, ...rest] = plans.map((p, i) => planSummary(p, ranges[i]));
-      await writeOutputData(summary, JSON.stringify(rest.length ? { ...first, scenarios: rest } : first, null, 2) + '\n');
+      const rows = rosterRows(s.roster);
+      await writeOutputData(summary, JSON.stringify(rest.length ? { ...first, rows, scenarios: rest } : { ...first, rows }, null, 2) + '\n');
       console.log(`\nsummary → ${summary.given}`);
+    }
+    const rejectedRows = rosterRows(s.roster);
+    const rejected = rejectedRows.people.rejected + rejectedRows.visits.rejected;
+    if (rejected > 0) {
+      console.error(`\n有 ${rejected} 行未使用 / ${rejected} rows not used`);
+      for (const l of rowLines.problems) console.error(l);
     }
     const failed = plans.flatMap((p) => [p.base, ...p.years].filter((y) => y.notComputed.people > 0).map((y) => ({ p, y })));
     if (failed.length) {
@@ -98,7 +108,7 @@ export async function plan(args: string[]): Promise<number> {
       }
       return 1;
     }
-    return 0;
+    return rejected > 0 ? 1 : 0;
   } catch (e) {
     return reportFailure(e, PLAN_HELP, isMedaidError);
   }

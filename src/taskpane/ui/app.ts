@@ -39,7 +39,7 @@ import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { RunSummary } from '../runSummary';
 import type { Phase } from '../worker/projectionJob';
-import type { CheckView, Loaded, SourceInput, TableView } from '../worker/rosterSession';
+import type { CheckView, Loaded, SchemeRegion, SourceInput, TableView } from '../worker/rosterSession';
 import { drawCharts, destroyCharts } from './charts';
 import { clear, fx, h, table, type Child } from './dom';
 import { resultView } from './resultView';
@@ -254,7 +254,7 @@ export class PaneApp {
     let last: Loaded | undefined;
     for (const kind of kinds) {
       const src = this.sources[kind]!;
-      last = await this.client.load(kind, src.input, this.year, { sheet: src.view.table.sheet, mapping: src.view.mapping }, onProgress);
+      last = await this.client.load(kind, src.input, this.year, { sheet: src.view.table.sheet, mapping: src.view.mapping, region: this.schemeRegion() }, onProgress);
       src.view = last.view;
     }
     if (last) this.check = last.check;
@@ -277,7 +277,7 @@ export class PaneApp {
     // The File itself goes to the worker (a handle, not a copy); the worker reads and parses it.
     const source: SourceInput = { file: { name: file.name, blob: file } };
     await this.rosterStep(async () => {
-      this.setLoaded(kind, source, await this.client.load(kind, source, this.year, {}, this.onLoadProgress));
+      this.setLoaded(kind, source, await this.client.load(kind, source, this.year, { region: this.schemeRegion() }, this.onLoadProgress));
     });
   }
 
@@ -295,7 +295,7 @@ export class PaneApp {
       this.render();
       const tbl = selection ? await this.host.readSelection() : await this.host.readSheet(name ?? '');
       const source: SourceInput = { table: tbl };
-      this.setLoaded(kind, source, await this.client.load(kind, source, this.year, {}, this.onLoadProgress));
+      this.setLoaded(kind, source, await this.client.load(kind, source, this.year, { region: this.schemeRegion() }, this.onLoadProgress));
     });
   }
 
@@ -307,13 +307,19 @@ export class PaneApp {
     });
   }
 
-  /** The year decides which visits count: check the roster again. */
+  /** The year decides which visits count, the region which outpatient schemes exist: check the roster again. */
   private async recheck(): Promise<void> {
     if (this.runState.status === 'done') this.runState = { status: 'idle' };
     if (!this.sources.people && !this.sources.visits) return;
     await this.rosterStep(async () => {
-      this.check = await this.client.check(this.year, this.onLoadProgress);
+      // The region too: each visit's outpatient scheme is checked against the region's (issue 16).
+      this.check = await this.client.check(this.year, this.onLoadProgress, this.schemeRegion());
     });
+  }
+
+  /** The region (and the analyst's figures) the worker checks each visit's outpatient scheme against. */
+  private schemeRegion(): SchemeRegion {
+    return { region: this.region.region, figures: this.figures };
   }
 
   private setRegion(regionName: string): void {
@@ -323,7 +329,7 @@ export class PaneApp {
     if (yearChanged) this.year = this.region.years[this.region.years.length - 1];
     this.draft = undefined;
     if (this.runState.status === 'done') this.runState = { status: 'idle' };
-    if (yearChanged) void this.recheck();
+    void this.recheck(); // the year decides which visits count, the region which outpatient schemes exist
     this.render();
   }
 

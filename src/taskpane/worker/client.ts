@@ -10,7 +10,7 @@ import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { RunSummary } from '../runSummary';
 import type { Phase, RunOptions } from './projectionJob';
 import type { FromWorker, ToWorker, WorkerError } from './protocol';
-import type { CheckView, Loaded, SourceInput } from './rosterSession';
+import type { CheckView, Loaded, SchemeRegion, SourceInput } from './rosterSession';
 
 export class WorkerFailure extends Error {
   constructor(readonly error: WorkerError) {
@@ -87,7 +87,7 @@ export class ProjectionClient {
     return this.worker !== undefined && this.generation === generation;
   }
 
-  load(kind: RosterKind, source: SourceInput, year: number, opts: { sheet?: string; mapping?: ColumnMapping<RosterKind> } = {}, onProgress?: OnProgress): Promise<Loaded> {
+  load(kind: RosterKind, source: SourceInput, year: number, opts: { sheet?: string; mapping?: ColumnMapping<RosterKind>; region?: SchemeRegion } = {}, onProgress?: OnProgress): Promise<Loaded> {
     return this.send({ type: 'load', kind, source, year, ...opts }, 'loaded', onProgress);
   }
 
@@ -99,8 +99,8 @@ export class ProjectionClient {
     return this.send({ type: 'remap', kind, field, column, year }, 'loaded', onProgress);
   }
 
-  async check(year: number, onProgress?: OnProgress): Promise<CheckView> {
-    return (await this.send({ type: 'check', year }, 'checked', onProgress)).check;
+  async check(year: number, onProgress?: OnProgress, region?: SchemeRegion): Promise<CheckView> {
+    return (await this.send({ type: 'check', year, region }, 'checked', onProgress)).check;
   }
 
   run(options: RunOptions, onProgress?: OnProgress): Promise<{ summary: RunSummary; ms: number }> {

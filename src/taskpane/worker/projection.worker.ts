@@ -29,7 +29,7 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
     switch (msg.type) {
       case 'load': {
         last = undefined;
-        const loaded = await session.load(msg.kind, msg.source, { year: msg.year, sheet: msg.sheet, mapping: msg.mapping }, progress);
+        const loaded = await session.load(msg.kind, msg.source, { year: msg.year, sheet: msg.sheet, mapping: msg.mapping, region: msg.region }, progress);
         post({ type: 'loaded', ...loaded });
         break;
       }
@@ -42,7 +42,7 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
         post({ type: 'loaded', ...session.remap(msg.kind, msg.field, msg.column, msg.year, progress) });
         break;
       case 'check':
-        post({ type: 'checked', check: session.check(msg.year, progress) });
+        post({ type: 'checked', check: session.check(msg.year, progress, msg.region) });
         break;
       case 'run': {
         const started = performance.now();

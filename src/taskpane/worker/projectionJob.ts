@@ -5,6 +5,7 @@
  * engine with the analyst's figures (the CLI's --params/--policy), and report progress.
  */
 import { preflight } from '../../projection/preflight';
+import { schemeChecker } from '../../projection/readRoster';
 import { runProjection } from '../../projection/run';
 import type { Funding, Growth, ProjectionRun, Scenario } from '../../projection/types';
 import { importPeople } from '../../roster/people';
@@ -56,7 +57,9 @@ export interface JobResult {
 export function runJob(req: RunRequest, onProgress: (p: ProgressInfo) => void = () => {}): JobResult {
   onProgress({ phase: 'import', done: 0, total: 1 });
   const people = importPeople(req.people, req.peopleMapping);
-  const visits = importVisits(req.visits, req.visitsMapping, { year: req.year, people: people.rows });
+  // Each visit's outpatient scheme against the region's (as `medaid project`): an unknown one rejects its row only.
+  const checkScheme = schemeChecker(figuresEngine(req.figures ?? noFigures()), req.region, req.year);
+  const visits = importVisits(req.visits, req.visitsMapping, { year: req.year, people: people.rows, checkScheme });
   onProgress({ phase: 'import', done: 1, total: 1 });
   return runImported(people, visits, req, onProgress);
 }

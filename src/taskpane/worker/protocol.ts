@@ -5,14 +5,15 @@ import type { Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
 import type { ScenarioSet } from '../scenarioStore';
 import type { Phase, RunOptions } from './projectionJob';
-import type { CheckView, Loaded, SourceInput } from './rosterSession';
+import type { CheckView, Loaded, SchemeRegion, SourceInput } from './rosterSession';
 
 export type ToWorker =
   /** A table for `kind`: a picked file (read in the worker) or a range the pane read from Excel. */
-  | { type: 'load'; kind: RosterKind; source: SourceInput; year: number; sheet?: string; mapping?: ColumnMapping<RosterKind> }
+  | { type: 'load'; kind: RosterKind; source: SourceInput; year: number; sheet?: string; mapping?: ColumnMapping<RosterKind>; region?: SchemeRegion }
   | { type: 'sheet'; kind: RosterKind; sheet: string; year: number }
   | { type: 'remap'; kind: RosterKind; field: string; column?: number; year: number }
-  | { type: 'check'; year: number }
+  /** With `region`, the visits' outpatient schemes are checked against it (and against it from then on). */
+  | { type: 'check'; year: number; region?: SchemeRegion }
   | { type: 'run'; options: RunOptions }
   | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean };
 

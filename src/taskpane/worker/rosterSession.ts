@@ -9,11 +9,13 @@
  * Plain code (no worker API), so Node tests drive the same session the worker does.
  */
 import { yearFinding, type PreflightFinding } from '../../projection/preflight';
+import { schemeChecker } from '../../projection/readRoster';
 import { detectMapping, remapColumn } from '../../roster/mapping';
 import { importPeople } from '../../roster/people';
 import type { ColumnMapping, FieldOf, ImportResult, Person, RawTable, ReportEntry, ReportSummary, RosterKind, Visit } from '../../roster/types';
 import { importVisits } from '../../roster/visits';
 import { readPickedFile } from '../host/pickedFile';
+import { figuresEngine, noFigures, type AnalystFigures } from '../analystFigures';
 import { asBilingual, reportEntries, type BilingualError } from '../paneLogic';
 import type { ScenarioSet } from '../scenarioStore';
 import { runImported, type JobResult, type ProgressInfo, type RunOptions } from './projectionJob';
@@ -74,6 +76,27 @@ interface Held {
 
 type Imported<T> = { key: string; result?: ImportResult<T>; error?: BilingualError };
 
+/** The region the visits' outpatient schemes are checked against, with the analyst's figures (their region files). */
+export interface SchemeRegion {
+  region: string;
+  figures?: AnalystFigures;
+}
+
+/**
+ * The scheme check for `r` in `year` and the part of the import's key it decides: the region and
+ * the analyst's region files (which can change a region's schemes). A region or year the engine
+ * does not know has no check here (the run stops on it with its own message).
+ */
+function schemeCheck(r: SchemeRegion | undefined, year: number): { key: string; check?: (scheme: string | undefined) => string | void } {
+  if (!r) return { key: '-' };
+  const files = (r.figures?.policies ?? []).map((f) => `${f.source}:${f.text.length}:${f.text.slice(0, 64)}`).join('|');
+  try {
+    return { key: `${r.region}:${files}`, check: schemeChecker(figuresEngine(r.figures ?? noFigures(), false), r.region, year) };
+  } catch {
+    return { key: `?${r.region}:${files}` };
+  }
+}
+
 /** An Error carrying both languages (the worker sends zh and en to the pane). */
 function bilingualError(e: BilingualError): Error & BilingualError {
   return Object.assign(new Error(`${e.zh} / ${e.en}`), e);
@@ -95,13 +118,15 @@ export class RosterSession {
   private readonly version: Record<RosterKind, number> = { people: 0, visits: 0 };
   private people: Imported<Person> | undefined;
   private visits: Imported<Visit> | undefined;
+  /** The region of the last check or run that named one: each visit's outpatient scheme is checked against it. */
+  private schemeRegion: SchemeRegion | undefined;
 
   /**
    * Takes a table for `kind`: reads the file (or takes the range), picks the sheet (the one
    * asked for, else the one whose headers fit the table best), applies the mapping given
    * (restoring a session) or detects one, and checks the roster.
    */
-  async load(kind: RosterKind, input: SourceInput, opts: { year: number; sheet?: string; mapping?: ColumnMapping<RosterKind> }, onProgress: Progress = () => {}): Promise<Loaded> {
+  async load(kind: RosterKind, input: SourceInput, opts: { year: number; sheet?: string; mapping?: ColumnMapping<RosterKind>; region?: SchemeRegion }, onProgress: Progress = () => {}): Promise<Loaded> {
     onProgress({ phase: 'read', done: 0, total: 1 });
     let tables: RawTable[];
     let saved: ScenarioSet | undefined;
@@ -118,7 +143,7 @@ export class RosterSession {
     const mapping = opts.mapping && opts.mapping.kind === kind ? opts.mapping : detectMapping(table, kind);
     this.held[kind] = { tables, table, mapping };
     this.version[kind]++;
-    return { view: this.view(kind), check: this.check(opts.year, onProgress), saved };
+    return { view: this.view(kind), check: this.check(opts.year, onProgress, opts.region), saved };
   }
 
   /** Another sheet of the file already read (its mapping detected anew). */
@@ -142,8 +167,13 @@ export class RosterSession {
   /**
    * Imports each table with its mapping, as the run will (visits against the accepted people
    * and the year); an import already done for the same table, mapping (and year) is reused.
+   * With a region (given here, or by an earlier check or run), each visit's outpatient scheme is
+   * checked against the region's schemes, as `medaid project` does: an unknown scheme rejects
+   * that visit row only, never the person's year (issue 16).
    */
-  check(year: number, onProgress: Progress = () => {}): CheckView {
+  check(year: number, onProgress: Progress = () => {}, region?: SchemeRegion): CheckView {
+    if (region) this.schemeRegion = region;
+    const scheme = schemeCheck(this.schemeRegion, year);
     const p = this.held.people;
     const v = this.held.visits;
     const out: CheckView = { ready: false };
@@ -162,10 +192,10 @@ export class RosterSession {
     } else this.people = undefined;
     onProgress({ phase: 'check', done: 1, total: 2 });
     if (v) {
-      const key = `${this.version.visits}:${this.people?.key ?? '-'}:${year}`;
+      const key = `${this.version.visits}:${this.people?.key ?? '-'}:${year}:${scheme.key}`;
       if (this.visits?.key !== key) {
         try {
-          this.visits = { key, result: importVisits(v.table, v.mapping as ColumnMapping<'visits'>, { year, people: this.people?.result?.rows }) };
+          this.visits = { key, result: importVisits(v.table, v.mapping as ColumnMapping<'visits'>, { year, people: this.people?.result?.rows, checkScheme: scheme.check }) };
         } catch (e) {
           this.visits = { key, error: asBilingual(e) };
         }
@@ -187,7 +217,7 @@ export class RosterSession {
   /** Baseline + scenarios on the checked roster (checked again first only if the year changed). */
   run(opts: RunOptions, onProgress: Progress = () => {}): JobResult {
     onProgress({ phase: 'import', done: 0, total: 1 });
-    const check = this.check(opts.year);
+    const check = this.check(opts.year, undefined, { region: opts.region, figures: opts.figures });
     const error = check.peopleError ?? check.visitsError;
     if (error) throw bilingualError(error);
     const y = check.year;

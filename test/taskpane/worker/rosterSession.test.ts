@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
-import { readRoster } from '../../../src/projection/readRoster';
+import { defaultEngine } from '../../../src/engine/engine';
+import { readRoster, schemeChecker } from '../../../src/projection/readRoster';
 import { runProjection } from '../../../src/projection/run';
 import { parseScenarioJson } from '../../../src/projection/scenarioFile';
 import * as peopleModule from '../../../src/roster/people';
@@ -42,15 +43,16 @@ describe('the roster in the worker', () => {
 
   test('the run uses the import the check made (nothing parsed or imported twice) and gives runProjection’s totals', async () => {
     const s = new RosterSession();
-    await s.load('people', { file: PEOPLE }, { year: 2024 });
-    await s.load('visits', { file: VISITS }, { year: 2024 });
+    // The pane names the region with the file (its schemes are checked per visit row, issue 16).
+    await s.load('people', { file: PEOPLE }, { year: 2024, region: { region: '信阳市' } });
+    await s.load('visits', { file: VISITS }, { year: 2024, region: { region: '信阳市' } });
     const importPeople = jest.spyOn(peopleModule, 'importPeople');
     const importVisits = jest.spyOn(visitsModule, 'importVisits');
     const scenarios = parseScenarioJson(fs.readFileSync(path.join(SAMPLES, 'scenario-dibao-75.json'), 'utf8'));
     const { summary } = s.run({ region: '信阳市', year: 2024, scenarios });
     expect(importPeople).not.toHaveBeenCalled();
     expect(importVisits).not.toHaveBeenCalled();
-    const cli = runProjection({ ...(await readRoster(PEOPLE, VISITS, 2024)), region: '信阳市', year: 2024, scenarios });
+    const cli = runProjection({ ...(await readRoster(PEOPLE, VISITS, 2024, { checkScheme: schemeChecker(defaultEngine(), '信阳市', 2024) })), region: '信阳市', year: 2024, scenarios });
     expect(summary.baseline.overall.assistance).toBe(cli.baseline.totals.overall.assistance.total.toFixed(2));
     expect(summary.baseline.overall.premiumSubsidy).toBe(cli.baseline.totals.overall.premiumSubsidy.toFixed(2));
     expect(summary.scenarios[0].overall.assistance).toBe(cli.scenarios[0].projection.totals.overall.assistance.total.toFixed(2));
