@@ -20,6 +20,7 @@ import { RuleContext, knownCategories, termMissing, tierOf } from './rules/conte
 import { parsePart, parseRatio, splitAmount } from './rules/fund';
 import { hospitalReduction, outOfCatalogueLimit } from './rules/hospital';
 import { monitorAlert } from './rules/monitoring';
+import { outpatientPooling, poolOf } from './rules/outpatientPooling';
 import { PersonYear, VisitInput, VisitResult } from './rules/personYear';
 import { premiumSubsidy } from './rules/premium';
 import { SettlementYear, parseLayerMode, type LayerMode, type VisitLayers } from './rules/settlementChain';
@@ -186,6 +187,22 @@ export class Engine {
     const rp = this.resolve(a.region, a.year);
     const r = hospitalReduction(rp, parseCategories(a.categories as string[]), parseAmount(a.cost, 'cost 目录外住院费用'),this.explain);
     return { value: r.value, explanation: r.ctx.explanation(r.category) };
+  }
+
+  /**
+   * Basic insurance's outpatient pooling for one visit (信阳 三、): the pool's ratio of the
+   * in-catalogue cost up to what its annual limit has left after `paidSoFar` (already reimbursed
+   * this year from the pool). `pool` blank is the region's first pool (信阳: 普通门诊统筹).
+   */
+  outpatientPooling(a: { cost: Amount; region: string; pool?: string; year?: unknown; paidSoFar?: Amount }): Result {
+    const rp = this.resolve(a.region, a.year);
+    const cost = parseAmount(a.cost, 'cost 目录内门诊费用');
+    const paidSoFar = optAmount(a.paidSoFar, 'paidSoFar 本年已报销') ?? ZERO;
+    const rule = rp.policy.outpatientPooling;
+    if (!rule) throw termMissing(rp, '门诊统筹报销规定', 'outpatient pooling terms');
+    const [id] = a.pool === undefined || a.pool.trim() === '' ? [Object.keys(rule.pools)[0]] : poolOf(rp, a.pool);
+    const r = outpatientPooling(rp, id, cost, paidSoFar, this.explain);
+    return { value: r.value, explanation: r.ctx.explanation() };
   }
 
   outOfCatalogueLimit(a: { totalCost: Amount; hospitalLevel: string; region: string; year?: unknown }): Result {

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'UNKNOWN_YEAR'
   | 'UNKNOWN_SCHEME'
   | 'UNKNOWN_HOSPITAL_LEVEL'
+  | 'UNKNOWN_OUTPATIENT_POOL'
   | 'CATEGORY_NOT_IN_POLICY'
   | 'TERM_NOT_DEFINED'
   | 'MISSING_INCOME'
@@ -131,6 +132,11 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#N/A',
     zh: (d) => `${d.region} 没有门诊救助类型 ${q(d.value)}：可用类型为 ${d.known}`,
     en: (d) => `${d.regionEn ?? d.region} has no outpatient scheme ${q(d.value)}: known schemes are ${d.known}`,
+  },
+  UNKNOWN_OUTPATIENT_POOL: {
+    excel: '#N/A',
+    zh: (d) => `${d.region} 没有门诊统筹类别 ${q(d.value)}：可用类别为 ${d.known}`,
+    en: (d) => `${d.regionEn ?? d.region} has no outpatient pooling class ${q(d.value)}: known classes are ${d.knownEn}`,
   },
   UNKNOWN_HOSPITAL_LEVEL: {
     excel: '#N/A',

@@ -157,6 +157,12 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
     run: (e, [totalCost, hospitalLevel, region, year]) => e.outOfCatalogueLimit({ totalCost: amt(totalCost), hospitalLevel: t(hospitalLevel), region: t(region), year: v(year) }),
   },
   {
+    id: 'OUTPATIENT_POOLING',
+    params: p('cost, region, [pool], [year], [paidSoFar]'),
+    kind: 'money',
+    run: (e, [cost, region, pool, year, paidSoFar]) => e.outpatientPooling({ cost: amt(cost), region: t(region), pool: opt(pool), year: v(year), paidSoFar: amt(paidSoFar) }),
+  },
+  {
     id: 'MONITOR_ALERT',
     params: p('outOfPocket, region, [year], [income], [category]'),
     kind: 'flag',

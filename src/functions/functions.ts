@@ -177,6 +177,20 @@ export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], 
 }
 
 /**
+ * Basic insurance's outpatient pooling (门诊统筹) for one visit where the policy states it (信阳: 普通门诊 300 a year; “两病” drugs 120 / 170 / 200; 60%).
+ * @customfunction OUTPATIENT_POOLING
+ * @param {any[][]} cost In-catalogue outpatient cost of the visit in yuan; a cell or a column.
+ * @param {any[][]} region Region, e.g. 信阳.
+ * @param {any[][]} [pool] Pooling class: 普通门诊, 高血压, 糖尿病 or 合并两病; blank is 普通门诊.
+ * @param {any[][]} [year] Policy year; blank uses the latest edition.
+ * @param {any[][]} [paidSoFar] Already reimbursed this year from the same pool (toward its annual limit).
+ * @returns {Promise<any[][]>} Basic-insurance payment in yuan, one per row.
+ */
+export function outpatientPooling(cost: any[][], region: any[][], pool?: any[][], year?: any[][], paidSoFar?: any[][]): Promise<any[][]> {
+  return row('OUTPATIENT_POOLING', [cost, region, pool, year, paidSoFar]);
+}
+
+/**
  * Monitoring alert (防返贫监测): TRUE when a year's out-of-pocket medical cost passes the policy's share of per-capita disposable income.
  * @customfunction MONITOR_ALERT
  * @param {any[][]} outOfPocket Out-of-pocket medical cost for the year in yuan.
@@ -312,6 +326,7 @@ export const EXCEL_FUNCTIONS = {
   PREMIUM_SUBSIDY: premiumSubsidy,
   CI_INSURANCE: ciInsurance,
   HOSPITAL_REDUCTION: hospitalReduction,
+  OUTPATIENT_POOLING: outpatientPooling,
   OUT_OF_CATALOGUE_LIMIT: outOfCatalogueLimit,
   MONITOR_ALERT: monitorAlert,
   FUND_SPLIT: fundSplitFn,

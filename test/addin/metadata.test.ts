@@ -17,6 +17,7 @@ const CONTRACT: Record<string, string> = {
   CI_INSURANCE: 'cost, category, region, [year]',
   HOSPITAL_REDUCTION: 'cost, category, region, [year]',
   OUT_OF_CATALOGUE_LIMIT: 'totalCost, hospitalLevel, region, [year]',
+  OUTPATIENT_POOLING: 'cost, region, [pool], [year], [paidSoFar]',
   MONITOR_ALERT: 'outOfPocket, region, [year], [income], [category]',
   FUND_SPLIT: 'amount, part, [ratio]',
   ASSIST_RATE: 'category, region, [year], [scheme]',

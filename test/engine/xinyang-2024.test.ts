@@ -169,11 +169,34 @@ describe('信阳: figures the reply reports (context data, 二、五是 and 三�
     ['outpatientAmount', 18389400], // 1838.94 万元
   ])('statistics.%s = %d', (key, value) => expect(at(p.statistics![key])).toBe(value));
   test.each([
-    ['outpatientPoolingLimit', 300], // 普通门诊统筹年度累计报销额度为 300 元
-    ['twoDiseasesHypertension', 120], // 高血压 120 元
-    ['twoDiseasesDiabetes', 170], // 糖尿病 170 元
-    ['twoDiseasesBoth', 200], // 合并两病的 200 元
-    ['twoDiseasesRatio', 0.6], // 报销比例为 60%
-  ])('basicInsurance.%s = %d', (key, value) => expect(at(p.basicInsurance![key])).toBe(value));
+    ['general', 300], // 普通门诊统筹年度累计报销额度为 300 元
+    ['hypertension', 120], // 高血压 120 元
+    ['diabetes', 170], // 糖尿病 170 元
+    ['both', 200], // 合并两病的 200 元
+  ])('outpatientPooling.pools.%s: annual limit %d, ratio 60%% (报销比例为 60%%)', (key, value) => {
+    expect(ResolvedPolicy.valueAt(p.outpatientPooling!.pools[key].annualLimit, '2024-12-31')).toBe(value);
+    expect(ResolvedPolicy.valueAt(p.outpatientPooling!.pools[key].ratio, '2024-12-31')).toBe(0.6);
+  });
 });
 
+
+describe('信阳 outpatient pooling, basic insurance (三、关于门诊统筹问题: 300; “两病” 120 / 170 / 200; 60%)', () => {
+  const C = `${DOC} 三、关于门诊统筹问题`;
+  const pool = (cost: number | string, p?: string, paidSoFar?: number) => (e: Engine) => e.outpatientPooling({ cost, region: R, pool: p, paidSoFar });
+  runValueCases([
+    { name: '普通门诊 400', run: pool(400), expected: '240.00', hand: '400 × 60% = 240 ≤ 300', cites: C },
+    { name: '普通门诊 600 reaches the 300 limit', run: pool(600, '普通门诊'), expected: '300.00', hand: '600 × 60% = 360 → annual limit 300', cites: C },
+    { name: '普通门诊 400 after 200 paid', run: pool(400, '普通门诊', 200), expected: '100.00', hand: '400 × 60% = 240; 300 − 200 = 100 left → 100', cites: C },
+    { name: '普通门诊 limit used up', run: pool(400, '普通门诊', 300), expected: '0.00', hand: '300 − 300 = 0 left', cites: C },
+    { name: '普通门诊 rounding half-up', run: pool(10.01), expected: '6.01', hand: '10.01 × 60% = 6.006 → 6.01 (ruling 1)', cites: C },
+    { name: '高血压 150', run: pool(150, '高血压'), expected: '90.00', hand: '150 × 60% = 90 ≤ 120', cites: C },
+    { name: '高血压 200 after 50 paid', run: pool(200, '高血压', 50), expected: '70.00', hand: '200 × 60% = 120; 120 − 50 = 70 left → 70', cites: C },
+    { name: '糖尿病 400', run: pool(400, '糖尿病'), expected: '170.00', hand: '400 × 60% = 240 → limit 170', cites: C },
+    { name: '合并两病 400', run: pool(400, '合并两病'), expected: '200.00', hand: '400 × 60% = 240 → limit 200', cites: C },
+  ]);
+  runErrorCases([
+    { name: 'unknown pooling class', run: pool(100, '牙科'), error: 'UNKNOWN_OUTPATIENT_POOL', mentions: ['牙科', '高血压'] },
+    { name: 'negative cost', run: pool(-1), error: 'NEGATIVE_AMOUNT', mentions: ['-1'] },
+    { name: 'a region without pooling terms', run: (e) => e.outpatientPooling({ cost: 100, region: '威海' }), error: 'TERM_NOT_DEFINED', mentions: ['威海市'] },
+  ]);
+});

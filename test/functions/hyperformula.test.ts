@@ -80,6 +80,9 @@ describe('per-row functions with single values and cell references', () => {
     // Weihai hospital reduction: 10%, at most 200 per admission
     ['=HOSPITAL_REDUCTION(1500,"建档立卡贫困人口","威海")', 150],
     ['=HOSPITAL_REDUCTION(5000,"重度残疾人","威海")', 200],
+    // Xinyang 三、门诊统筹: 600 × 60% = 360 > the 300 annual limit → 300; 高血压 200 × 60% = 120, 50 already paid of 120 → 70
+    ['=OUTPATIENT_POOLING(600,"信阳")', 300],
+    ['=OUTPATIENT_POOLING(200,"信阳","高血压",2024,50)', 70],
     // Xiping: secondary hospitals 5% of the total cost
     ['=OUT_OF_CATALOGUE_LIMIT(20000,"二级","西平")', 1000],
     // 1:9, city rounded to the fen, district the rest (ruling 11)

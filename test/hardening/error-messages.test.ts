@@ -20,6 +20,7 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   UNKNOWN_YEAR: { d: { region: '信阳市', value: 2023, earliest: '2024' }, shows: ['2023', '2024'] },
   UNKNOWN_SCHEME: { d: { region: '信阳市', value: '牙科', known: '罕见病门诊救助' }, shows: ['牙科', '罕见病门诊救助'] },
   UNKNOWN_HOSPITAL_LEVEL: { d: { region: '西平县', value: '四级', known: '二级定点医疗机构' }, shows: ['四级', '二级定点医疗机构'] },
+  UNKNOWN_OUTPATIENT_POOL: { d: { region: '信阳市', regionEn: 'Xinyang', value: '牙科', known: '普通门诊统筹、“两病”门诊用药（高血压）', knownEn: 'General outpatient pooling (普通门诊), Two-diseases outpatient drugs, hypertension (高血压)' }, shows: ['牙科', '高血压'] },
   CATEGORY_NOT_IN_POLICY: { d: { region: '信阳市', value: '重点救助对象' }, shows: ['重点救助对象', '信阳市'] },
   TERM_NOT_DEFINED: { d: { region: '信阳市', edition: 'xinyang-2024', term: '监测标准', termEn: 'a monitoring threshold' }, shows: ['xinyang-2024'] },
   MISSING_INCOME: { d: { term: '起付标准', termEn: 'Deductible', region: '山西省', incomeYear: 2021, share: '10%', path: 'income.perCapitaDisposable' }, shows: ['2021', 'income.perCapitaDisposable'] },

@@ -15,7 +15,7 @@ import type { Arg, Cell, ErrorCell } from '../../src/functions/adapters';
 import { Engine } from '../../src/engine';
 import { expectSaysWhatToDo } from './expectations';
 
-type Kind = 'amount' | 'requiredAmount' | 'category' | 'region' | 'year' | 'scheme' | 'level' | 'part' | 'ratio' | 'flag';
+type Kind = 'amount' | 'requiredAmount' | 'category' | 'region' | 'year' | 'scheme' | 'level' | 'pool' | 'part' | 'ratio' | 'flag';
 
 /**
  * Arguments that give a value, per function, and the kind of each argument. The region
@@ -30,6 +30,7 @@ const GOOD: Record<string, { args: Cell[]; kinds: Kind[]; earliest: number }> = 
   CI_INSURANCE: { args: [50000, '建档立卡', '威海', 2019], kinds: ['requiredAmount', 'category', 'region', 'year'], earliest: 2019 },
   HOSPITAL_REDUCTION: { args: [5000, '建档立卡', '威海', 2019], kinds: ['requiredAmount', 'category', 'region', 'year'], earliest: 2019 },
   OUT_OF_CATALOGUE_LIMIT: { args: [10000, '二级', '西平', 2022], kinds: ['requiredAmount', 'level', 'region', 'year'], earliest: 2022 },
+  OUTPATIENT_POOLING: { args: [200, '信阳', '高血压', 2024, 50], kinds: ['requiredAmount', 'region', 'pool', 'year', 'amount'], earliest: 2024 },
   MONITOR_ALERT: { args: [10000, '西平', 2022, ''], kinds: ['requiredAmount', 'region', 'year', 'amount'], earliest: 2022 },
   FUND_SPLIT: { args: [1000, '市级', '1:9'], kinds: ['requiredAmount', 'part', 'ratio'], earliest: 0 },
   ASSIST_RATE: { args: ['低保对象', '西平', 2022, ''], kinds: ['category', 'region', 'year', 'scheme'], earliest: 2022 },
@@ -82,6 +83,7 @@ const BAD: Record<Kind, BadValue[]> = {
     { label: 'unknown hospital level', value: '四级', error: '#N/A', mentions: () => ['四级', '二级定点医疗机构'] },
     { label: 'blank hospital level', value: '', error: '#N/A', mentions: () => ['二级定点医疗机构'] },
   ],
+  pool: [{ label: 'unknown outpatient pooling class', value: '牙科', error: '#N/A', mentions: () => ['牙科', '高血压'] }],
   part: [
     { label: 'unknown part', value: '省级', error: '#VALUE!', mentions: () => ['省级'] },
     { label: 'blank part', value: '', error: '#VALUE!', mentions: () => [] },

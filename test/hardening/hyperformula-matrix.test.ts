@@ -81,6 +81,7 @@ describe('one formula per function with a bad argument', () => {
     ['=MEDAID.CI_INSURANCE(50000,"特困人员","西平",2022)', '#N/A', 'ciInsurance.base.deductible'],
     ['=MEDAID.HOSPITAL_REDUCTION(-1,"建档立卡","威海",2019)', '#VALUE!', '-1'],
     ['=MEDAID.OUT_OF_CATALOGUE_LIMIT(10000,"四级","西平",2022)', '#N/A', '四级'],
+    ['=MEDAID.OUTPATIENT_POOLING(100,"信阳","牙科",2024)', '#N/A', '牙科'],
     ['=MEDAID.MONITOR_ALERT("十万","西平",2022)', '#VALUE!', '十万'],
     ['=MEDAID.FUND_SPLIT(1000,"省级")', '#VALUE!', '省级'],
     ['=MEDAID.ASSIST_RATE("外星人","西平",2022)', '#N/A', '外星人'],

@@ -156,6 +156,27 @@ export interface OutOfCatalogueRule {
   note?: string;
 }
 
+/**
+ * Basic insurance for outpatient visits where a document states it (信阳 三、: 普通门诊统筹 300
+ * a year, “两病” drugs 120 / 170 / 200, 60 %): each pool pays its ratio of the visit's
+ * in-catalogue cost up to its annual cumulative limit per person. Pools of one `group` share
+ * one limit; a pool that `covers` others (合并两病) applies to a person whose year has them all.
+ */
+export interface OutpatientPool {
+  names: Names;
+  aliases: string[];
+  group: string;
+  covers?: string[];
+  annualLimit: Param;
+  ratio: Param;
+}
+
+export interface OutpatientPoolingRule {
+  pools: Record<string, OutpatientPool>;
+  ref: Reference[];
+  note?: string;
+}
+
 export interface MonitoringRule {
   categories: CategoryId[];
   threshold: Param;
@@ -224,6 +245,7 @@ export interface PolicyFile {
   ciInsurance?: CiRule;
   hospitalReduction?: HospitalReductionRule;
   outOfCatalogue?: OutOfCatalogueRule;
+  outpatientPooling?: OutpatientPoolingRule;
   monitoring?: MonitoringRule;
   fund?: FundRule;
   /** Figures the documents report (head counts, totals): context for budgets, not rules. */
