@@ -3,14 +3,23 @@
  * engine) and the same adapters the Excel functions use, one output line per formula:
  * the value; or the Excel error code and its message; a spilled table as tab-separated rows
  * joined by " | ". "=" and the MEDAID. prefix are optional. With no formula, reads one per
- * line from standard input (blank lines and lines starting with # are skipped).
- * Exit code 0 when every result is a value, 1 when any is an error.
+ * line from standard input (blank lines and lines starting with # are skipped); with none there
+ * either (a terminal, or empty input), prints the usage. `medaid eval --help`: the usage (main.ts).
+ * Exit code 0 when every result is a value, 1 when any is an error, 2 bad usage (no formula,
+ * an unknown --flag, a flag without its value) or an unreadable --params/--policy file.
  */
 import { readFileSync } from 'node:fs';
 import { isMedaidError } from '../engine/errors';
 import { setEngine } from '../functions/adapters';
 import { evaluateFormula } from '../functions/hyperformula';
 import { baselineEngine, parseParamsJson, setFlagSources, type ParameterSource, type PolicySource } from '../projection/baselineParams';
+
+/** A mistake in the command line itself: printed with the usage (exit 2). */
+export class EvalUsageError extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(`${zh} / ${en}`);
+  }
+}
 
 /**
  * --set REGION:PATH=VALUE, --params FILE and --policy FILE, as for `medaid project` (issue 15
@@ -21,12 +30,14 @@ export function evalArgs(args: readonly string[]): { formulas: string[]; set: st
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const m = /^(--set|--params|--policy)(?:=(.*))?$/.exec(a);
+    // A formula never starts with "--": anything else so written is a mistyped flag, not a formula.
+    if (!m && a.startsWith('--')) throw new EvalUsageError(`未知参数 ${a}`, `unknown argument ${a}`);
     if (!m) {
       out.formulas.push(a);
       continue;
     }
     const value = m[2] ?? args[++i];
-    if (value === undefined) throw new Error(`${m[1]} 需要取值 / ${m[1]} needs a value`);
+    if (value === undefined) throw new EvalUsageError(`${m[1]} 需要取值`, `${m[1]} needs a value`);
     (m[1] === '--set' ? out.set : m[1] === '--params' ? out.params : out.policies).push(value);
   }
   return out;
@@ -78,16 +89,19 @@ export async function evalCommand(args: string[]): Promise<number> {
     parsed = evalArgs(args);
     if (parsed.set.length + parsed.params.length + parsed.policies.length > 0) setEngine(evalEngineFrom(parsed));
   } catch (e) {
+    if (e instanceof EvalUsageError) {
+      console.error(`${e.zh}\n${e.en}\n用法 / usage: medaid ${EVAL_HELP}`);
+      return 2;
+    }
     console.error(isMedaidError(e) ? `${e.zh} / ${e.en}` : e instanceof Error ? e.message : String(e));
     return 2;
   }
   let formulas = parsed.formulas;
+  if (formulas.length === 0 && !process.stdin.isTTY) formulas = await readStdin();
+  // Bare `medaid eval` (a terminal, or nothing on stdin): the usage, as for any command missing what it needs.
   if (formulas.length === 0) {
-    if (process.stdin.isTTY) {
-      console.error(`用法 / usage: medaid ${EVAL_HELP}`);
-      return 2;
-    }
-    formulas = await readStdin();
+    console.error(`缺少公式 / no formula given\n用法 / usage: medaid ${EVAL_HELP}`);
+    return 2;
   }
   const { lines, exitCode } = runEval(formulas);
   for (const l of lines) console.log(l);

@@ -1,6 +1,7 @@
 /**
  * The `medaid` command line: one dispatcher, one file per sub-command. Each command
- * returns its exit code (0 ok, 1 some results are errors, 2 bad usage or input).
+ * returns its exit code (0 ok, 1 some results are errors, 2 bad usage or input); `medaid CMD --help`
+ * prints the command's usage (exit 0), a command without what it needs prints it as an error (exit 2).
  */
 import { demo } from './demo';
 import { PROJECT_HELP, project } from './project';
@@ -31,6 +32,12 @@ export async function main(argv: string[]): Promise<number> {
     if (name && name !== '--help' && name !== '-h') out(`未知命令 / unknown command: ${name}`);
     out(`用法 / usage:\n${lines.join('\n')}`);
     return name && name !== '--help' && name !== '-h' ? 2 : 0;
+  }
+  // `medaid CMD --help` (or -h): the command's usage on stdout, exit 0, for every command alike
+  // (before, eval read "--help" as a formula and the others called it an unknown argument).
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`用法 / usage: medaid ${cmd.help}`);
+    return 0;
   }
   return cmd.run(rest);
 }
