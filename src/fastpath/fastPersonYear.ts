@@ -6,6 +6,10 @@
  * ordinary and top-up, and each tilt increment. Several statuses are followed side by side
  * and the person is paid the best cumulative total (就高不就低, ruling 9), as PersonYear does.
  *
+ * `visit` gives what each visit pays at the time (the running best); `bookedOrdinary(i)` …
+ * give the year as the projection books it — every visit under the status that won the
+ * year, with that status's own parts (PersonYear.booked, docs/projection.md).
+ *
  * `visit` returns false when the person needs something the kernel does not do exactly
  * (a DECIMAL table entry, an unknown scheme, an amount out of range): the caller then
  * recomputes the whole person with the decimal engine.
@@ -47,6 +51,12 @@ export class FastPersonYear {
   private paidOrd = 0;
   private paidTop = 0;
   private paidTilt = 0;
+  /** Per visit of the person, per status: ordinary, top-up, tilt increment (fen), for the booking. */
+  private hist = new Float64Array(3 * 64);
+  /** Index (into the person's statuses) of the status that leads now. */
+  private leadK = 0;
+  /** Visits of the current person so far. */
+  visits = 0;
 
   /** Results of the last visit, fen. */
   ordinary = 0;
@@ -89,6 +99,8 @@ export class FastPersonYear {
     this.state.fill(0, 0, n * this.stride);
     this.paidOrd = this.paidTop = this.paidTilt = 0;
     this.leader = n > 0 ? this.cats[0] : -1;
+    this.leadK = 0;
+    this.visits = 0;
     return n > 0;
   }
 
@@ -102,6 +114,13 @@ export class FastPersonYear {
     if (hasTopUpInputs && (!isKernelFen(totalFen) || !isKernelFen(insuranceFen))) return false;
     const st = this.state;
     const stride = this.stride;
+    const h0 = this.visits * this.nStatus * 3;
+    if (h0 + this.nStatus * 3 > this.hist.length) {
+      const grown = new Float64Array(Math.max(this.hist.length * 2, h0 + this.nStatus * 3));
+      grown.set(this.hist);
+      this.hist = grown;
+    }
+    const hist = this.hist;
     let best = -1;
     let bestTotal = -1;
     for (let k = 0; k < this.nStatus; k++) {
@@ -154,6 +173,9 @@ export class FastPersonYear {
       st[base0 + this.oOrd] += ord;
       st[base0 + this.oTop] += top;
       st[base0 + this.oTilt] += inc;
+      hist[h0 + k * 3] = ord;
+      hist[h0 + k * 3 + 1] = top;
+      hist[h0 + k * 3 + 2] = inc;
       const total = st[base0 + this.oOrd] + st[base0 + this.oTilt];
       if (total > bestTotal) {
         bestTotal = total;
@@ -172,7 +194,35 @@ export class FastPersonYear {
     this.paidTop = topT;
     this.paidTilt = tiltT;
     this.leader = this.cats[best];
+    this.leadK = best;
+    this.visits++;
     return true;
+  }
+
+  /** Visit i (0-based, of this person) booked under the status that leads now — after the last visit, the one that won the year. */
+  bookedOrdinary(i: number): number {
+    return this.hist[(i * this.nStatus + this.leadK) * 3];
+  }
+
+  bookedTopUp(i: number): number {
+    return this.hist[(i * this.nStatus + this.leadK) * 3 + 1];
+  }
+
+  bookedTilt(i: number): number {
+    return this.hist[(i * this.nStatus + this.leadK) * 3 + 2];
+  }
+
+  /** The year so far under the leading status, fen (= the sums of the booked parts). */
+  get yearOrdinary(): number {
+    return this.paidOrd;
+  }
+
+  get yearTopUp(): number {
+    return this.paidTop;
+  }
+
+  get yearTilt(): number {
+    return this.paidTilt;
   }
 
   /** Totals paid so far this year, fen. */

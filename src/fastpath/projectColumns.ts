@@ -121,22 +121,28 @@ export function projectColumns(c: CompiledPolicy, r: ColumnarRoster, opts: Proje
     pOrd = pTop = pTilt = pIn = pOut = 0;
     pCat.fill(0);
     for (let v = v0; ok && v < v1; v++) {
-      const scheme = visitScheme[v];
-      ok = k.visit(scheme, visitCostFen[v], visitReferred[v] === 1, totalCol ? totalCol[v] : NaN, insCol ? insCol[v] : NaN);
-      if (!ok) break;
+      ok = k.visit(visitScheme[v], visitCostFen[v], visitReferred[v] === 1, totalCol ? totalCol[v] : NaN, insCol ? insCol[v] : NaN);
+    }
+    if (ok) {
+      // The year booked under the status that won it (PersonYear.booked): every visit, that status's own parts.
       const cat = codeOfCat[k.leader];
-      pOrd += k.ordinary;
-      pTop += k.topUp;
-      pTilt += k.tilt;
-      if (scheme === inpatientScheme) pIn += k.ordinary;
-      else pOut += k.ordinary;
-      pCat[cat] += k.assistance;
-      if (perVisit) {
-        ordinaryFen![v] = k.ordinary;
-        topUpFen![v] = k.topUp;
-        tiltFen![v] = k.tilt;
-        assistanceFen![v] = k.assistance;
-        visitCategory![v] = cat;
+      for (let v = v0; v < v1; v++) {
+        const i = v - v0;
+        const o = k.bookedOrdinary(i);
+        const t = k.bookedTilt(i);
+        pOrd += o;
+        pTop += k.bookedTopUp(i);
+        pTilt += t;
+        if (visitScheme[v] === inpatientScheme) pIn += o;
+        else pOut += o;
+        pCat[cat] += o + t;
+        if (perVisit) {
+          ordinaryFen![v] = o;
+          topUpFen![v] = k.bookedTopUp(i);
+          tiltFen![v] = t;
+          assistanceFen![v] = o + t;
+          visitCategory![v] = cat;
+        }
       }
     }
     if (ok) {
@@ -184,8 +190,10 @@ function decimalPerson(
   let v = v0;
   try {
     const py = new PersonYear(c.rp, [...new Set(cats)]);
-    for (; v < v1; v++) {
-      const res = py.visit(input(v));
+    for (; v < v1; v++) py.visit(input(v));
+    const booked = py.booked(); // under the status that won the year, as the kernel books it
+    for (v = v0; v < v1; v++) {
+      const res = booked[v - v0];
       const ord = decToFenSigned(res.ordinary);
       const top = decToFenSigned(res.topUp);
       const tilt = decToFenSigned(res.tilt);

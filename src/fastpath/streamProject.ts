@@ -169,12 +169,13 @@ export async function streamProject(file: string, o: StreamOptions): Promise<Str
     for (let i = 0; ok && i < pending.length; i++) {
       const v = pending[i];
       ok = kernel.visit(v.scheme, v.costFen, v.referred, v.totalFen, v.insuranceFen);
-      if (!ok) break;
-      ord += kernel.ordinary;
-      top += kernel.topUp;
-      tilt += kernel.tilt;
-      const c = compiled.categories[kernel.leader];
-      cat.set(CATEGORY_CODE.get(c)!, (cat.get(CATEGORY_CODE.get(c)!) ?? 0) + kernel.assistance);
+    }
+    if (ok) {
+      // The whole year under the status that won it (PersonYear.booked).
+      ord = kernel.yearOrdinary;
+      top = kernel.yearTopUp;
+      tilt = kernel.yearTilt;
+      cat.set(CATEGORY_CODE.get(compiled.categories[kernel.leader])!, ord + tilt);
     }
     if (ok) res.kernelPersons++;
     else {
@@ -353,7 +354,9 @@ function decimalPerson(c: CompiledPolicy, codes: Uint8Array, visits: PendingVisi
         totalCost: v.totalCost === undefined ? undefined : parseAmount(v.totalCost, '目录内总费用 totalCost'),
         insurancePaid: v.insurancePaid === undefined ? undefined : parseAmount(v.insurancePaid, '医保支付 insurancePaid'),
       };
-      const r = py.visit(input);
+      py.visit(input);
+    }
+    for (const r of py.booked()) { // under the status that won the year, as the kernel books it
       ord = ord.plus(r.ordinary);
       top = top.plus(r.topUp);
       tilt = tilt.plus(r.tilt);

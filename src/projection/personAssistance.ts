@@ -43,10 +43,16 @@ export function visitInput(v: Visit): VisitInput {
   return { kind: v.kind, scheme: v.kind === 'outpatient' ? v.scheme : undefined, cost: v.cost, referred: v.referred, totalCost: v.totalCost, insurancePaid: v.insurancePaid };
 }
 
-/** One person's year through the decimal accumulator; throws the engine's error if any visit cannot be computed. */
+/**
+ * One person's year through the decimal accumulator, booked under the status that won the
+ * year (PersonYear.booked: every visit under that status, its own parts, none negative);
+ * throws the engine's error if any visit cannot be computed.
+ */
 export function runPersonYear(engine: Engine, region: string, year: number, person: Person, visits: readonly Visit[], explain = false): ComputedVisit[] {
   const py = engine.personYear({ categories: person.categories, region, year, explain });
-  return visits.map((visit) => ({ visit, result: py.visit(visitInput(visit)) }));
+  for (const visit of visits) py.visit(visitInput(visit));
+  const booked = py.booked();
+  return visits.map((visit, i) => ({ visit, result: booked[i] }));
 }
 
 /** Every person through the decimal engine (the reference; `project(…, { kernel: false })`). */
@@ -139,11 +145,14 @@ export function kernelAssistance(engine: Engine, region: string, year: number, c
       const s = v.kind === 'inpatient' ? c.schemeIndex('inpatient') : v.kind === 'outpatient' ? c.schemeIndex('outpatient', v.scheme) : -1;
       if (s < 0) return false;
       if (!k.visit(s, fenOf(v.cost), !!v.referred, fenOf(v.totalCost), fenOf(v.insurancePaid))) return false;
-      ord[i] = k.ordinary;
-      top[i] = k.topUp;
-      tilt[i] = k.tilt;
-      cat[i] = k.leader;
       scheme[i] = s;
+    }
+    // Booked under the status that won the year, as runPersonYear books it.
+    for (let i = 0; i < visits.length; i++) {
+      ord[i] = k.bookedOrdinary(i);
+      top[i] = k.bookedTopUp(i);
+      tilt[i] = k.bookedTilt(i);
+      cat[i] = k.leader;
     }
     return true;
   };

@@ -141,6 +141,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     let assistance: Dec = ZERO;
     let assistanceComputed = true;
     let lastCategory: CategoryId | undefined;
+    const ownOutcomes: VisitOutcome[] = [];
     try {
       const layered = applyLayers(layerCtx, person, own);
       const computed = personYear(person, layered.visits);
@@ -148,7 +149,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
         const outcome: VisitOutcome = { visit, personRow: person.rowNumber, district: person.district, category: r.category, schemeKey: r.schemeKey, assistance: r.assistance, ordinary: r.ordinary, topUp: r.topUp, tilt: r.tilt };
         const l = layered.layers && layerOutcome(layered.layers[i], r.assistance, r.tilt);
         if (l) outcome.layers = l;
-        visits.push(outcome);
+        ownOutcomes.push(outcome);
         lastCategory = r.category;
       });
       assistance = computed.assistance;
@@ -177,7 +178,15 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
       problems.push(problem('people', sheets.people, person, 'premiumSubsidy', e, `第 ${person.rowNumber} 行：资助参保未计算`, `row ${person.rowNumber}: the premium subsidy was not computed`));
     }
 
-    const category = lastCategory ?? premiumCategory ?? firstKnown(rp.policy.categories, person.categories);
+    // One person, one status for the year (docs/projection.md, "Booking"): the status that won the
+    // year's assistance (every visit is booked under it); with no assistance, the status whose
+    // premium subsidy was paid. The premium subsidy is booked under the same status.
+    const won = assistance.greaterThan(0) ? lastCategory : premiumSubsidy.greaterThan(0) ? premiumCategory : undefined;
+    const category = won ?? lastCategory ?? premiumCategory ?? firstKnown(rp.policy.categories, person.categories);
+    for (const o of ownOutcomes) {
+      o.category = category; // differs from the visit's only when the year paid no assistance
+      visits.push(o);
+    }
     people.push({ person, category, visits: assistanceComputed ? own.length : 0, assistance, premiumSubsidy, premiumCategory, assistanceComputed, premiumComputed });
   }
 

@@ -61,8 +61,8 @@ export function computeTotals(people: readonly PersonOutcome[], visits: readonly
     dist(p.person.district).people++;
     if (p.premiumComputed) {
       addSubsidy(overall, p.premiumSubsidy);
-      // A zero subsidy stays with the head-count status (no empty bucket for a status that paid nothing).
-      addSubsidy(cat(p.premiumSubsidy.greaterThan(0) ? p.premiumCategory ?? p.category : p.category), p.premiumSubsidy);
+      // One person, one status (project.ts): the subsidy is booked under the person's status, like the forecast's base.
+      addSubsidy(cat(p.category), p.premiumSubsidy);
       addSubsidy(dist(p.person.district), p.premiumSubsidy);
     }
   }

@@ -83,7 +83,7 @@ export interface VisitOutcome {
   /** Row of the person in the people table. */
   personRow: number;
   district: string;
-  /** The status the engine paid this visit under (就高不就低). */
+  /** The person's status for the year (PersonOutcome.category): the status that won the year (就高不就低), its parts of the visit. */
   category: CategoryId;
   /** "inpatient" or "outpatient.<scheme id>". */
   schemeKey: string;
@@ -98,7 +98,7 @@ export interface VisitOutcome {
 
 export interface PersonOutcome {
   person: Person;
-  /** Status the person is counted under in head counts and the forecast (see docs/projection.md). */
+  /** The one status the person's year is booked under — head count, assistance, premium subsidy, forecast (docs/projection.md, Booking). */
   category: CategoryId;
   visits: number;
   assistance: Dec;
@@ -145,7 +145,7 @@ export interface Bucket {
 
 export interface Totals {
   overall: Bucket;
-  /** Keyed by category id; assistance under the status each visit was paid under, subsidy likewise. */
+  /** Keyed by category id; each person's people, assistance and subsidy under the person's one status. */
   byCategory: Partial<Record<CategoryId, Bucket>>;
   byDistrict: Record<string, Bucket>;
 }

@@ -154,7 +154,11 @@ test('explainPerson (PersonYear with explain) gives the amounts the kernel proje
   expect(counts.kernel).toBe(1);
   const x = explainPerson({ ...XY, people, visits }, 'T1')!;
   expect(x.visits.map((v) => s2(v.assistance))).toEqual(r.visits.map((v) => s2(v.assistance)));
-  // 特困 90 % leads (就高不就低, ruling 9): 20000 × 90 % = 18000.00; then 40000 × 90 % = 36000 → cap 3万 left 12000.00 (二、四是),
-  // plus tilt on the referred remainder 60000 − 30000 = 30000: (30000 − 12000) × 60 % = 10800 → 10000.00 (二、五是).
-  expect(r.visits.map((v) => s2(v.assistance))).toEqual(['18000.00', '22000.00']);
+  // 特困 90 % (二、二是): 20000 × 90 % = 18000.00; then 40000 × 90 % = 36000 → cap 3万 left 12000.00 (二、四是),
+  // plus tilt on the referred remainder 60000 − 30000 = 30000: (30000 − 12000) × 60 % = 10800 → 10000.00 (二、五是): year 40000.
+  // 低保 70 %: 20000 × 70 % = 14000.00; 40000 × 70 % = 28000 → cap left 16000.00; remainder 6000 + 24000 = 30000 → tilt 10000.00: year 40000.
+  // A tie: the year goes to the first status in the person's order, 低保对象 (就高不就低, ruling 9; docs/projection.md, Booking),
+  // and both visits are booked with 低保's own parts: 14000.00, then 16000 + 10000 = 26000.00.
+  expect(r.visits.map((v) => s2(v.assistance))).toEqual(['14000.00', '26000.00']);
+  expect(r.visits.map((v) => v.category)).toEqual(['dibao', 'dibao']);
 });

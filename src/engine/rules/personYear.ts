@@ -7,10 +7,15 @@
  * policy knows, and after every visit the person has been paid the best of those
  * cumulative totals — once, never the sum. Usually one status leads all year; if the
  * lead changes, that visit's parts re-base onto the new leader (stated in the steps).
+ *
+ * `visit` gives what each visit pays at the time (the running best, as a settlement desk
+ * would); `booked` gives the year as a budget books it: every visit under the one status
+ * that won the year, with that status's own parts of the visit — never negative, never
+ * split across statuses, and adding up to the same year total (docs/projection.md).
  */
 import type { CategoryId } from '../categories';
 import { categoryById } from '../categories';
-import type { Explanation } from '../explain';
+import { Trace, type Explanation } from '../explain';
 import { D, Dec, ZERO, round2 } from '../money';
 import type { ResolvedPolicy } from '../policy/resolved';
 import { RuleContext, knownCategories, tierOf } from './context';
@@ -211,10 +216,20 @@ class StatusYear {
   }
 }
 
+/** One visit under one status, kept for the year-end booking. */
+interface StatusVisit {
+  parts: Totals;
+  ctx: RuleContext;
+  /** Steps of ctx before the visit-time 就高不就低 step (which the booking replaces). */
+  steps: number;
+}
+
 export class PersonYear {
   private readonly statuses: StatusYear[];
   private paid: Totals = { ordinary: ZERO, topUp: ZERO, tilt: ZERO };
   private leader: StatusYear;
+  /** Per visit: its scheme and its parts under every status, in status order. */
+  private readonly history: { schemeKey: string; byStatus: StatusVisit[] }[] = [];
 
   constructor(readonly rp: ResolvedPolicy, categories: CategoryId[], readonly explain = false) {
     this.statuses = knownCategories(rp, categories).map((c) => new StatusYear(rp, c));
@@ -237,7 +252,8 @@ export class PersonYear {
   visit(v: VisitInput): VisitResult {
     const ref = this.schemeOf(v);
     const contexts = this.statuses.map(() => new RuleContext(this.rp, this.explain));
-    this.statuses.forEach((s, i) => s.visit(v, ref, contexts[i]));
+    const byStatus = this.statuses.map((s, i) => ({ parts: s.visit(v, ref, contexts[i]), ctx: contexts[i], steps: contexts[i].trace.steps.length }));
+    this.history.push({ schemeKey: ref.key, byStatus });
     let best = 0;
     for (let i = 1; i < this.statuses.length; i++) {
       if (this.statuses[i].total.greaterThan(this.statuses[best].total)) best = i;
@@ -270,6 +286,39 @@ export class PersonYear {
       // Without explain the trace is empty: an explanation with no steps costs next to nothing.
       explanation: ctx.explanation(lead.category),
     };
+  }
+
+  /**
+   * The visits so far booked under the status that leads now — after the year's last visit,
+   * the status that won the year (就高不就低, ruling 9): each visit with that status's own
+   * ordinary, top-up and tilt for it. Every part is ≥ 0 and they add up to \`totals\`.
+   */
+  booked(): VisitResult[] {
+    const w = this.statuses.indexOf(this.leader);
+    const lead = this.leader;
+    const several = this.statuses.length > 1;
+    const note = new Trace(this.explain);
+    if (several) {
+      const name = categoryById(lead.category);
+      note.step(
+        `多重身份就高不就低：本年按${name.zh}记账（该身份本年累计救助 ${lead.total.toFixed(2)}，最高），本次按该身份计算，不重复救助`,
+        `several statuses, the best counts once: the year is booked under ${name.en} (its year total ${lead.total.toFixed(2)} is the highest); this visit as computed under it`,
+        lead.total,
+      );
+    }
+    return this.history.map(({ schemeKey, byStatus }) => {
+      const { parts, ctx, steps } = byStatus[w];
+      const e = ctx.explanation(lead.category);
+      return {
+        assistance: parts.ordinary.plus(parts.tilt),
+        ordinary: parts.ordinary,
+        topUp: parts.topUp,
+        tilt: parts.tilt,
+        category: lead.category,
+        schemeKey,
+        explanation: { ...e, steps: [...e.steps.slice(0, steps), ...note.steps] },
+      };
+    });
   }
 
   /** Totals paid so far this year. */
