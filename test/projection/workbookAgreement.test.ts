@@ -113,8 +113,8 @@ test('summary by category = forecast base = Σ per-person rows = Σ per-visit ro
 
       // 汇总: category, people, visits, inpatient, outpatient, tilt, assistance, premium subsidy, …
       const summary = categoryTable(wb.getWorksheet('汇总')!, '按人员类别', (r) => [r[2] as number, fen(r[7]), fen(r[8])]);
-      // 预测 (baseline block first): category, people, assistance, premium subsidy, …
-      const forecast = categoryTable(wb.getWorksheet('预测')!, null, (r) => [r[2] as number, fen(r[3]), fen(r[4])]);
+      // 预测 (baseline block first): category, people, people computed (assistance, subsidy), assistance, premium subsidy, …
+      const forecast = categoryTable(wb.getWorksheet('预测')!, null, (r) => [r[2] as number, fen(r[5]), fen(r[6])]);
       // 人员: row, ID, name, district, statuses, counted as, visits, assistance, premium subsidy, fund need
       const perPerson: ByCat = new Map();
       const personCat = new Map<string, string>();
