@@ -28,7 +28,7 @@ import { analystParameters, baselineEngine, parseParamsJson, setFlagSources, typ
 import { writeWorkbookFile } from '../projection/writeWorkbookFile';
 import { completenessLabel, completenessNotes } from '../projection/completeness';
 import { preflightLines } from '../projection/preflight';
-import { streamRun } from '../projection/streamRun';
+import { PreflightStop, streamRun } from '../projection/streamRun';
 import { interruptCleanup } from '../projection/interruptCleanup';
 import type { Detail } from '../projection/mergeRuns';
 import {
@@ -348,6 +348,24 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
   return out.join('\n');
 }
 
+/** Rows read between two progress lines on stderr. */
+const READ_STEP = 1_000_000;
+let lastRead = 0;
+
+/**
+ * Progress of a big run on stderr (stdout carries the result): every million rows read, and
+ * each part projected when the roster is in parts. A roster of one part says nothing.
+ */
+function progressLine(stage: 'read' | 'project', done: number, of?: number): void {
+  if (stage === 'read') {
+    if (done < lastRead) lastRead = 0; // a new table
+    if (Math.floor(done / READ_STEP) > Math.floor(lastRead / READ_STEP)) process.stderr.write(`已读取 ${done} 行 / ${done} rows read\n`);
+    lastRead = done;
+  } else if (of !== undefined && of > 1) {
+    process.stderr.write(`已测算第 ${done}/${of} 部分 / part ${done} of ${of} projected\n`);
+  }
+}
+
 function outputFailed(e: unknown): number {
   if (!(e instanceof OutputFileError)) throw e;
   console.error(`${e.zh}\n${e.en}`);
@@ -386,8 +404,10 @@ export async function project(args: string[]): Promise<number> {
       visits: { file: o.visits!, sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
       region, year, engine, scenarios, funding, growth,
       detail: o.detail, memoryMB: o.memoryMB, explain: o.explain, minComplete: o.minComplete, layerMode: o.layerMode,
+      onProgress: progressLine,
     });
-    // Pre-flight: what was not computed and how to fix it; a year with no visits stops here.
+    // Pre-flight: what was not computed and how to fix it; a year with no visits stops here
+    // (found while the files were read, before any part is projected: PreflightStop below).
     const checks = r.preflight;
     if (checks.length) {
       const lines = preflightLines(checks, o.lang);
@@ -409,6 +429,10 @@ export async function project(args: string[]): Promise<number> {
       console.log('');
     }
   } catch (e) {
+    if (e instanceof PreflightStop) {
+      console.error(`${preflightLines([e.finding], 'zh').join('\n')}\n${preflightLines([e.finding], 'en').join('\n')}`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       console.error(`${e.zh}\n${e.en}\n用法 / usage: medaid ${PROJECT_HELP}`);
       return 2;

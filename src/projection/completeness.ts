@@ -23,9 +23,14 @@
 import { D, ZERO, type Dec } from '../engine/money';
 import type { PolicyFile } from '../engine/policy/types';
 import type { Visit } from '../roster/types';
+import { fenOfDecimal } from '../fastpath/fenOfDecimal';
+import { CATEGORIES } from '../engine/categories';
+import { byCodePoint } from './totals';
 import type { Projection, ProjectionProblem, RowAccount } from './types';
 
 export const DEFAULT_MIN_COMPLETE = 95;
+
+const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c.id, i]));
 
 export interface Share {
   computed: number;
@@ -98,7 +103,7 @@ const pctOf = (computed: Dec | number, total: Dec | number): Dec => {
 const share = (computed: number, total: number): Share => ({ computed, total, pct: pctOf(computed, total) });
 
 /** The rule groups of a policy, and the ones it cannot compute as given. */
-function ruleGroups(policy: PolicyFile, p: Projection): { total: number; gaps: RuleGap[] } {
+function ruleGroups(policy: PolicyFile, referred: number): { total: number; gaps: RuleGap[] } {
   let total = 0;
   if (policy.inpatient) total++;
   total += Object.keys(policy.outpatient?.schemes ?? {}).length;
@@ -107,7 +112,6 @@ function ruleGroups(policy: PolicyFile, p: Projection): { total: number; gaps: R
   if (policy.tilt) {
     total++;
     if (policy.tilt.delegated) {
-      const referred = p.visits.filter((v) => v.visit.referred).length;
       const region = policy.region.names;
       const flag = policy.region.aliases[0] ?? region.zh;
       gaps.push({
@@ -123,11 +127,11 @@ function ruleGroups(policy: PolicyFile, p: Projection): { total: number; gaps: R
 }
 
 /** Problems grouped by cause: how many people / visit rows each reason keeps out of the totals. */
-function exclusionsOf(p: Projection, importRejected: { people: number; visits: number }): Exclusion[] {
+function exclusionsOf(problems: readonly ProjectionProblem[], importRejected: { people: number; visits: number }): Exclusion[] {
   // The example is the lowest row's message (people before visits, then by text) and ties sort by
   // cause, so the summary does not depend on the roster's row order.
   const groups = new Map<string, Exclusion & { key: string; at: number }>();
-  for (const x of p.problems) {
+  for (const x of problems) {
     const key = `${x.part}:${x.code}`;
     const at = (x.table === 'people' ? 0 : 1e12) + x.rowNumber;
     const g = groups.get(key) ?? groups.set(key, { key, at, code: x.code, part: x.part, people: 0, visits: 0, zh: x.zh, en: x.en }).get(key)!;
@@ -162,34 +166,149 @@ export interface CompletenessInput {
   threshold?: number | string;
 }
 
+/** Yuan summed exactly: whole fen as an integer, any sub-fen amount (a warned cell) as a decimal. */
+export interface CostSum {
+  fen: number;
+  rest: Dec;
+}
+
+/**
+ * Everything completeness is made of that depends on the rows: counts and cost sums, exact and
+ * additive. The tally of a roster split by person is the sum of its parts' tallies
+ * (`addTally`), so a roster projected part by part (streamRun) needs no whole-roster visit
+ * list to measure what it computed.
+ */
+export interface CompletenessTally {
+  people: number;
+  /** People whose assistance and premium subsidy were both computed. */
+  peopleComputed: number;
+  premiumComputed: number;
+  premiumNotComputed: number;
+  /** People rows the projection reported as a duplicate ID (no premium subsidy of their own). */
+  duplicateIds: number;
+  visitsComputed: number;
+  /** Computed visits that are referred (the ones a delegated tilt could apply to). */
+  referredComputed: number;
+  costTotal: CostSum;
+  costComputed: CostSum;
+  /** Input visits by kind: how many were computed, how many left out. */
+  kinds: Record<Visit['kind'], { done: number; left: number }>;
+  missing: { byCategory: Record<string, BucketMissing>; byDistrict: Record<string, BucketMissing> };
+  /** Computed visits dated before the edition's effective date: how many, and the lowest rows (at most EARLY_ROWS_KEPT). */
+  earlyVisits: number;
+  early: number[];
+}
+
+const emptyCost = (): CostSum => ({ fen: 0, rest: ZERO });
+// Keyed by district names from the roster: null-prototype records, so a district named
+// "__proto__" is a bucket of its own and never reaches Object.prototype.
+const emptyMissing = (): CompletenessTally['missing'] => ({ byCategory: Object.create(null), byDistrict: Object.create(null) });
+
+export function emptyTally(): CompletenessTally {
+  return {
+    people: 0, peopleComputed: 0, premiumComputed: 0, premiumNotComputed: 0, duplicateIds: 0,
+    visitsComputed: 0, referredComputed: 0, costTotal: emptyCost(), costComputed: emptyCost(),
+    kinds: { inpatient: { done: 0, left: 0 }, outpatient: { done: 0, left: 0 } },
+    missing: emptyMissing(), earlyVisits: 0, early: [],
+  };
+}
+
+function addCost(into: CostSum, x: Dec): void {
+  const f = fenOfDecimal(x);
+  if (f !== undefined && Number.isSafeInteger(into.fen + f)) into.fen += f;
+  else into.rest = into.rest.plus(x);
+}
+function addCosts(into: CostSum, b: CostSum): void {
+  if (Number.isSafeInteger(into.fen + b.fen)) into.fen += b.fen;
+  else into.rest = into.rest.plus(new D(b.fen).dividedBy(100));
+  into.rest = into.rest.plus(b.rest);
+}
+/** Converted once, at the end. */
+const yuanOf = (c: CostSum): Dec => new D(c.fen).dividedBy(100).plus(c.rest);
+
+/** Rows listed for the visits before the effective date (summary.json lists 1000, the notes 10). */
+export const EARLY_ROWS_KEPT = 1000;
+
+/** One more early visit: counted, its row kept while it is among the lowest EARLY_ROWS_KEPT. */
+function keepEarly(t: CompletenessTally, row: number): void {
+  t.earlyVisits++;
+  t.early.push(row);
+  if (t.early.length >= 2 * EARLY_ROWS_KEPT) t.early = t.early.sort((a, b) => a - b).slice(0, EARLY_ROWS_KEPT);
+}
+
+function addMissing(into: Record<string, BucketMissing>, key: string, m: BucketMissing): void {
+  const t = into[key] ?? (into[key] = { people: 0, assistance: 0, premiumSubsidy: 0 });
+  t.people += m.people;
+  t.assistance += m.assistance;
+  t.premiumSubsidy += m.premiumSubsidy;
+}
+
+/** The tally of one projection over the visits the importer passed on (a whole roster or one part). */
+export function tallyOf(p: Projection, visits: readonly Visit[], policy: PolicyFile): CompletenessTally {
+  const t = emptyTally();
+  const effective = policy.edition.effective;
+  for (const x of p.people) {
+    t.people++;
+    if (x.assistanceComputed && x.premiumComputed) t.peopleComputed++;
+    if (x.premiumComputed) t.premiumComputed++;
+    else t.premiumNotComputed++;
+    const m = { people: 1, assistance: x.assistanceComputed ? 0 : 1, premiumSubsidy: x.premiumComputed ? 0 : 1 };
+    addMissing(t.missing.byCategory, x.category, m);
+    addMissing(t.missing.byDistrict, x.person.district, m);
+  }
+  for (const x of p.problems) if (x.table === 'people' && x.code === 'ROSTER_DUPLICATE_ID') t.duplicateIds++;
+  const computedRows = new Set<number>();
+  for (const v of p.visits) {
+    t.visitsComputed++;
+    if (v.visit.referred) t.referredComputed++;
+    addCost(t.costComputed, v.visit.cost);
+    if (v.visit.date < effective) keepEarly(t, v.visit.rowNumber);
+    computedRows.add(v.visit.rowNumber);
+  }
+  for (const v of visits) {
+    addCost(t.costTotal, v.cost);
+    t.kinds[v.kind][computedRows.has(v.rowNumber) ? 'done' : 'left']++;
+  }
+  return t;
+}
+
+/** Adds a part's tally (parts of one roster split by person: disjoint people and visit rows). */
+export function addTally(into: CompletenessTally, b: CompletenessTally): void {
+  for (const k of ['people', 'peopleComputed', 'premiumComputed', 'premiumNotComputed', 'duplicateIds', 'visitsComputed', 'referredComputed'] as const) into[k] += b[k];
+  addCosts(into.costTotal, b.costTotal);
+  addCosts(into.costComputed, b.costComputed);
+  for (const k of ['inpatient', 'outpatient'] as const) {
+    into.kinds[k].done += b.kinds[k].done;
+    into.kinds[k].left += b.kinds[k].left;
+  }
+  for (const by of ['byCategory', 'byDistrict'] as const) for (const [key, m] of Object.entries(b.missing[by])) addMissing(into.missing[by], key, m);
+  for (const r of b.early) keepEarly(into, r);
+  into.earlyVisits += b.earlyVisits - b.early.length;
+}
+
 export function completenessOf(p: Projection, input: CompletenessInput): Completeness {
+  return completenessFrom(tallyOf(p, input.visits, input.policy), p.problems, input);
+}
+
+/** Completeness from a tally (one roster's, or the sum of its parts') and the projection's problems. */
+export function completenessFrom(t: CompletenessTally, problems: readonly ProjectionProblem[], input: Omit<CompletenessInput, 'visits'>): Completeness {
   const nonBlank = (r: RowAccount) => r.total - r.blank;
-  const peopleComputed = p.people.filter((x) => x.assistanceComputed && x.premiumComputed).length;
-  const people = share(peopleComputed, Math.max(nonBlank(input.rows.people), p.people.length));
-  const visits = share(p.visits.length, Math.max(nonBlank(input.rows.visits), p.visits.length));
-  let costTotal = ZERO;
-  for (const v of input.visits) costTotal = costTotal.plus(v.cost);
-  let costComputed = ZERO;
-  for (const v of p.visits) costComputed = costComputed.plus(v.visit.cost);
+  const people = share(t.peopleComputed, Math.max(nonBlank(input.rows.people), t.people));
+  const visits = share(t.visitsComputed, Math.max(nonBlank(input.rows.visits), t.visitsComputed));
+  const costTotal = yuanOf(t.costTotal);
+  const costComputed = yuanOf(t.costComputed);
   // No readable cost at all (every visit rejected at import): the yuan share is the visit share, not 100 %.
   const cost = { computed: costComputed, total: costTotal, pct: costTotal.isZero() ? visits.pct : pctOf(costComputed, costTotal) };
-  const rules = ruleGroups(input.policy, p);
+  const rules = ruleGroups(input.policy, t.referredComputed);
   const lowest = [people.pct, visits.pct, cost.pct].reduce((a, b) => (b.lessThan(a) ? b : a));
   const threshold = new D(input.threshold ?? DEFAULT_MIN_COMPLETE);
   const effective = input.policy.edition.effective;
-  const measures = measureStatus(p, input, rules.gaps);
-  // Keyed by district names from the roster: null-prototype records, so a district named
-  // "__proto__" is a bucket of its own and never reaches Object.prototype.
-  const missing = { byCategory: Object.create(null) as Record<string, BucketMissing>, byDistrict: Object.create(null) as Record<string, BucketMissing> };
-  for (const x of p.people) {
-    for (const [rec, key] of [[missing.byCategory, x.category], [missing.byDistrict, x.person.district]] as const) {
-      const m = rec[key] ?? (rec[key] = { people: 0, assistance: 0, premiumSubsidy: 0 });
-      m.people++;
-      if (!x.assistanceComputed) m.assistance++;
-      if (!x.premiumComputed) m.premiumSubsidy++;
-    }
-  }
-  const early = p.visits.filter((v) => v.visit.date < effective).map((v) => v.visit.rowNumber).sort((a, b) => a - b);
+  const measures = measureStatus(t, input.importRejected, rules.gaps);
+  // Keys in the totals' order (categories as listed, districts by code point), whatever order the parts came in.
+  const missing = emptyMissing();
+  const keys = { byCategory: Object.keys(t.missing.byCategory).sort((a, b) => (CATEGORY_ORDER.get(a) ?? 1e9) - (CATEGORY_ORDER.get(b) ?? 1e9) || byCodePoint(a, b)), byDistrict: Object.keys(t.missing.byDistrict).sort(byCodePoint) };
+  for (const by of ['byCategory', 'byDistrict'] as const) for (const key of keys[by]) addMissing(missing[by], key, t.missing[by][key]);
+  const early = [...t.early].sort((a, b) => a - b).slice(0, EARLY_ROWS_KEPT);
   return {
     people,
     visits,
@@ -202,8 +321,8 @@ export function completenessOf(p: Projection, input: CompletenessInput): Complet
     notComputed: Object.keys(measures).filter((k) => measures[k] === 'notComputed'),
     measures,
     missing,
-    exclusions: exclusionsOf(p, input.importRejected),
-    beforeEffective: { effective, visits: early.length, rows: early },
+    exclusions: exclusionsOf(problems, input.importRejected),
+    beforeEffective: { effective, visits: t.earlyVisits, rows: early },
   };
 }
 
@@ -211,18 +330,16 @@ export function completenessOf(p: Projection, input: CompletenessInput): Complet
  * A measure is not computed when nothing of it was computed but something should have been
  * (a rule gap, or every visit of that kind left out), partial when some rows are left out.
  */
-function measureStatus(p: Projection, input: CompletenessInput, gaps: readonly RuleGap[]): Record<string, MeasureStatus> {
-  const computedRows = new Set(p.visits.map((v) => v.visit.rowNumber));
-  const kinds = { inpatient: { done: 0, left: 0 }, outpatient: { done: 0, left: 0 } };
-  for (const v of input.visits) kinds[v.kind][computedRows.has(v.rowNumber) ? 'done' : 'left']++;
-  const importLeft = input.importRejected.visits > 0;
+function measureStatus(t: CompletenessTally, importRejected: CompletenessInput['importRejected'], gaps: readonly RuleGap[]): Record<string, MeasureStatus> {
+  const kinds = t.kinds;
+  const importLeft = importRejected.visits > 0;
   // Rows rejected at import have no known kind: they make every assistance figure partial.
   const of = (k: { done: number; left: number }): MeasureStatus =>
     k.done === 0 && (k.left > 0 || importLeft) ? 'notComputed' : k.left > 0 || importLeft ? 'partial' : 'complete';
   const all = { done: kinds.inpatient.done + kinds.outpatient.done, left: kinds.inpatient.left + kinds.outpatient.left };
   const assistance = of(all);
-  const premiumLeft = p.people.filter((x) => !x.premiumComputed).length + input.importRejected.people + (p.problems.filter((x) => x.table === 'people' && x.code === 'ROSTER_DUPLICATE_ID').length);
-  const premiumDone = p.people.filter((x) => x.premiumComputed).length;
+  const premiumLeft = t.premiumNotComputed + importRejected.people + t.duplicateIds;
+  const premiumDone = t.premiumComputed;
   const premium: MeasureStatus = premiumLeft > 0 && premiumDone === 0 ? 'notComputed' : premiumLeft > 0 ? 'partial' : 'complete';
   const tiltGap = gaps.some((g) => g.measure === 'assistance.tilt');
   const worst = (...xs: MeasureStatus[]): MeasureStatus => (xs.every((x) => x === 'complete') ? 'complete' : xs.every((x) => x === 'notComputed') ? 'notComputed' : 'partial');

@@ -10,7 +10,7 @@
  * A scenario's run passes the baseline engine too: in `asGiven` mode a settlement's own
  * 大病保险支付 / 医疗机构减免 move only by what the scenario's rule change moves them.
  */
-import type { CategoryId } from '../engine/categories';
+import { CATEGORIES, type CategoryId } from '../engine/categories';
 import type { Engine } from '../engine/engine';
 import { isMedaidError } from '../engine/errors';
 import { ZERO, fmt, type Dec } from '../engine/money';
@@ -134,6 +134,11 @@ export function layerTotals(visits: readonly { layers?: VisitLayerOutcome; categ
     add(own(t.byDistrict, v.district), l);
   }
   if (!any) return undefined;
+  return reconciled(inOrder(t));
+}
+
+/** Each bucket and the overall figure reconcile, exactly (throws otherwise: a bug). */
+function reconciled(t: LayerTotals): LayerTotals {
   for (const b of [t.overall, ...Object.values(t.byCategory), ...Object.values(t.byDistrict)]) {
     const sum = b!.basic.plus(b!.ci).plus(b!.reduction).plus(b!.hospitalExcess).plus(b!.assistance).plus(b!.residual);
     if (!sum.equals(b!.total)) throw new Error(`layers do not reconcile: ${sum.toFixed(2)} ≠ ${b!.total.toFixed(2)}`);
@@ -141,6 +146,34 @@ export function layerTotals(visits: readonly { layers?: VisitLayerOutcome; categ
   return t;
 }
 
+const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((c, i) => [c.id, i]));
+const codePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Buckets in the totals' order (categories as listed, districts by code point), whatever order the visits came in. */
+function inOrder(t: LayerTotals): LayerTotals {
+  const out: LayerTotals = { overall: t.overall, byCategory: {}, byDistrict: {} };
+  const cats = Object.keys(t.byCategory).sort((a, b) => (CATEGORY_ORDER.get(a) ?? 1e9) - (CATEGORY_ORDER.get(b) ?? 1e9) || codePoint(a, b));
+  for (const k of cats) Object.assign(own(out.byCategory as Record<string, LayerAmounts>, k), (t.byCategory as Record<string, LayerAmounts>)[k]);
+  for (const k of Object.keys(t.byDistrict).sort(codePoint)) Object.assign(own(out.byDistrict, k), t.byDistrict[k]);
+  return out;
+}
+
+/**
+ * The layer totals of disjoint parts of one roster, added up (streamRun): every amount is a
+ * sum over settlement visits, so the sum of the parts' totals is the whole roster's, exactly.
+ */
+export function addLayerTotals(a: LayerTotals | undefined, b: LayerTotals | undefined): LayerTotals | undefined {
+  if (!b) return a;
+  const t: LayerTotals = a ?? { overall: emptyAmounts(), byCategory: {}, byDistrict: {} };
+  const plus = (into: LayerAmounts, x: LayerAmounts) => {
+    for (const k of LAYER_KEYS) into[k] = into[k].plus(x[k]);
+    into.visits += x.visits;
+  };
+  plus(t.overall, b.overall);
+  for (const [k, x] of Object.entries(b.byCategory)) plus(own(t.byCategory as Record<string, LayerAmounts>, k), x!);
+  for (const [k, x] of Object.entries(b.byDistrict)) plus(own(t.byDistrict, k), x);
+  return reconciled(inOrder(t));
+}
 
 /** summary.json's `layers`: every amount as "0.00" text, overall, by category id and by district. */
 export function layersSummary(t: LayerTotals): { overall: Record<string, string | number>; byCategory: Record<string, Record<string, string | number>>; byDistrict: Record<string, Record<string, string | number>> } {

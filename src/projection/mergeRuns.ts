@@ -10,17 +10,20 @@
  * (per-capita figures and rounding), from the summed bases — as project() computes them.
  *
  * Detail rows (people, visits) are kept only when asked for: a summary of a 10M-visit roster
- * holds totals, not rows.
+ * holds totals, not rows. What is measured over rows is summed per part too: completeness as
+ * exact counts and fen sums (completeness.ts's CompletenessTally) and the settlement layers
+ * (addLayerTotals), so no whole-roster visit list is ever held.
  */
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import type { Engine } from '../engine/engine';
+import type { PolicyFile } from '../engine/policy/types';
 import type { ImportReport, ReportEntry, Visit } from '../roster/types';
-import { completenessOf } from './completeness';
+import { addTally, completenessFrom, emptyTally, tallyOf } from './completeness';
 import { compare } from './compare';
 import { forecastBase, forecastFromBase, type ForecastBase } from './forecast';
 import { planFunding, resolveFunding } from './funding';
 import { engineFor, mergeGrowth } from './project';
-import { layerTotals } from './layers';
+import { addLayerTotals, type LayerTotals } from './layers';
 import { byCodePoint, emptyBucket, ordered } from './totals';
 import type { Bucket, Funding, Growth, Projection, ProjectionProblem, ProjectionRun, RowAccount, Scenario, Totals } from './types';
 
@@ -53,11 +56,16 @@ class ProjectionSum {
   readonly byCategory = new Map<CategoryId, Bucket>();
   readonly byDistrict = new Map<string, Bucket>();
   readonly base: ForecastBase = new Map();
+  readonly tally = emptyTally();
+  layers?: LayerTotals;
 
-  constructor(readonly detail: Detail) {}
+  constructor(readonly detail: Detail, readonly policy: PolicyFile) {}
 
-  add(p: Projection): void {
+  /** A part's projection, with the visits its importer passed on (the completeness denominators). */
+  add(p: Projection, visits: readonly Visit[]): void {
     this.first ??= p;
+    addTally(this.tally, tallyOf(p, visits, this.policy));
+    this.layers = addLayerTotals(this.layers, p.layers);
     if (this.detail !== 'none') this.people.push(...p.people);
     if (this.detail === 'visits') this.visits.push(...p.visits);
     this.problems.push(...p.problems);
@@ -88,9 +96,8 @@ class ProjectionSum {
       funding: planFunding(totals.byDistrict, resolveFunding(e, region, year, { ...funding, ...scenario?.funding })),
       forecast: { ...forecastFromBase(year, this.base, mergeGrowth(growth, scenario?.growth)), method: p.forecast.method },
     };
-    // Settlement layers are summed from the visits (kept whole when a roster is in parts).
-    const layers = layerTotals(this.visits);
-    if (layers) out.layers = layers;
+    // Settlement layers: the parts' totals added up.
+    if (this.layers) out.layers = this.layers;
     else delete out.layers;
     return out;
   }
@@ -141,21 +148,23 @@ export class RunSum {
   private readonly rows = { people: { total: 0, used: 0, rejected: 0, blank: 0 }, visits: { total: 0, used: 0, rejected: 0, blank: 0 } };
   parts = 0;
 
-  constructor(readonly scenarioList: readonly Scenario[], readonly detail: Detail) {
-    this.baseline = new ProjectionSum(detail);
-    this.scenarios = scenarioList.map(() => new ProjectionSum(detail));
+  constructor(readonly scenarioList: readonly Scenario[], readonly detail: Detail, where: { engine: Engine; region: string; year: number }) {
+    const policy = (s?: Scenario) => engineFor({ engine: where.engine }, s).resolve(where.region, where.year).policy;
+    this.baseline = new ProjectionSum(detail, policy());
+    this.scenarios = scenarioList.map((s) => new ProjectionSum(detail, policy(s)));
   }
 
-  add(run: ProjectionRun): void {
+  /** A part's run, with the visits its importer passed on. */
+  add(run: ProjectionRun, visits: readonly Visit[]): void {
     this.parts++;
-    this.baseline.add(run.baseline);
-    run.scenarios.forEach((s, i) => this.scenarios[i].add(s.projection));
+    this.baseline.add(run.baseline, visits);
+    run.scenarios.forEach((s, i) => this.scenarios[i].add(s.projection, visits));
     run.importReports.forEach((r, i) => this.reports[i].add(r));
     addAccount(this.rows.people, run.rows.people);
     addAccount(this.rows.visits, run.rows.visits);
   }
 
-  finish(input: { engine: Engine; region: string; year: number; funding?: Funding; growth?: Growth; minComplete?: number | string }, allVisits: readonly Visit[]): ProjectionRun {
+  finish(input: { engine: Engine; region: string; year: number; funding?: Funding; growth?: Growth; minComplete?: number | string }): ProjectionRun {
     const { engine, region, year, funding, growth } = input;
     const baseline = this.baseline.finish(engine, region, year, funding, growth);
     const scenarios = this.scenarioList.map((scenario, i) => ({ scenario, projection: this.scenarios[i].finish(engine, region, year, funding, growth, scenario) }));
@@ -164,11 +173,11 @@ export class RunSum {
       people: reports.find((r) => r.kind === 'people')?.summary.rejected ?? 0,
       visits: reports.find((r) => r.kind === 'visits')?.summary.rejected ?? 0,
     };
-    // Completeness is measured on the whole (it needs the rows: kept for it when a roster is in parts).
-    for (const [p, s] of [[baseline, undefined], ...scenarios.map((r) => [r.projection, r.scenario] as const)] as const) {
-      const policy = engineFor({ engine }, s).resolve(region, year).policy;
-      p.completeness = completenessOf(p, { visits: allVisits, rows: this.rows, importRejected, policy, threshold: input.minComplete });
-    }
+    // Completeness from the parts' tallies: the same figures as completenessOf on the whole roster.
+    const sums = [this.baseline, ...this.scenarios];
+    [baseline, ...scenarios.map((r) => r.projection)].forEach((p, i) => {
+      p.completeness = completenessFrom(sums[i].tally, p.problems, { rows: this.rows, importRejected, policy: sums[i].policy, threshold: input.minComplete });
+    });
     return {
       baseline,
       scenarios,

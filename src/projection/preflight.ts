@@ -60,7 +60,11 @@ function outOfYear(reports: readonly ImportReport[] | undefined): Map<string, nu
 
 /** The year check alone (needs no region): what the pane runs when the roster is checked. */
 export function yearFinding(visitsRead: number, reports: readonly ImportReport[] | undefined, year: number): PreflightFinding | undefined {
-  const years = outOfYear(reports);
+  return yearFindingOf(visitsRead, outOfYear(reports), year);
+}
+
+/** The same from the visit rows dated in other years, counted by year (streamRun counts them as it reads). */
+export function yearFindingOf(visitsRead: number, years: ReadonlyMap<string, number>, year: number): PreflightFinding | undefined {
   const n = [...years.values()].reduce((a, b) => a + b, 0);
   if (!n) return undefined;
   const sorted = [...years.entries()].sort((a, b) => b[1] - a[1]);

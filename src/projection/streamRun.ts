@@ -33,10 +33,11 @@ import { explainPerson, type PersonExplanation } from './explainPerson';
 import { RunSum, type Detail } from './mergeRuns';
 import { readTable } from './readRoster';
 import { runProjection, type RunInput } from './run';
-import { preflight, preflightGroups, preflightOf, type PreflightFinding, type PreflightGroups } from './preflight';
+import { preflight, preflightGroups, preflightOf, yearFindingOf, type PreflightFinding, type PreflightGroups } from './preflight';
+import { UncachedFormula } from '../roster/cells';
+import { parseRosterDate } from '../roster/dates';
 import { schemeChecker } from './readRoster';
 import { mappingWithPicks, type ColumnPick } from '../roster/mapping';
-import type { Visit } from '../roster/types';
 import type { Funding, Growth, ProjectionRun, Scenario } from './types';
 import { interruptCleanup } from './interruptCleanup';
 
@@ -72,6 +73,18 @@ export interface StreamRunInput {
   layerMode?: RunInput['layerMode'];
   /** Called as the run goes (rows read, part done). */
   onProgress?: (stage: 'read' | 'project', done: number, of?: number) => void;
+}
+
+/**
+ * The run stopped while the files were read, before any part was projected: no visit row is
+ * dated in the year (YEAR_WITHOUT_VISITS, with preflight.ts's bilingual message). The caller
+ * reports `finding` as it reports a stop among the pre-flight findings.
+ */
+export class PreflightStop extends Error {
+  constructor(readonly finding: PreflightFinding) {
+    super(finding.en);
+    this.name = 'PreflightStop';
+  }
 }
 
 export interface StreamRunResult {
@@ -193,12 +206,42 @@ class Parts {
   }
 }
 
+/**
+ * The visit rows' settlement years, counted as the rows are read (the importer's own date
+ * reading, parseRosterDate): rows dated in another year, by year, until the first row dated in
+ * the year — after it the count is not needed, since the run will not stop for the year.
+ */
+class YearCount {
+  inYear = false;
+  readonly others = new Map<string, number>();
+  private readonly yearText: string;
+  constructor(year: number, readonly column: number) {
+    this.yearText = String(year);
+  }
+  row(cells: readonly unknown[]): void {
+    if (this.inYear) return;
+    const raw = cells[this.column];
+    if (raw instanceof UncachedFormula) return; // the importer rejects it without reading a date
+    let date: string;
+    try {
+      date = parseRosterDate(raw, '');
+    } catch {
+      return; // an unreadable date is the importer's error on that row, not a year
+    }
+    const y = date.slice(0, 4);
+    if (y === this.yearText) this.inYear = true;
+    else this.others.set(y, (this.others.get(y) ?? 0) + 1);
+  }
+}
+
 /** One table read into parts: its header (a RawTable without rows), blank rows and row notes. */
 interface ReadTable {
   head: RawTable;
   parts: Parts;
   blank: number[];
   notes: NonNullable<RawTable['rowNotes']>;
+  /** Visits: the settlement years seen. */
+  years?: YearCount;
 }
 
 const isCsv = (file: string) => !/\.xlsx$/i.test(file);
@@ -209,10 +252,11 @@ function mappingOf<K extends RosterKind>(t: RawTable, kind: K, picks?: readonly 
   return picks?.length ? mappingWithPicks(t, kind, picks) : detectMapping(t, kind);
 }
 
-async function readIntoParts(path: RosterPath, kind: RosterKind, count: number, dir: string | undefined, onRows?: (n: number) => void): Promise<ReadTable> {
+async function readIntoParts(path: RosterPath, kind: RosterKind, count: number, dir: string | undefined, onRows?: (n: number) => void, year?: number): Promise<ReadTable> {
   const parts = new Parts(kind, count, dir);
   let head: RawTable | undefined;
   let idIndex = -1;
+  let years: YearCount | undefined;
   const blank: number[] = [];
   const notes: NonNullable<RawTable['rowNotes']> = [];
   const setHead = (t: RawTable) => {
@@ -221,9 +265,13 @@ async function readIntoParts(path: RosterPath, kind: RosterKind, count: number, 
     const m = mappingOf(head, kind, path.columns);
     applyMapping(head, m, kind);
     idIndex = m.columns.id ?? -1;
+    if (year !== undefined && kind === 'visits' && m.columns.date !== undefined) years = new YearCount(year, m.columns.date);
   };
   const add = (rows: RawRow[]) => {
-    for (const r of rows) parts.add(partOf(r.cells[idIndex], count), r);
+    for (const r of rows) {
+      parts.add(partOf(r.cells[idIndex], count), r);
+      years?.row(r.cells);
+    }
     onRows?.(parts.rows);
   };
   try {
@@ -235,6 +283,7 @@ async function readIntoParts(path: RosterPath, kind: RosterKind, count: number, 
         notes: (n) => notes.push(...n),
         restart: () => {
           parts.reset();
+          if (years) years = new YearCount(year!, years.column);
           blank.length = 0;
           notes.length = 0;
         },
@@ -250,7 +299,7 @@ async function readIntoParts(path: RosterPath, kind: RosterKind, count: number, 
   } finally {
     parts.close();
   }
-  return { head: head!, parts, blank, notes };
+  return { head: head!, parts, blank, notes, years };
 }
 
 /** The people of a combined file: each ID's first row (by row number), with a name column if it has none. */
@@ -295,7 +344,13 @@ export async function streamRun(input: StreamRunInput): Promise<StreamRunResult>
   };
   const release = interruptCleanup(removeDir);
   try {
-    const visits = await readIntoParts(input.visits, 'visits', count, dir, (n) => input.onProgress?.('read', n));
+    const visits = await readIntoParts(input.visits, 'visits', count, dir, (n) => input.onProgress?.('read', n), year);
+    // No visit row dated in the year: the pre-flight's stop, said before any part is projected
+    // (the whole run's check, preflightOf below, gives the same finding on the same rows).
+    const years = visits.years;
+    if (years && !years.inYear && years.others.size) {
+      throw new PreflightStop(yearFindingOf(0, years.others, year)!);
+    }
     const people = input.people ? await readIntoParts(input.people, 'people', count, dir) : undefined;
     if (!input.people) {
       // A combined file must still name each person's status and district.
@@ -311,9 +366,8 @@ export async function streamRun(input: StreamRunInput): Promise<StreamRunResult>
         explainKey = normalizeIdText(input.explain);
       }
     }
-    // A roster in parts keeps its rows for the completeness measure (completeness.ts needs them).
-    const sum = new RunSum(scenarios, count > 1 ? 'visits' : detail);
-    const allVisits: Visit[] = [];
+    // Parts are summed as they come: totals, completeness tallies and layers (mergeRuns.ts); rows only for the detail asked.
+    const sum = new RunSum(scenarios, detail, { engine, region, year });
     const grouped: PreflightGroups = { byKey: new Map(), visitsRead: 0, referredVisits: 0 };
     // An unknown outpatient scheme rejects its visit row at import, not the person's year.
     const checkScheme = schemeChecker(engine, region, year);
@@ -333,9 +387,8 @@ export async function streamRun(input: StreamRunInput): Promise<StreamRunResult>
         single = partRun;
         checks = preflight({ ...roster, region, year, engine });
       } else {
-        sum.add(partRun);
+        sum.add(partRun, roster.visits);
         preflightGroups(roster.people, roster.visits, grouped);
-        allVisits.push(...roster.visits);
       }
       if (explainKey !== undefined && (count === 1 || partOf(explainKey, count) === i)) {
         explanation = explainPerson({ ...roster, region, year, engine }, explainKey);
@@ -343,7 +396,7 @@ export async function streamRun(input: StreamRunInput): Promise<StreamRunResult>
       input.onProgress?.('project', i + 1, count);
       await new Promise<void>((resolve) => setImmediate(resolve)); // Ctrl-C is heard between parts
     }
-    const run = single ?? sum.finish({ engine, region, year, funding: input.funding, growth: input.growth, minComplete: input.minComplete }, allVisits);
+    const run = single ?? sum.finish({ engine, region, year, funding: input.funding, growth: input.growth, minComplete: input.minComplete });
     if (!single) checks = preflightOf({ importReports: run.importReports, region, year, engine }, grouped);
     return { run, parts: count, spilled: !!dir, explanation, explainMissing: input.explain !== undefined && !explanation, preflight: checks };
   } finally {

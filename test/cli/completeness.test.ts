@@ -98,6 +98,43 @@ describe('pre-flight', () => {
     expect(existsSync(summary)).toBe(false);
   });
 
+  test('a year with no visits, roster in parts (--memory): stops while reading, before any part is projected', async () => {
+    // 40 people × 3 visits, all in 2024, run for 2025: YEAR_WITHOUT_VISITS (preflight.ts), the same message.
+    const ids = Array.from({ length: 40 }, (_, i) => idNumber(`41150219600101${String(100 + i)}`));
+    const bigP = file('pf-big-p.csv', `${HEAD_P}\n${ids.map((x, i) => `${x},人${i},低保对象,浉河区,380`).join('\n')}\n`);
+    const bigV = file('pf-big-v.csv', `${HEAD_V}\n${ids.flatMap((x) => [1, 2, 3].map((m) => `${x},2024-0${m}-15,住院,,1000,否`)).join('\n')}\n`);
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    let code: number;
+    try {
+      code = await main(['project', '--people', bigP, '--visits', bigV, '--region', '信阳', '--year', '2025', '--memory', '0.001']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(2);
+    const e = err.join('\n');
+    expect(e).toContain('【停止】名册中没有 2025 年的就诊：120 行就诊的结算日期都在其他年度（2024（120 行））');
+    expect(e).toContain('[stop] the roster has no visit in 2025: all 120 visit rows are dated in other years (2024 (120 rows))');
+    // The roster is in parts (progress would say "part i of N projected"), and none was projected.
+    expect(written.join('')).not.toMatch(/projected/);
+    expect(out.join('\n')).not.toContain('0.00');
+  });
+
+  test('the same roster run for its own year in parts says its progress on stderr, part by part', async () => {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    let code: number;
+    try {
+      code = await main(['project', '--people', join(dir, 'pf-big-p.csv'), '--visits', join(dir, 'pf-big-v.csv'), '--region', '信阳', '--year', '2024', '--memory', '0.01']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(0);
+    const lines = written.join('').split('\n').filter((l) => l.includes('projected'));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[lines.length - 1]).toMatch(/^已测算第 (\d+)\/\1 部分 \/ part (\d+) of \2 projected$/);
+  });
+
   test('the wrong region is announced before the table, with the region that fits', async () => {
     const sx = file('pf-sx.csv', `${HEAD_P}\n${X1},张三,低保边缘家庭成员,浉河区,380\n`);
     await main(['project', '--people', sx, '--visits', visits, '--region', '威海', '--year', '2024', '--accept-partial']);

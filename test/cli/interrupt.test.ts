@@ -1,7 +1,9 @@
 /**
  * Ctrl-C in the middle of a big run: `medaid project` (the compiled CLI, as an analyst runs it)
  * ends with 130 and leaves neither its temporary part files nor a half-written output behind.
- * The roster is spilled to parts (--memory 1) so the temporary folder exists when the signal comes.
+ * The roster is spilled to parts (--memory 1) and the signal is sent once stderr says a part has
+ * been projected, so it really lands mid-run: part files written, others still to project, the
+ * workbook not yet written.
  */
 import { spawn } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
@@ -12,7 +14,7 @@ const BIN = join(__dirname, '..', '..', 'bin', 'medaid.js');
 const { dir } = tempFolder('medaid-interrupt-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('SIGINT while reading a spilled roster: exit 130, temporary files removed, no output file', async () => {
+test('SIGINT after the first part is projected: exit 130, temporary files removed, no output file', async () => {
   const tmp = join(dir, 'tmp');
   mkdirSync(tmp);
   const people: string[] = ['身份证号,姓名,人员类别,区县'];
@@ -32,13 +34,22 @@ test('SIGINT while reading a spilled roster: exit 130, temporary files removed, 
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // Wait for the part files, then interrupt.
+  // Wait for the progress line of the first part, then interrupt.
+  const progress = /已测算第 1\/(\d+) 部分 \/ part 1 of \d+ projected/;
   const t0 = Date.now();
-  while (!readdirSync(tmp).some((f) => f.startsWith('medaid-parts-')) && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 5));
-  expect(readdirSync(tmp).some((f) => f.startsWith('medaid-parts-'))).toBe(true);
+  while (!progress.test(stderr) && Date.now() - t0 < 45000) await new Promise((r) => setTimeout(r, 5));
+  const m = progress.exec(stderr);
+  expect(m).not.toBeNull();
+  const parts = Number(m![1]);
+  expect(parts).toBeGreaterThan(2);
+  // Mid-run: the part folder is there, with parts still to project.
+  const partDirs = readdirSync(tmp).filter((f) => f.startsWith('medaid-parts-'));
+  expect(partDirs).toHaveLength(1);
+  expect(readdirSync(join(tmp, partDirs[0])).length).toBeGreaterThan(0);
   child.kill('SIGINT');
   expect(await exited).toBe(130);
   expect(stderr).toContain('interrupted (SIGINT); temporary files removed');
+  expect(stderr).not.toContain(`part ${parts} of ${parts} projected`);
   expect(readdirSync(tmp)).toEqual([]);
   expect(existsSync(out)).toBe(false);
   expect(existsSync(`${out}.partial`)).toBe(false);

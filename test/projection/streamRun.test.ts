@@ -12,7 +12,8 @@ import { join } from 'path';
 import { defaultEngine } from '../../src/engine/engine';
 import { idCheckChar } from '../../src/roster';
 import { project, readRoster, runProjection, runSummary } from '../../src/projection';
-import { streamRun } from '../../src/projection/streamRun';
+import { PreflightStop, streamRun } from '../../src/projection/streamRun';
+import { preflight } from '../../src/projection/preflight';
 
 const root = mkdtempSync(join(tmpdir(), 'medaid-streamrun-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -108,6 +109,12 @@ describe('streamRun: any order, any size, the same figures', () => {
         expect(parted.run.baseline.problems).toEqual(whole.run.baseline.problems);
         expect(parted.run.baseline.people).toEqual(whole.run.baseline.people);
         expect(parted.run.baseline.visits).toEqual(whole.run.baseline.visits);
+        // Without detail rows the parts are summed the same way (completeness from per-part tallies).
+        const summaryOnly = await streamRun({ people: { file: shuffled.p }, visits: { file: shuffled.v }, region: '信阳', year: 2024, engine, scenarios: [], memoryMB: 0.0005, tmpDir: tmp, detail: 'none' });
+        expect(summaryOnly.run.baseline.visits).toEqual([]);
+        expect(summaryOnly.run.baseline.people).toEqual([]);
+        expect(summaryOf(summaryOnly.run)).toEqual(summaryOf(whole.run));
+        expect(summaryOnly.run.baseline.completeness).toEqual(whole.run.baseline.completeness);
         // Row order does not matter when no person has two visits on one day.
         const inOrder = await streamRun({ people: { file: sorted.p }, visits: { file: sorted.v }, region: '信阳', year: 2024, engine, scenarios: [] });
         expect(inOrder.parts).toBe(1);
@@ -147,6 +154,41 @@ describe('streamRun: any order, any size, the same figures', () => {
     expect(b.run.rows.visits.used).toBe(3);
     // 信医保办〔2024〕52号 二、二是: 低保对象 不设起付标准, 70%; 二、四是 cap 3万: 30000 × 70% = 21000 (the only 息县 inpatient visit).
     expect(b.run.baseline.totals.byDistrict['息县'].assistance.inpatient.toFixed(2)).toBe('21000.00');
+  });
+
+  test('settlement rows in parts, no detail kept: layers and completeness summed per part equal the whole roster', async () => {
+    // The 威海 2019 settlement sample (威医保发〔2019〕25号): layers before assistance (ruling 2).
+    const sample = (f: string) => join(__dirname, '..', '..', 'samples', f);
+    const p = sample('weihai-2019-settlement-people.csv');
+    const v = sample('weihai-2019-settlement-visits.csv');
+    const roster = await readRoster({ name: p, bytes: readFileSync(p) }, { name: v, bytes: readFileSync(v) }, 2019);
+    const whole = runProjection({ ...roster, region: '威海', year: 2019, engine, scenarios: [] });
+    const tmp = mkdtempSync(join(root, 'tmp-'));
+    const parted = await streamRun({ people: { file: p }, visits: { file: v }, region: '威海', year: 2019, engine, scenarios: [], memoryMB: 0.75, tmpDir: tmp, detail: 'none' }); // about 6 parts
+    expect(parted.parts).toBeGreaterThan(1);
+    expect(whole.baseline.layers).toBeDefined();
+    expect(parted.run.baseline.layers).toEqual(whole.baseline.layers);
+    expect(Object.keys(parted.run.baseline.layers!.byDistrict)).toEqual(Object.keys(whole.baseline.layers!.byDistrict));
+    expect(parted.run.baseline.completeness).toEqual(whole.baseline.completeness);
+    expect(JSON.stringify(runSummary(parted.run))).toBe(JSON.stringify(runSummary(whole)));
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  test('no visit dated in the year: the run stops while the files are read, before any part is projected', async () => {
+    // Every visit row is in 2023 while the run asks for 2024: preflight.ts YEAR_WITHOUT_VISITS.
+    const f = files([`${id(0)},张三,低保对象,息县`, `${id(1)},李四,特困人员,息县`], [`${id(0)},2023-01-02,住院,,100,否`, `${id(1)},2023-05-02,住院,,200,否`, `${id(0)},2022-12-30,住院,,50,否`]);
+    const tmp = mkdtempSync(join(root, 'tmp-'));
+    const stages: string[] = [];
+    const err = await streamRun({ people: { file: f.p }, visits: { file: f.v }, region: '信阳', year: 2024, engine, scenarios: [], memoryMB: 0.0001, tmpDir: tmp, onProgress: (stage) => stages.push(stage) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PreflightStop);
+    const finding = (err as PreflightStop).finding;
+    expect(finding).toMatchObject({ code: 'YEAR_WITHOUT_VISITS', stop: true, visits: 3 });
+    // The same message as the whole-roster pre-flight on the same rows.
+    const roster = await readRoster({ name: f.p, bytes: readFileSync(f.p) }, { name: f.v, bytes: readFileSync(f.v) }, 2024);
+    expect(preflight({ ...roster, region: '信阳', year: 2024, engine }).find((x) => x.stop)).toEqual(finding);
+    expect(finding.zh).toContain('2023（2 行）、2022（1 行）');
+    expect(stages).not.toContain('project');
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   test('an error (a missing column) leaves no temporary files, with the importer\'s message', async () => {
