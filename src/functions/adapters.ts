@@ -20,6 +20,7 @@
 import type { Engine, ExcelErrorKind, LookupResult, Result } from '../engine';
 import { defaultEngine, explanationTable, fundSplit, isMedaidError, round2 } from '../engine';
 import { excelInputError, inputErrorCell } from './inputErrors';
+import { cellAddressIn } from './parameterAddress';
 
 // ---------------------------------------------------------------------------------------
 // Cells
@@ -294,6 +295,11 @@ export interface SliceOptions {
   /** Gives the event loop a turn (default: a macrotask). */
   pause?: () => Promise<void>;
   now?: () => number;
+  /**
+   * Excel's invocation.parameterAddresses, in argument order (requiresParameterAddresses):
+   * an input error then names its cell's A1 address (parameterAddress.ts).
+   */
+  addresses?: readonly unknown[];
 }
 
 /**
@@ -302,7 +308,7 @@ export interface SliceOptions {
  * the other functions) for long — Office restarts an add-in unresponsive for 5 s.
  */
 export async function applyRowFunctionInSlices(f: RowFunction, args: readonly Arg[], withSteps: Engine = currentEngine(), opts: SliceOptions = {}): Promise<Output> {
-  const plan = planRows(f, args, withSteps);
+  const plan = planRows(f, args, withSteps, opts.addresses);
   if (plan.kind === 'done') return plan.out;
   const sliceMs = opts.sliceMs ?? SLICE_MS;
   const pause = opts.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
@@ -323,10 +329,20 @@ export async function applyRowFunctionInSlices(f: RowFunction, args: readonly Ar
 
 type RowPlan =
   | { kind: 'done'; out: Output }
-  | { kind: 'rows'; f: RowFunction; args: readonly Arg[]; ranges: (readonly (readonly Cell[])[] | undefined)[]; rows: number; cols: number; engine: Engine; out: Cell[][] };
+  | {
+      kind: 'rows';
+      f: RowFunction;
+      args: readonly Arg[];
+      ranges: (readonly (readonly Cell[])[] | undefined)[];
+      addresses?: readonly unknown[];
+      rows: number;
+      cols: number;
+      engine: Engine;
+      out: Cell[][];
+    };
 
 /** Checks the arguments; either the whole answer, or the shape of the rows to compute. */
-function planRows(f: RowFunction, args: readonly Arg[], withSteps: Engine): RowPlan {
+function planRows(f: RowFunction, args: readonly Arg[], withSteps: Engine, addresses?: readonly unknown[]): RowPlan {
   if (args.length > f.params.length) return { kind: 'done', out: tooManyArgs(f.id, args.length, f.params.length) };
   // A cell shows only the value: skip building explanation steps (ASSIST_EXPLAIN builds them).
   const engine = withSteps.withoutExplanations();
@@ -343,7 +359,7 @@ function planRows(f: RowFunction, args: readonly Arg[], withSteps: Engine): RowP
   }
   if (!shape) {
     const one = args.map(single);
-    return { kind: 'done', out: firstInputError(f, one, ranges) ?? computeRow(f, one, engine) };
+    return { kind: 'done', out: firstInputError(f, one, ranges, 0, 0, addresses) ?? computeRow(f, one, engine) };
   }
   if (shape.rows < 0) {
     const list = sizes.join('，');
@@ -356,12 +372,12 @@ function planRows(f: RowFunction, args: readonly Arg[], withSteps: Engine): RowP
       ),
     };
   }
-  return { kind: 'rows', f, args, ranges, rows: shape.rows, cols: shape.cols, engine, out: [] };
+  return { kind: 'rows', f, args, ranges, addresses, rows: shape.rows, cols: shape.cols, engine, out: [] };
 }
 
 /** Computes rows [from, to) of a plan into plan.out. */
 function fillRows(plan: Extract<RowPlan, { kind: 'rows' }>, from: number, to: number): void {
-  const { f, args, ranges, engine, out } = plan;
+  const { f, args, ranges, addresses, engine, out } = plan;
   const row: Cell[] = new Array(args.length);
   for (let i = from; i < to; i++) {
     const line: Cell[] = [];
@@ -375,7 +391,7 @@ function fillRows(plan: Extract<RowPlan, { kind: 'rows' }>, from: number, to: nu
           if (!isBlank(c as Cell)) allBlank = false;
         } else row[k] = single(args[k]);
       }
-      line.push(allBlank ? '' : firstInputError(f, row, ranges, i, j) ?? computeRow(f, row, engine));
+      line.push(allBlank ? '' : firstInputError(f, row, ranges, i, j, addresses) ?? computeRow(f, row, engine));
     }
     out.push(line);
   }
@@ -383,14 +399,28 @@ function fillRows(plan: Extract<RowPlan, { kind: 'rows' }>, from: number, to: nu
 
 /**
  * An Excel error value among a row's inputs (Excel passes them with allowErrorForDataTypeAny,
- * inputErrors.ts) as this row's error cell naming the argument and the cell in its range.
+ * inputErrors.ts) as this row's error cell naming the argument and the cell in its range
+ * (0-based row i, column j), with the cell's A1 address when Excel gave the argument's
+ * address. `at(k)` overrides the place for argument k (VISIT_LAYERS reads ranges flat).
  */
-function firstInputError(f: RowFunction, row: readonly Cell[], ranges: readonly (unknown | undefined)[], i = 0, j = 0): ErrorCell | undefined {
+function firstInputError(
+  f: RowFunction,
+  row: readonly Cell[],
+  ranges: readonly (unknown | undefined)[],
+  i = 0,
+  j = 0,
+  addresses?: readonly unknown[],
+  at?: (k: number) => { i: number; j: number },
+): ErrorCell | undefined {
   for (let k = 0; k < row.length; k++) {
     const c = row[k];
     if (typeof c !== 'object' || c === null) continue;
     const e = excelInputError(c);
-    if (e) return inputErrorCell(e, ranges[k] ? { fn: f.id, param: f.params[k].name, row: i + 1, col: j + 1 } : { fn: f.id, param: f.params[k].name });
+    if (!e) continue;
+    const param = f.params[k].name;
+    if (!ranges[k]) return inputErrorCell(e, { fn: f.id, param, address: cellAddressIn(addresses?.[k], 0, 0) });
+    const p = at ? at(k) : { i, j };
+    return inputErrorCell(e, { fn: f.id, param, row: p.i + 1, col: p.j + 1, address: cellAddressIn(addresses?.[k], p.i, p.j) });
   }
   return undefined;
 }
@@ -483,17 +513,24 @@ export const LAYER_COLUMNS = LAYER_HEAD.zh.length;
  * row per visit (each alone in its year; a person's year of visits is the projection's job).
  * `header` (default true) puts the column names first.
  */
-export function visitLayers(args: readonly Arg[], lang: Lang = 'zh', engine: Engine = currentEngine(), header = true): Cell[][] {
+export function visitLayers(args: readonly Arg[], lang: Lang = 'zh', engine: Engine = currentEngine(), header = true, addresses?: readonly unknown[]): Cell[][] {
   const f: RowFunction = { id: 'VISIT_LAYERS', params: VISIT_LAYER_PARAMS, kind: 'money', run: (e, a) => e.visitLayers(visitLayerArgs(a)) };
   if (args.length > f.params.length) return [[tooManyArgs(f.id, args.length, f.params.length)]];
   const ranges = args.map(asRange);
-  const sized = ranges.filter((r): r is readonly (readonly Cell[])[] => r !== undefined).map((r) => r.flat().length);
+  // Each range flattened once (row by row), not once per visit.
+  const flat = ranges.map((r) => (r ? r.flat() : undefined));
+  const sized = flat.filter((r): r is Cell[] => r !== undefined).map((r) => r.length);
   const n = sized.length ? sized[0] : 1;
   if (sized.some((x) => x !== n)) return [[errorCell('#VALUE!', `VISIT_LAYERS 的区域参数大小不一致（${sized.join('、')} 个单元格）`, `VISIT_LAYERS: range arguments differ in size (${sized.join(', ')} cells)`)]];
   const out: Cell[][] = header ? [LAYER_HEAD[lang].slice()] : [];
   for (let i = 0; i < n; i++) {
-    const row = args.map((a, k) => (ranges[k] ? ranges[k]!.flat()[i] : single(a)));
-    const bad = row.find(isErrorCell) ?? firstInputError(f, row, []);
+    const row = args.map((a, k) => (flat[k] ? flat[k]![i] : single(a)));
+    // A range is read row by row: the i-th cell of range k is at (i ÷ width, i mod width).
+    const place = (k: number) => {
+      const w = Math.max(1, ranges[k]![0]?.length ?? 1);
+      return { i: Math.floor(i / w), j: i % w };
+    };
+    const bad = row.find(isErrorCell) ?? firstInputError(f, row, ranges, 0, 0, addresses, place);
     if (bad) {
       out.push(pad([bad as Cell], LAYER_COLUMNS));
       continue;

@@ -68,11 +68,14 @@ function excel(out: Output): any[][] {
  * A per-row function for Excel: asynchronous, computed in slices that yield to the runtime
  * (adapters.applyRowFunctionInSlices), so a 100 000-row column never blocks for long.
  */
-async function row(id: string, args: Arg[]): Promise<any[][]> {
+async function row(id: string, args: Arg[], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
   // Trailing optional arguments Excel passes as null or undefined are simply "not given".
   let n = args.length;
   while (n > 0 && (args[n - 1] === undefined || args[n - 1] === null)) n--;
-  return excel(await applyRowFunctionInSlices(rowFunction(id)!, args.slice(0, n)));
+  // parameterAddresses (requiresParameterAddresses): an error cell in a range is then named by
+  // its A1 address (parameterAddress.ts); without them, by its row and column in the range.
+  const addresses = invocation?.parameterAddresses;
+  return excel(await applyRowFunctionInSlices(rowFunction(id)!, args.slice(0, n), undefined, { addresses }));
 }
 
 /**
@@ -87,9 +90,11 @@ async function row(id: string, args: Arg[]): Promise<any[][]> {
  * @param {any[][]} [totalCost] Total in-catalogue cost of the admission (Shanxi 90% top-up).
  * @param {any[][]} [insurancePaid] What basic and critical-illness insurance paid for the admission (Shanxi 90% top-up).
  * @returns {Promise<any[][]>} Assistance in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function assistInpatient(cost: any[][], category: any[][], region: any[][], year?: any[][], ytdCost?: any[][], ytdAssist?: any[][], totalCost?: any[][], insurancePaid?: any[][]): Promise<any[][]> {
-  return row('ASSIST_INPATIENT', [cost, category, region, year, ytdCost, ytdAssist, totalCost, insurancePaid]);
+export function assistInpatient(cost: any[][], category: any[][], region: any[][], year?: any[][], ytdCost?: any[][], ytdAssist?: any[][], totalCost?: any[][], insurancePaid?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('ASSIST_INPATIENT', [cost, category, region, year, ytdCost, ytdAssist, totalCost, insurancePaid], invocation);
 }
 
 /**
@@ -103,9 +108,11 @@ export function assistInpatient(cost: any[][], category: any[][], region: any[][
  * @param {any[][]} [ytdAssist] Assistance already paid this year (toward the annual cap, or the most a scale pays, e.g. 威海 14000).
  * @param {any[][]} [ytdCost] Out-of-pocket outpatient cost already counted this year (toward the deductible and brackets).
  * @returns {Promise<any[][]>} Assistance in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][], ytdCost?: any[][]): Promise<any[][]> {
-  return row('ASSIST_OUTPATIENT', [cost, category, region, kind, year, ytdAssist, ytdCost]);
+export function assistOutpatient(cost: any[][], category: any[][], region: any[][], kind?: any[][], year?: any[][], ytdAssist?: any[][], ytdCost?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('ASSIST_OUTPATIENT', [cost, category, region, kind, year, ytdAssist, ytdCost], invocation);
 }
 
 /**
@@ -118,9 +125,11 @@ export function assistOutpatient(cost: any[][], category: any[][], region: any[]
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [referred] TRUE when referred and treated in the province (needed for tilted assistance).
  * @returns {Promise<any[][]>} Total assistance for the year in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], category: any[][], region: any[][], year?: any[][], referred?: any[][]): Promise<any[][]> {
-  return row('ASSIST_ANNUAL', [inpatientCost, outpatientCost, category, region, year, referred]);
+export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], category: any[][], region: any[][], year?: any[][], referred?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('ASSIST_ANNUAL', [inpatientCost, outpatientCost, category, region, year, referred], invocation);
 }
 
 /**
@@ -132,9 +141,11 @@ export function assistAnnual(inpatientCost: any[][], outpatientCost: any[][], ca
  * @param {any[][]} [premium] Individual premium in yuan, when the documents give none for the year.
  * @param {any[][]} [tier] Contribution tier chosen (参保档次): 一档 or 二档; blank is the first tier (Weihai subsidises the first tier only).
  * @returns {Promise<any[][]>} Subsidy in yuan per person, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][], tier?: any[][]): Promise<any[][]> {
-  return row('PREMIUM_SUBSIDY', [category, region, year, premium, tier]);
+export function premiumSubsidy(category: any[][], region: any[][], year?: any[][], premium?: any[][], tier?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('PREMIUM_SUBSIDY', [category, region, year, premium, tier], invocation);
 }
 
 /**
@@ -145,9 +156,11 @@ export function premiumSubsidy(category: any[][], region: any[][], year?: any[][
  * @param {any[][]} region Region, e.g. 威海.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @returns {Promise<any[][]>} Insurance payment in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function ciInsurance(cost: any[][], category: any[][], region: any[][], year?: any[][]): Promise<any[][]> {
-  return row('CI_INSURANCE', [cost, category, region, year]);
+export function ciInsurance(cost: any[][], category: any[][], region: any[][], year?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('CI_INSURANCE', [cost, category, region, year], invocation);
 }
 
 /**
@@ -158,9 +171,11 @@ export function ciInsurance(cost: any[][], category: any[][], region: any[][], y
  * @param {any[][]} region Region, e.g. 威海.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @returns {Promise<any[][]>} Reduction in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function hospitalReduction(cost: any[][], category: any[][], region: any[][], year?: any[][]): Promise<any[][]> {
-  return row('HOSPITAL_REDUCTION', [cost, category, region, year]);
+export function hospitalReduction(cost: any[][], category: any[][], region: any[][], year?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('HOSPITAL_REDUCTION', [cost, category, region, year], invocation);
 }
 
 /**
@@ -171,9 +186,11 @@ export function hospitalReduction(cost: any[][], category: any[][], region: any[
  * @param {any[][]} region Region, e.g. 西平.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @returns {Promise<any[][]>} Limit in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], region: any[][], year?: any[][]): Promise<any[][]> {
-  return row('OUT_OF_CATALOGUE_LIMIT', [totalCost, hospitalLevel, region, year]);
+export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], region: any[][], year?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('OUT_OF_CATALOGUE_LIMIT', [totalCost, hospitalLevel, region, year], invocation);
 }
 
 /**
@@ -199,9 +216,11 @@ export function outpatientPooling(cost: any[][], region: any[][], pool?: any[][]
  * @param {any[][]} [income] Previous year's per-capita disposable income in yuan, when the documents give none.
  * @param {any[][]} [category] Category of the person; outside the monitored groups (西平: 低保边缘家庭成员, 农村易返贫致贫人口) the result is FALSE.
  * @returns {Promise<any[][]>} TRUE or FALSE, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][], category?: any[][]): Promise<any[][]> {
-  return row('MONITOR_ALERT', [outOfPocket, region, year, income, category]);
+export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[][], income?: any[][], category?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('MONITOR_ALERT', [outOfPocket, region, year, income, category], invocation);
 }
 
 /**
@@ -211,9 +230,11 @@ export function monitorAlert(outOfPocket: any[][], region: any[][], year?: any[]
  * @param {any[][]} part city (市级) or district (区县).
  * @param {any[][]} [ratio] City:district ratio as text; blank is "1:9".
  * @returns {Promise<any[][]>} The part in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][]): Promise<any[][]> {
-  return row('FUND_SPLIT', [amount, part, ratio]);
+export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('FUND_SPLIT', [amount, part, ratio], invocation);
 }
 
 /**
@@ -224,9 +245,11 @@ export function fundSplitFn(amount: any[][], part: any[][], ratio?: any[][]): Pr
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
  * @returns {Promise<any[][]>} Ratio, e.g. 0.7, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function assistRate(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): Promise<any[][]> {
-  return row('ASSIST_RATE', [category, region, year, scheme]);
+export function assistRate(category: any[][], region: any[][], year?: any[][], scheme?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('ASSIST_RATE', [category, region, year, scheme], invocation);
 }
 
 /**
@@ -237,9 +260,11 @@ export function assistRate(category: any[][], region: any[][], year?: any[][], s
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
  * @returns {Promise<any[][]>} Deductible in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function assistDeductible(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): Promise<any[][]> {
-  return row('ASSIST_DEDUCTIBLE', [category, region, year, scheme]);
+export function assistDeductible(category: any[][], region: any[][], year?: any[][], scheme?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('ASSIST_DEDUCTIBLE', [category, region, year, scheme], invocation);
 }
 
 /**
@@ -250,9 +275,11 @@ export function assistDeductible(category: any[][], region: any[][], year?: any[
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [scheme] Scheme: blank or 住院 for inpatient, or an outpatient scheme or disease.
  * @returns {Promise<any[][]>} Cap in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function assistCap(category: any[][], region: any[][], year?: any[][], scheme?: any[][]): Promise<any[][]> {
-  return row('ASSIST_CAP', [category, region, year, scheme]);
+export function assistCap(category: any[][], region: any[][], year?: any[][], scheme?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('ASSIST_CAP', [category, region, year, scheme], invocation);
 }
 
 /**
@@ -270,9 +297,11 @@ export function assistCap(category: any[][], region: any[][], year?: any[][], sc
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [referred] Referred and treated in the province (TRUE/FALSE).
  * @returns {Promise<any[][]>} Assistance in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][]): Promise<any[][]> {
-  return row('VISIT_ASSIST', [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred]);
+export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('VISIT_ASSIST', [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred], invocation);
 }
 
 /**
@@ -290,11 +319,13 @@ export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPa
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [referred] Referred and treated in the province (TRUE/FALSE).
  * @returns {any[][]} A header row, then one row of layers per visit.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function visitLayersFn(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][]): any[][] {
+export function visitLayersFn(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][], invocation?: CustomFunctions.Invocation): any[][] {
   const args: Arg[] = [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred];
   while (args.length > 0 && (args[args.length - 1] === undefined || args[args.length - 1] === null)) args.pop();
-  return excel(visitLayers(args, displayLang()));
+  return excel(visitLayers(args, displayLang(), undefined, true, invocation?.parameterAddresses));
 }
 
 /**

@@ -47,19 +47,36 @@ export function excelInputError(x: unknown): ExcelInputError | undefined {
   return undefined;
 }
 
-/** Where an input error sits: a single-value argument, or a cell of a range argument (1-based). */
+/**
+ * Where an input error sits: a single-value argument, or a cell of a range argument (1-based
+ * row and column inside the range); `address`, the cell's A1 address when Excel gave the
+ * argument's address (parameterAddress.ts).
+ */
 export interface InputPlace {
   fn: string;
   param: string;
   row?: number;
   col?: number;
+  address?: string;
+}
+
+function placeZh(at: InputPlace): string {
+  if (at.row === undefined) return at.address ? `参数 ${at.param}（单元格 ${at.address}）` : `参数 ${at.param}`;
+  const inRange = `所给区域的第 ${at.row} 行第 ${at.col} 列`;
+  return at.address ? `参数 ${at.param} 的单元格 ${at.address}（${inRange}）` : `参数 ${at.param} ${inRange}`;
+}
+
+function placeEn(at: InputPlace): string {
+  if (at.row === undefined) return at.address ? `argument ${at.param} (cell ${at.address})` : `argument ${at.param}`;
+  const inRange = `row ${at.row}, column ${at.col} of the range given as ${at.param}`;
+  return at.address ? `cell ${at.address} (${inRange})` : inRange;
 }
 
 /** The error cell for an Excel error in an input: specific, bilingual, naming the place. */
 export function inputErrorCell(e: ExcelInputError, at: InputPlace): ErrorCell {
   const kind: ErrorCell['error'] = e.code === '#N/A' ? '#N/A' : '#VALUE!';
-  const whereZh = at.row === undefined ? `参数 ${at.param}` : `参数 ${at.param} 所给区域的第 ${at.row} 行第 ${at.col} 列`;
-  const whereEn = at.row === undefined ? `argument ${at.param}` : `row ${at.row}, column ${at.col} of the range given as ${at.param}`;
+  const whereZh = placeZh(at);
+  const whereEn = placeEn(at);
   const upstream = e.message ? `（原错误：${e.message}）` : '';
   const upstreamEn = e.message ? ` (its message: ${e.message})` : '';
   return {

@@ -62,8 +62,11 @@ describe('generated functions.json', () => {
     }
   });
 
-  it('marks no function volatile, streaming or cancelable (plain recalculation)', () => {
-    for (const f of metadata.functions) expect(f.options ?? {}).toEqual({});
+  it('marks no function volatile, streaming or cancelable (plain recalculation); the range functions ask for their arguments’ addresses', () => {
+    // requiresParameterAddresses (JSDoc @requiresParameterAddresses): Excel passes
+    // invocation.parameterAddresses, so an error cell in a range is named by its A1 address.
+    const tables = new Set(['POLICY_LIST', 'ASSIST_EXPLAIN']);
+    for (const f of metadata.functions) expect(f.options ?? {}).toEqual(tables.has(f.id) ? {} : { requiresParameterAddresses: true });
   });
 
   it('agrees with the adapters the CLI and the tests run', () => {
