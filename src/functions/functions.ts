@@ -202,9 +202,11 @@ export function outOfCatalogueLimit(totalCost: any[][], hospitalLevel: any[][], 
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [paidSoFar] Already reimbursed this year from the same pool (toward its annual limit).
  * @returns {Promise<any[][]>} Basic-insurance payment in yuan, one per row.
+ * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
+ * @requiresParameterAddresses
  */
-export function outpatientPooling(cost: any[][], region: any[][], pool?: any[][], year?: any[][], paidSoFar?: any[][]): Promise<any[][]> {
-  return row('OUTPATIENT_POOLING', [cost, region, pool, year, paidSoFar]);
+export function outpatientPooling(cost: any[][], region: any[][], pool?: any[][], year?: any[][], paidSoFar?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('OUTPATIENT_POOLING', [cost, region, pool, year, paidSoFar], invocation);
 }
 
 /**
