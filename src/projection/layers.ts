@@ -31,7 +31,7 @@ export interface VisitLayerOutcome {
   tilt: Dec;
   /** What the person still pays: total − every layer above − assistance. */
   residual: Dec;
-  source: { ci: LayerSource; reduction: LayerSource };
+  source: { basic: LayerSource; ci: LayerSource; reduction: LayerSource };
 }
 
 export const LAYER_KEYS = ['total', 'basic', 'ci', 'reduction', 'hospitalExcess', 'assistance', 'tilt', 'residual'] as const;
@@ -74,7 +74,8 @@ export interface LayerContext {
 export function applyLayers(ctx: LayerContext, person: Person, visits: readonly Visit[]) {
   if (!visits.some((v) => v.settlement)) return { visits, layers: undefined };
   const rp = ctx.engine.resolve(ctx.region, ctx.year);
-  const chain = new SettlementYear(rp, person.categories, { mode: ctx.mode, baseline: ctx.baseline?.resolve(ctx.region, ctx.year) });
+  const yearPools = visits.flatMap((v) => (v.kind === 'outpatient' && v.settlement?.pool ? [v.settlement.pool] : []));
+  const chain = new SettlementYear(rp, person.categories, { mode: ctx.mode, baseline: ctx.baseline?.resolve(ctx.region, ctx.year), yearPools });
   const out: Visit[] = [];
   const layers: (ReturnType<SettlementYear['visit']> | undefined)[] = [];
   for (const v of visits) {
@@ -85,7 +86,7 @@ export function applyLayers(ctx: LayerContext, person: Person, visits: readonly 
     }
     try {
       const s = v.settlement;
-      const l = chain.visit({ kind: v.kind, total: s.total, outOfCatalogue: s.outOfCatalogue, basicPaid: s.basicPaid, ciPaid: s.ciPaid, reduction: s.reduction, level: s.level });
+      const l = chain.visit({ kind: v.kind, total: s.total, outOfCatalogue: s.outOfCatalogue, basicPaid: s.basicPaid, ciPaid: s.ciPaid, reduction: s.reduction, level: s.level, pool: s.pool });
       out.push({ ...v, cost: l.policyRangeOop, totalCost: l.inCatalogue, insurancePaid: l.insurancePaid });
       layers.push(l);
     } catch (e) {

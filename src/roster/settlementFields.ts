@@ -4,7 +4,9 @@
  * projection derives it layer by layer (src/engine/rules/settlementChain.ts).
  * 医疗总费用 makes a row a settlement row; 目录外费用 and 基本医保统筹支付 are then required;
  * 大病保险支付 and 医疗机构减免, when absent, are computed from the region's rules; 医院等级 /
- * 收费类别 is needed where an out-of-catalogue limit applies.
+ * 收费类别 is needed where an out-of-catalogue limit applies. An outpatient row whose 门诊统筹类别
+ * names a pool of the region's outpatient pooling (信阳: 普通门诊 / 高血压 / 糖尿病 / 合并两病) may
+ * leave 基本医保统筹支付 blank: it is then computed from the pool (rules/outpatientPooling.ts).
  */
 import type { FieldDef } from './fields';
 import type { VisitField } from './types';
@@ -33,5 +35,9 @@ export const SETTLEMENT_FIELDS: readonly FieldDef<VisitField>[] = [
   {
     field: 'hospitalLevel', required: false, zh: '医院等级 / 收费类别', en: 'hospital level / fee class',
     aliases: ['医院等级', '医院级别', '医疗机构等级', '医疗机构级别', '定点医疗机构等级', '收费类别', '收费标准类别', '医院收费类别', '收费标准', 'hospitallevel', 'level', 'feeclass'],
+  },
+  {
+    field: 'pool', required: false, zh: '门诊统筹类别', en: 'outpatient pooling class',
+    aliases: ['门诊统筹类别', '门诊统筹类型', '统筹类别', '门诊统筹', '两病类别', '两病类型', '门诊两病', '两病用药', 'outpatientpool', 'poolingclass', 'pool'],
   },
 ];

@@ -60,7 +60,7 @@ export type RosterKind = 'people' | 'visits';
 export type PeopleField = 'id' | 'name' | 'categories' | 'district' | 'tier' | 'premium';
 export type VisitField = 'id' | 'date' | 'kind' | 'scheme' | 'cost' | 'referred' | 'totalCost' | 'insurancePaid'
   // Settlement-export columns (src/roster/settlementFields.ts).
-  | 'grossCost' | 'outOfCatalogue' | 'basicPaid' | 'ciPaid' | 'reduction' | 'hospitalLevel';
+  | 'grossCost' | 'outOfCatalogue' | 'basicPaid' | 'ciPaid' | 'reduction' | 'hospitalLevel' | 'pool';
 export type FieldOf<K extends RosterKind> = K extends 'people' ? PeopleField : VisitField;
 export type RosterField = PeopleField | VisitField;
 

@@ -21,18 +21,21 @@ import type { ColumnMapping, ImportResult, Person, RawTable, Settlement, Visit }
  * out-of-catalogue cost it reduces. provisionalCost = in-catalogue − basic − critical-illness
  * (when given): the projection recomputes it through the layers.
  */
-function readSettlement(r: RowReader<'visits'>): { settlement: Settlement; provisionalCost: Dec } | undefined {
+function readSettlement(r: RowReader<'visits'>, outpatient: boolean): { settlement: Settlement; provisionalCost: Dec } | undefined {
   const total = r.read('grossCost', requiredAmount);
   const outOfCatalogue = r.read('outOfCatalogue', requiredAmount);
-  const basicPaid = r.read('basicPaid', requiredAmount);
+  // 基本医保统筹支付 may be blank on an outpatient row naming its 门诊统筹类别: the pool's rule computes it.
+  const pool = r.read('pool', optionalText);
+  const basicMayBeBlank = outpatient && pool !== undefined && r.column('basicPaid') !== undefined && isBlankCell(r.raw('basicPaid'));
+  const basicPaid = basicMayBeBlank ? undefined : r.read('basicPaid', requiredAmount);
   const ciPaid = r.read('ciPaid', optionalAmount);
   const reduction = r.read('reduction', optionalAmount);
   const level = r.read('hospitalLevel', optionalText);
-  if (total === undefined || outOfCatalogue === undefined || basicPaid === undefined || (r.column('ciPaid') && ciPaid === undefined && !isBlankCell(r.raw('ciPaid')))) return undefined;
-  const parts = outOfCatalogue.plus(basicPaid).plus(ciPaid ?? 0);
+  if (total === undefined || outOfCatalogue === undefined || (basicPaid === undefined && !basicMayBeBlank) || (r.column('ciPaid') && ciPaid === undefined && !isBlankCell(r.raw('ciPaid')))) return undefined;
+  const parts = outOfCatalogue.plus(basicPaid ?? 0).plus(ciPaid ?? 0);
   const header = (f: 'outOfCatalogue' | 'basicPaid' | 'ciPaid') => r.column(f)!.header;
   if (parts.greaterThan(total)) {
-    const cols = [header('outOfCatalogue'), header('basicPaid'), ...(ciPaid !== undefined ? [header('ciPaid')] : [])];
+    const cols = [header('outOfCatalogue'), ...(basicPaid !== undefined ? [header('basicPaid')] : []), ...(ciPaid !== undefined ? [header('ciPaid')] : [])];
     r.error('grossCost', new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', { parts: cols.join(' + '), sum: parts.toFixed(2), totalColumn: r.column('grossCost')!.header, total: total.toFixed(2) }));
     return undefined;
   }
@@ -40,11 +43,13 @@ function readSettlement(r: RowReader<'visits'>): { settlement: Settlement; provi
     r.error('reduction', new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', { parts: r.column('reduction')!.header, sum: reduction.toFixed(2), totalColumn: header('outOfCatalogue'), total: outOfCatalogue.toFixed(2) }));
     return undefined;
   }
-  const settlement: Settlement = { total, outOfCatalogue, basicPaid };
+  const settlement: Settlement = { total, outOfCatalogue };
+  if (basicPaid !== undefined) settlement.basicPaid = basicPaid;
+  if (pool !== undefined) settlement.pool = pool;
   if (ciPaid !== undefined) settlement.ciPaid = ciPaid;
   if (reduction !== undefined) settlement.reduction = reduction;
   if (level !== undefined) settlement.level = level;
-  return { settlement, provisionalCost: total.minus(outOfCatalogue).minus(basicPaid).minus(ciPaid ?? 0) };
+  return { settlement, provisionalCost: total.minus(outOfCatalogue).minus(basicPaid ?? 0).minus(ciPaid ?? 0) };
 }
 
 export interface VisitImportOptions {
@@ -115,7 +120,7 @@ export function importVisits(
     // A settlement row: 医疗总费用 given (and no 政策范围内自付 cell). Its parts are read and checked
     // here; the projection derives the policy-range out-of-pocket from them (settlementChain.ts).
     const settlementRow = r.column('grossCost') !== undefined && (r.column('cost') === undefined || isBlankCell(r.raw('cost')));
-    const settlement = settlementRow ? readSettlement(r) : undefined;
+    const settlement = settlementRow ? readSettlement(r, kind?.kind === 'outpatient') : undefined;
     const cost = settlementRow ? settlement?.provisionalCost : r.read('cost', requiredAmount);
     const referred = r.read('referred', referredCell);
     const totalCost = r.read('totalCost', optionalAmount);

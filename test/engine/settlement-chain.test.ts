@@ -34,7 +34,7 @@ describe('威海 (威医保发〔2019〕25号)', () => {
     expect(s(r.layers.hospitalExcess)).toBe('0.00');
     expect(s(r.assistance)).toBe('16275.00');
     expect(s(r.residual)).toBe('31775.00');
-    expect(r.layers.source).toEqual({ ci: 'rule', reduction: 'rule' });
+    expect(r.layers.source).toEqual({ basic: 'given', ci: 'rule', reduction: 'rule' });
     const cites = r.explanation.params.map((p) => p.citation).join(' | ');
     expect(cites).toContain('三、(一) 大病保险倾斜支付政策');
     expect(cites).toContain('三、(二) 医疗机构减免政策');
@@ -164,5 +164,69 @@ describe('reconciliation (property)', () => {
       expect(sum.toFixed(2)).toBe(new D(total).div(100).toFixed(2));
       for (const x of [L.ci, L.reduction, L.hospitalExcess, L.policyRangeOop, L.outOfCatalogueOwn, r.assistance, r.residual]) expect(x.isNegative()).toBe(false);
     }), { numRuns: 200 });
+  });
+});
+
+describe('信阳 outpatient pooling as the basic-insurance layer (信医保办〔2024〕52号 三、关于门诊统筹问题: 300; “两病” 120 / 170 / 200; 60%)', () => {
+  // 信阳 states no critical-illness terms: the rows give 大病保险支付 (0 for these small outpatient visits).
+  const rp = e.resolve('信阳', 2024);
+  const out = (total: number, outOfCatalogue: number, pool: string, basicPaid?: number) =>
+    ({ kind: 'outpatient' as const, total: D(total), outOfCatalogue: D(outOfCatalogue), basicPaid: basicPaid === undefined ? undefined : D(basicPaid), ciPaid: D(0), pool });
+
+  test('普通门诊, basic blank: 60% of the in-catalogue cost until the year has 300', () => {
+    const y = new SettlementYear(rp, ['dibao'], { yearPools: ['普通门诊', '普通门诊'] });
+    // Visit 1: in-catalogue 500 − 100 = 400 → 400 × 60% = 240 (≤ 300). Policy-range OOP 400 − 240 = 160.
+    const a = y.visit(out(500, 100, '普通门诊'));
+    expect([s(a.basic), s(a.policyRangeOop), a.source.basic]).toEqual(['240.00', '160.00', 'rule']);
+    // Visit 2: 300 × 60% = 180, but 300 − 240 = 60 is left of the annual limit → 60; OOP 240.
+    const b = y.visit(out(300, 0, '普通门诊'));
+    expect([s(b.basic), s(b.policyRangeOop)]).toEqual(['60.00', '240.00']);
+    // Visit 3: nothing left → 0.
+    expect(s(y.visit(out(100, 0, '普通门诊')).basic)).toBe('0.00');
+  });
+
+  test('“两病”: a year with 高血压 and 糖尿病 visits shares the 合并两病 limit 200; 高血压 alone is limited to 120', () => {
+    const both = new SettlementYear(rp, ['dibao'], { yearPools: ['高血压', '糖尿病'] });
+    // 高血压 250 × 60% = 150 ≤ 200; 糖尿病 200 × 60% = 120, 200 − 150 = 50 left → 50.
+    expect(s(both.visit(out(250, 0, '高血压')).basic)).toBe('150.00');
+    expect(s(both.visit(out(200, 0, '糖尿病')).basic)).toBe('50.00');
+    const alone = new SettlementYear(rp, ['dibao'], { yearPools: ['高血压'] });
+    // 250 × 60% = 150 → the 高血压 limit 120.
+    expect(s(alone.visit(out(250, 0, '高血压')).basic)).toBe('120.00');
+  });
+
+  test('the general pool (300) and the “两病” pool are separate (合并计算后 … 最高可达到 500 元)', () => {
+    const y = new SettlementYear(rp, ['dibao'], { yearPools: ['普通门诊', '合并两病'] });
+    expect(s(y.visit(out(600, 0, '普通门诊')).basic)).toBe('300.00'); // 600 × 60% = 360 → 300
+    expect(s(y.visit(out(400, 0, '合并两病')).basic)).toBe('200.00'); // 400 × 60% = 240 → 200; 300 + 200 = 500
+  });
+
+  test('as given: the settlement figure stays; recomputeAll needs every layer\'s rule (信阳 states no 大病保险 terms)', () => {
+    const given = new SettlementYear(rp, ['dibao']).visit(out(500, 100, '普通门诊', 100));
+    expect([s(given.basic), given.source.basic]).toEqual(['100.00', 'given']);
+    // recomputeAll would take basic insurance from the pool (400 × 60% = 240) but must also recompute
+    // critical-illness insurance, which 信阳's reply does not state: said, not guessed.
+    expect(() => new SettlementYear(rp, ['dibao'], { mode: 'recomputeAll' }).visit(out(500, 100, '普通门诊', 100))).toThrow(/大病保险支付/);
+  });
+
+  test('scenario: general limit raised to 400, settlement as given: moved by the rule change only', () => {
+    const scen = e.withOverrides({ 信阳: { 'outpatientPooling.pools.general.annualLimit': 400 } });
+    const y = new SettlementYear(scen.resolve('信阳', 2024), ['dibao'], { baseline: rp });
+    // Visit 1: given 240; scenario rule 400 × 60% = 240, baseline 240 → change 0 → 240.
+    expect(s(y.visit(out(400, 0, '普通门诊', 240)).basic)).toBe('240.00');
+    // Visit 2: given 60 (the baseline's 300 − 240); scenario min(240, 400 − 240 = 160) = 160,
+    // baseline min(240, 300 − 240 = 60) = 60 → change 100 → 60 + 100 = 160.
+    const b = y.visit(out(400, 0, '普通门诊', 60));
+    expect([s(b.basic), b.source.basic, s(b.policyRangeOop)]).toEqual(['160.00', 'given+scenario', '240.00']);
+  });
+
+  test('basic insurance blank where no pool applies: a specific error naming the column, never a 0', () => {
+    const y = new SettlementYear(rp, ['dibao']);
+    const inpatient = () => y.visit({ ...out(500, 0, '普通门诊'), kind: 'inpatient' });
+    expect(inpatient).toThrow(MedaidError);
+    expect(inpatient).toThrow(/基本医保统筹支付[\s\S]*basic insurance paid/);
+    const wh = () => new SettlementYear(e.resolve('威海', 2019), ['dibao']).visit(out(500, 0, '普通门诊'));
+    expect(wh).toThrow(/威海市政策没有门诊统筹报销规定[\s\S]*Weihai/);
+    expect(() => y.visit(out(500, 0, '牙科'))).toThrow(/牙科/);
   });
 });

@@ -187,3 +187,26 @@ describe('the bundled settlement sample (samples/weihai-2019-settlement-*.csv, s
     expect(view[2].scenarios[0].diff).toBe(m['layers.ci'].diff.toFixed(2));
   });
 });
+
+describe('信阳 settlement roster: outpatient pooling computes basic insurance (信医保办〔2024〕52号 三、; assistance 二、三是)', () => {
+  const pooled = (rowNumber: number, date: string, total: number, out: number): Visit => ({
+    rowNumber, personId: A, date, kind: 'outpatient', cost: new D(total - out), referred: false,
+    settlement: { total: new D(total), outOfCatalogue: new D(out), ciPaid: new D(0), pool: '普通门诊' },
+  });
+  const xinyang = { people: [person(A, '低保对象', '浉河区')], visits: [pooled(2, '2024-03-01', 500, 100), pooled(3, '2024-06-01', 300, 0)], region: '信阳', year: 2024 };
+
+  test('per visit and in total; a scenario raising the 300 limit to 400 moves basic insurance, assistance and the residual', () => {
+    const base = project(xinyang);
+    const byRow = new Map(base.visits.map((v) => [v.visit.rowNumber, v.layers!]));
+    // Row 2: in-catalogue 400 × 60% = 240 (三、); OOP 160 × 50% (低保, 9类病种, no deductible, 二、三是) = 80; residual 500 − 240 − 80 = 180.
+    expect([s2(byRow.get(2)!.basic), s2(byRow.get(2)!.assistance), s2(byRow.get(2)!.residual)]).toEqual(['240.00', '80.00', '180.00']);
+    expect(byRow.get(2)!.source.basic).toBe('rule');
+    // Row 3: 300 × 60% = 180, 300 − 240 = 60 left → 60; OOP 240 × 50% = 120; residual 300 − 60 − 120 = 120.
+    expect([s2(byRow.get(3)!.basic), s2(byRow.get(3)!.assistance), s2(byRow.get(3)!.residual)]).toEqual(['60.00', '120.00', '120.00']);
+    expect([s2(base.layers!.overall.basic), s2(base.layers!.overall.assistance), s2(base.layers!.overall.residual)]).toEqual(['300.00', '200.00', '300.00']);
+    // Scenario: limit 400 → row 3 min(180, 400 − 240) = 160; OOP 140 → 70. Basic +100, assistance −50, residual −50.
+    const scen = project(xinyang, { name: '门诊统筹400', overrides: { 信阳: { 'outpatientPooling.pools.general.annualLimit': 400 } } });
+    const m = compare(base, scen).measures;
+    expect([s2(m['layers.basic'].diff), s2(m['layers.assistance'].diff), s2(m['layers.residual'].diff)]).toEqual(['100.00', '-50.00', '-50.00']);
+  });
+});

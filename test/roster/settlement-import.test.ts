@@ -62,6 +62,22 @@ describe('settlement columns', () => {
     expectAccounted(res, t);
     expect(res.rows[0].settlement).toBeUndefined();
     expect(res.rows[0].cost.toFixed(2)).toBe('6000.00');
-    expect(res.rows[1].settlement!.basicPaid.toFixed(2)).toBe('4000.00');
+    expect(res.rows[1].settlement!.basicPaid!.toFixed(2)).toBe('4000.00');
+  });
+
+  test('门诊统筹类别: an outpatient row naming its pool may leave 基本医保统筹支付 blank (computed from 信阳 三、); any other blank is an error', () => {
+    const t = table([...HEADER, '门诊统筹类别'], [
+      [ID_A, '2024-03-01', '门诊', '否', '500', '100', '', '0', '', '', '普通门诊'],
+      [ID_A, '2024-03-02', '门诊', '否', '500', '100', '', '0', '', '', ''],
+      [ID_B, '2024-03-03', '住院', '否', '500', '100', '', '0', '', '', '高血压'],
+    ]);
+    expect(detectMapping(t, 'visits').columns).toMatchObject({ pool: 10 });
+    const res = importVisits(t);
+    expectAccounted(res, t);
+    expect(res.rows).toHaveLength(1);
+    expect(res.rows[0].settlement!.basicPaid).toBeUndefined(); // not 0: the chain computes it
+    expect(res.rows[0].settlement!.pool).toBe('普通门诊');
+    const errors = res.report.entries.filter((e) => e.severity === 'error');
+    expect(errors.map((e) => [e.rowNumber, e.cell, e.code])).toEqual([[3, 'G3', 'BLANK_AMOUNT'], [4, 'G4', 'BLANK_AMOUNT']]);
   });
 });

@@ -20,6 +20,12 @@
  *   documents do not state its terms).
  * The out-of-catalogue excess is always computed: a settlement does not report it.
  *
+ * Basic insurance is as the settlement says, except for an outpatient row whose 门诊统筹类别
+ * names a pool of the region's outpatient pooling (信阳 三、: 普通门诊 300, “两病” 120 / 170 /
+ * 200, 60 %): its 基本医保统筹支付 may be blank (computed from the pool), is recomputed in
+ * `recomputeAll`, and in `asGiven` moves by what a scenario's pooling change moves it. The
+ * pool's annual limit is shared by the person's visits in date order (what was booked so far).
+ *
  * Critical-illness insurance is annual (its 起付线 is a year's deductible): a person's visits,
  * in date order, share one cumulative base — the in-catalogue cost left after basic insurance
  * — and each visit gets rule(after) − rule(before), so a year's visits sum to the rule on the
@@ -33,6 +39,7 @@ import type { ResolvedPolicy } from '../policy/resolved';
 import { ciInsurance } from './ciInsurance';
 import { knownCategories, tierOf } from './context';
 import { hospitalReduction, outOfCatalogueLimit } from './hospital';
+import { effectivePool, outpatientPooling, poolOf } from './outpatientPooling';
 
 export type LayerMode = 'asGiven' | 'recomputeAll';
 
@@ -51,8 +58,10 @@ export interface SettlementInput {
   total: Dec;
   /** 目录外费用 / 政策范围外费用 */
   outOfCatalogue: Dec;
-  /** 基本医保统筹支付 */
-  basicPaid: Dec;
+  /** 基本医保统筹支付; absent only for a pooled outpatient row: computed from the pool (rules/outpatientPooling.ts). */
+  basicPaid?: Dec;
+  /** 门诊统筹类别 (普通门诊 / 高血压 / 糖尿病 / 合并两病): the outpatient pool that pays basic insurance. */
+  pool?: string;
   /** 大病保险支付; absent: computed from the rule. */
   ciPaid?: Dec;
   /** 医疗机构减免; absent: computed from the rule. */
@@ -78,7 +87,7 @@ export interface VisitLayers {
   /** In-catalogue total (total − outOfCatalogue) and basic + ci: Shanxi's 90 % top-up needs them (ruling 7). */
   inCatalogue: Dec;
   insurancePaid: Dec;
-  source: { ci: LayerSource; reduction: LayerSource };
+  source: { basic: LayerSource; ci: LayerSource; reduction: LayerSource };
   steps: Step[];
   params: ParamUse[];
 }
@@ -88,6 +97,8 @@ export interface SettlementYearOptions {
   /** The baseline edition, when `rp` is a scenario's: as-given figures move by the rule change. */
   baseline?: ResolvedPolicy;
   explain?: boolean;
+  /** The 门诊统筹类别 of the person's visits this year: a year with 高血压 and 糖尿病 is under 合并两病's limit. */
+  yearPools?: readonly string[];
 }
 
 const clamp = (x: Dec, lo: Dec, hi: Dec): Dec => (x.lessThan(lo) ? lo : x.greaterThan(hi) ? hi : x);
@@ -100,6 +111,28 @@ function ciTermsKey(rp: ResolvedPolicy, cats: CategoryId[]): string {
     const hit = tierOf(rule.tiers, c);
     return !hit || hit[1].mode === 'relative' ? [hit?.[1] ?? null, rule.base ?? null] : [hit[1]];
   }));
+}
+
+/** The resolved terms of every outpatient pool (ratio, annual limit): what a scenario may change. */
+function poolingTermsKey(rp: ResolvedPolicy): string {
+  const rule = rp.policy.outpatientPooling;
+  if (!rule) return 'none';
+  return JSON.stringify(Object.entries(rule.pools).map(([id, p]) => [id, p.group, p.covers ?? null,
+    rp.number(`outpatientPooling.pools.${id}.ratio`, p.ratio).toString(), rp.number(`outpatientPooling.pools.${id}.annualLimit`, p.annualLimit).toString()]));
+}
+
+/** Pool ids of the texts a policy knows (an unknown one is reported at its own visit). */
+function poolIds(rp: ResolvedPolicy, texts: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  if (!rp.policy.outpatientPooling) return ids;
+  for (const t of texts) {
+    try {
+      ids.add(poolOf(rp, t)[0]);
+    } catch (e) {
+      if (!isMedaidError(e)) throw e;
+    }
+  }
+  return ids;
 }
 
 function reductionTermsKey(rp: ResolvedPolicy, cats: CategoryId[]): string {
@@ -118,6 +151,12 @@ export class SettlementYear {
   private ciBase = ZERO;
   private readonly ciChanged: boolean;
   private readonly reductionChanged: boolean;
+  private readonly poolingChanged: boolean;
+  private readonly yearPools: Set<string>;
+  private readonly baseYearPools: Set<string>;
+  /** Basic insurance booked so far this year per pool group: under this edition, and under the baseline (the settlement's own figures). */
+  private readonly poolPaid = new Map<string, Dec>();
+  private readonly basePoolPaid = new Map<string, Dec>();
 
   constructor(readonly rp: ResolvedPolicy, categories: CategoryId[], opts: SettlementYearOptions = {}) {
     this.mode = opts.mode ?? 'asGiven';
@@ -127,6 +166,64 @@ export class SettlementYear {
     const b = this.baseline;
     this.ciChanged = !!b && ciTermsKey(b, knownCategories(b, categories)) !== ciTermsKey(rp, this.cats);
     this.reductionChanged = !!b && reductionTermsKey(b, knownCategories(b, categories)) !== reductionTermsKey(rp, this.cats);
+    this.poolingChanged = !!b && poolingTermsKey(b) !== poolingTermsKey(rp);
+    this.yearPools = poolIds(rp, opts.yearPools ?? []);
+    this.baseYearPools = b ? poolIds(b, opts.yearPools ?? []) : this.yearPools;
+  }
+
+  /**
+   * Basic insurance of a visit: as given, or from the outpatient pool its 门诊统筹类别 names
+   * (blank given, `recomputeAll`, or given + the scenario's change of the pool's terms).
+   */
+  private basicOf(v: SettlementInput, inCatalogue: Dec, uses: Map<string, ParamUse> | undefined, steps: Step[]): { basic: Dec; source: LayerSource } {
+    const rp = this.rp;
+    const pooled = v.kind === 'outpatient' && v.pool !== undefined && v.pool.trim() !== '';
+    if (!pooled || !rp.policy.outpatientPooling) {
+      if (v.basicPaid !== undefined) return { basic: v.basicPaid, source: 'given' };
+      throw new MedaidError('LAYER_INPUT_MISSING', {
+        layer: '基本医保', layerEn: 'basic insurance',
+        column: '基本医保统筹支付', columnEn: 'basic insurance paid (基本医保统筹支付)',
+        why: !pooled ? '只有门诊统筹类别（普通门诊、“两病”）的门诊行可以按规则计算基本医保' : `${rp.regionName}政策没有门诊统筹报销规定`,
+        whyEn: !pooled ? 'only an outpatient row with an outpatient pooling class (general, two diseases) can have basic insurance computed by the rule' : `${rp.policy.region.names.en}'s policy states no outpatient pooling terms`,
+      });
+    }
+    const [id, pool] = poolOf(rp, v.pool!);
+    const group = pool.group;
+    const paid = this.poolPaid.get(group) ?? ZERO;
+    const rule = outpatientPooling(rp, id, inCatalogue, paid, this.explain, effectivePool(rp, id, this.yearPools));
+    if (uses) for (const [k, u] of rule.ctx.uses ?? []) uses.set(k, u);
+    const b = this.poolingChanged ? this.baseline : undefined;
+    let baseRule: Dec | undefined;
+    if (b?.policy.outpatientPooling) {
+      const [bid, bpool] = poolOf(b, v.pool!);
+      baseRule = outpatientPooling(b, bid, inCatalogue, this.basePoolPaid.get(bpool.group) ?? ZERO, false, effectivePool(b, bid, this.baseYearPools)).value;
+    }
+    let basic: Dec;
+    let source: LayerSource;
+    const say = (zh: string, en: string, x: Dec) => { if (this.explain) steps.push({ zh, en, amount: x.toFixed(2), params: [] }); };
+    if (v.basicPaid !== undefined && this.mode === 'asGiven') {
+      if (baseRule !== undefined) {
+        const delta = rule.value.minus(baseRule);
+        basic = clamp(v.basicPaid.plus(delta), ZERO, inCatalogue);
+        source = 'given+scenario';
+        steps.push(...rule.ctx.trace.steps);
+        say(`基本医保统筹支付：结算数据 ${v.basicPaid.toFixed(2)}，情景门诊统筹规则变化 ${delta.toFixed(2)} = ${basic.toFixed(2)}`,
+          `basic insurance: settlement ${v.basicPaid.toFixed(2)}, scenario change of the outpatient pooling ${delta.toFixed(2)} = ${basic.toFixed(2)}`, basic);
+      } else {
+        basic = v.basicPaid;
+        source = 'given';
+      }
+      this.basePoolPaid.set(group, (this.basePoolPaid.get(group) ?? ZERO).plus(v.basicPaid));
+    } else {
+      basic = clamp(rule.value, ZERO, inCatalogue);
+      source = 'rule';
+      steps.push(...rule.ctx.trace.steps);
+      say(`基本医保门诊统筹按规则计算：本次支付 ${basic.toFixed(2)}（本年此前已报销 ${paid.toFixed(2)}）`,
+        `basic insurance, outpatient pooling by the rule: ${basic.toFixed(2)} this visit (${paid.toFixed(2)} paid earlier this year)`, basic);
+      if (baseRule !== undefined) this.basePoolPaid.set(group, (this.basePoolPaid.get(group) ?? ZERO).plus(baseRule));
+    }
+    this.poolPaid.set(group, paid.plus(basic));
+    return { basic, source };
   }
 
   /** Critical-illness insurance the rule pays on a cumulative base under `rp` (就高不就低 across statuses). */
@@ -151,7 +248,7 @@ export class SettlementYear {
   visit(input: SettlementInput): VisitLayers {
     // Settlement amounts are taken to the fen (ruling 1), so every layer below is exact in fen and they reconcile.
     const r2 = (x: Dec | undefined) => (x === undefined ? undefined : round2(x));
-    const v: SettlementInput = { ...input, total: round2(input.total), outOfCatalogue: round2(input.outOfCatalogue), basicPaid: round2(input.basicPaid), ciPaid: r2(input.ciPaid), reduction: r2(input.reduction) };
+    const v: SettlementInput = { ...input, total: round2(input.total), outOfCatalogue: round2(input.outOfCatalogue), basicPaid: r2(input.basicPaid), ciPaid: r2(input.ciPaid), reduction: r2(input.reduction) };
     const steps: Step[] = [];
     const uses = this.explain ? new Map<string, ParamUse>() : undefined;
     const step = (zh: string, en: string, amount?: Dec, params: string[] = []) => {
@@ -159,10 +256,10 @@ export class SettlementYear {
     };
     const rp = this.rp;
     const inCatalogue = v.total.minus(v.outOfCatalogue);
-    const basic = v.basicPaid;
     step(`医疗总费用 ${v.total.toFixed(2)}，其中目录外费用 ${v.outOfCatalogue.toFixed(2)}，目录内费用 ${inCatalogue.toFixed(2)}`,
       `total cost ${v.total.toFixed(2)}, of which out-of-catalogue ${v.outOfCatalogue.toFixed(2)}, in-catalogue ${inCatalogue.toFixed(2)}`, inCatalogue);
-    step(`基本医保统筹支付（结算数据）${basic.toFixed(2)}`, `basic insurance paid (settlement) ${basic.toFixed(2)}`, basic);
+    const { basic, source: basicSource } = this.basicOf(v, inCatalogue, uses, steps);
+    if (basicSource === 'given') step(`基本医保统筹支付（结算数据）${basic.toFixed(2)}`, `basic insurance paid (settlement) ${basic.toFixed(2)}`, basic);
 
     // Critical-illness insurance on the year's cumulative in-catalogue cost after basic insurance.
     const afterBasic = inCatalogue.minus(basic);
@@ -265,7 +362,7 @@ export class SettlementYear {
     return {
       total: v.total, outOfCatalogue: v.outOfCatalogue, basic, ci, reduction, hospitalExcess,
       policyRangeOop, outOfCatalogueOwn, inCatalogue, insurancePaid: basic.plus(ci),
-      source: { ci: ciSource, reduction: reductionSource },
+      source: { basic: basicSource, ci: ciSource, reduction: reductionSource },
       steps, params: [...(uses?.values() ?? [])],
     };
   }
