@@ -5,13 +5,15 @@
  */
 import { caseFast } from './caseFast';
 import { caseStream } from './caseStream';
-import { writePairCsv, writeStreamCsv } from './writeCsv';
+import { writePairCsv, writeStreamCsv, writeUnsortedPairCsv } from './writeCsv';
+import { caseFloor } from './caseFloor';
+import { caseDuckdb } from './caseDuckdb';
 import { caseFunctions } from './caseFunctions';
 import { caseBaseline } from './caseBaseline';
 import { caseDecimal, caseProjection } from './caseDecimal';
 
 async function main() {
-  const [name, sizeText, file] = process.argv.slice(2);
+  const [name, sizeText, file, file2] = process.argv.slice(2);
   const size = Number(sizeText);
   let out: unknown;
   switch (name) {
@@ -41,6 +43,15 @@ async function main() {
       break;
     case 'write-pair-csv':
       out = { case: name, size, ...(await writePairCsv(file, size)) };
+      break;
+    case 'write-unsorted-pair-csv':
+      out = { case: name, size, ...(await writeUnsortedPairCsv(file, size)) };
+      break;
+    case 'floor':
+      out = await caseFloor([file, file2], size);
+      break;
+    case 'duckdb':
+      out = await caseDuckdb(file, file2, size);
       break;
     case 'stream':
       out = await caseStream(file);

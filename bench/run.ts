@@ -5,10 +5,16 @@
  *   npm run bench               full run (≈ 10 minutes on 2 cores; writes ~1 GB of CSV to /tmp)
  *   npm run bench -- --quick    10k-row cases only
  *   npm run bench -- --only=fast,stream   re-run some cases (fast, decimal, projection, baseline,
- *                               baseline-yuan, functions, cli, stream), keep the other rows
+ *                               baseline-yuan, functions, cli, stream, e2e), keep the other rows
+ *   npm run bench -- --only=e2e --e2e-sizes=1000000,10000000   the end-to-end cases at these sizes
+ *
+ * e2e (issue 9): on one unsorted people + visits pair (rows in random order), in this order and
+ * in the same run: the read-and-split floor (caseFloor.ts), `medaid project --summary`,
+ * `medaid project --out` (people detail, the default), and the DuckDB SQL peer (caseDuckdb.ts);
+ * each row gives its ratio to the floor, and ours to DuckDB's time.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { cpus, loadavg, totalmem } from 'os';
 import { join } from 'path';
 
@@ -32,29 +38,53 @@ function runCase(args: string[], heapMB = 4096, timeoutMs = 30 * 60 * 1000): Row
   return row;
 }
 
-/** `medaid project` as shipped (reads whole files), under /usr/bin/time for wall time and peak RSS. */
-function runCli(people: string, visits: string, size: number): Row {
+/** `medaid project` (the compiled CLI) under /usr/bin/time: wall time, CPU time and peak RSS. */
+function runCli(caseName: string, people: string, visits: string, size: number, extra: string[] = []): Row {
   const load = loadavg()[0];
-  process.stderr.write(`… medaid project ${size}\n`);
+  process.stderr.write(`… ${caseName} ${size} ${extra.join(' ')}\n`);
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-  const nodeArgs = ['--max-old-space-size=8192', join(HERE, 'cliEntry.js'), 'project', '--people', people, '--visits', visits, '--region', '信阳', '--year', '2024', '--allow-rejected'];
+  const nodeArgs = ['--max-old-space-size=8192', join(HERE, 'cliEntry.js'), 'project', '--people', people, '--visits', visits, '--region', '信阳', '--year', '2024', '--allow-rejected', ...extra];
   const r = timeBin
-    ? spawnSync(timeBin, ['-f', 'MEDAID_TIME %e %M', process.execPath, ...nodeArgs], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60 * 1000 })
+    ? spawnSync(timeBin, ['-f', 'MEDAID_TIME %e %M %U %S', process.execPath, ...nodeArgs], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60 * 1000 })
     : spawnSync(process.execPath, nodeArgs, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const m = /MEDAID_TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  const m = /MEDAID_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
   // The summary's rows: 住院救助 / 门诊救助 / 倾斜救助 / 救助合计 … with the baseline amount first.
   const lines = (r.stdout ?? '').split('\n').filter((l) => /^(住院救助|门诊救助|倾斜救助|救助)/.test(l)).slice(0, 4);
   return {
-    case: 'cli-project',
+    case: caseName,
     size,
     exit: r.status,
     wallMs: m ? Number(m[1]) * 1000 : undefined,
+    cpuMs: m ? Math.round((Number(m[3]) + Number(m[4])) * 1000) : undefined,
     rowsPerSec: m ? Math.round(size / Number(m[1])) : undefined,
     peakRssMB: m ? Math.round(Number(m[2]) / 1024) : undefined,
     summaryLines: lines.length ? lines.map((l) => l.replace(/\s+/g, ' ').trim()) : (r.stderr ?? '').split('\n').slice(-3),
     loadAvgBefore: Math.round(load * 10) / 10,
     maxOldSpaceMB: 8192,
   };
+}
+
+/** The end-to-end cases of issue 9 on one unsorted pair, each beside the floor measured just before. */
+function e2e(n: number): Row[] {
+  const people = `${TMP}/people-${n}-unsorted.csv`;
+  const visits = `${TMP}/visits-${n}-unsorted.csv`;
+  if (!existsSync(people) || !existsSync(visits)) runCase(['write-unsorted-pair-csv', String(n), TMP], 8192);
+  const floor = runCase(['floor', String(n), people, visits]);
+  const summaryFile = `${TMP}/medaid-e2e-summary-${n}.json`;
+  const summary = runCli('e2e-summary', people, visits, n, ['--summary', summaryFile, '--force']);
+  const s = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { assistance: { total: string; byDistrict: Record<string, string> } }) : undefined;
+  const outFile = `${TMP}/medaid-e2e-out-${n}.xlsx`;
+  const out = runCli('e2e-out', people, visits, n, ['--out', outFile, '--force']);
+  const duck = runCase(['duckdb', String(n), people, visits], 8192);
+  const fen = (x: string) => Math.round(Number(x) * 100);
+  const byDistrict = duck.byDistrictFen as Record<string, number>;
+  duck.totalsEqual = !!s && fen(s.assistance.total) === duck.totalFen && Object.entries(s.assistance.byDistrict).every(([d, x]) => fen(x) === byDistrict[d]);
+  duck.oursTotal = s?.assistance.total;
+  for (const r of [summary, out, duck]) r.floorRatio = Math.round(((r.wallMs as number) / (floor.wallMs as number)) * 10) / 10;
+  for (const r of [summary, out]) r.duckdbRatio = Math.round(((r.wallMs as number) / (duck.wallMs as number)) * 100) / 100;
+  summary.outputMB = existsSync(summaryFile) ? Math.round(statSync(summaryFile).size / 1048576 * 10) / 10 : undefined;
+  out.outputMB = existsSync(outFile) ? Math.round(statSync(outFile).size / 1048576 * 10) / 10 : undefined;
+  return [floor, summary, out, duck];
 }
 
 function main() {
@@ -72,7 +102,7 @@ function main() {
   }
   if (!quick && wanted('cli')) {
     runCase(['write-pair-csv', '1000000', TMP]);
-    rows.push(runCli(`${TMP}/people-1000000.csv`, `${TMP}/visits-1000000.csv`, 1_000_000));
+    rows.push(runCli('cli-project', `${TMP}/people-1000000.csv`, `${TMP}/visits-1000000.csv`, 1_000_000));
   }
   if (wanted('stream')) {
     for (const n of quick ? [100_000] : [1_000_000, 10_000_000]) {
@@ -80,6 +110,10 @@ function main() {
       if (!existsSync(file)) runCase(['write-stream-csv', String(n), file]);
       rows.push(runCase(['stream', '0', file], 512)); // a small heap on purpose: streaming must not need more
     }
+  }
+  if (wanted('e2e')) {
+    const sizesArg = process.argv.find((a) => a.startsWith('--e2e-sizes='))?.slice('--e2e-sizes='.length);
+    for (const n of sizesArg ? sizesArg.split(',').map(Number) : quick ? [100_000] : [1_000_000]) rows.push(...e2e(n));
   }
   const file = join(ROOT, 'bench', 'results.json');
   if (only && existsSync(file)) {
@@ -114,6 +148,9 @@ function table(rows: Row[]): string {
     if (r.case.startsWith('baseline')) notes = `ours ${ms(r.oursMs)} same run → ${r.ratio}×; totals equal: ${r.totalsEqual}; rows off: ${r.rowMismatches}`;
     if (r.case === 'stream') notes = `CPU ${ms(r.cpuMs)}; RSS per 1M rows: ${(r.rssEveryMillionRowsMB as number[]).join(', ')} MB`;
     if (r.case === 'cli-project') notes = `exit ${r.exit}`;
+    if (r.case === 'floor') notes = `read + split ${r.fields} fields; CPU ${ms(r.cpuMs)}`;
+    if (r.case.startsWith('e2e-')) notes = `CPU ${ms(r.cpuMs)}; ${r.floorRatio}× floor; ${r.duckdbRatio}× DuckDB; output ${r.outputMB} MB; exit ${r.exit}`;
+    if (r.case === 'duckdb') notes = `CPU ${ms(r.cpuMs)} on ${r.threads} threads; ${r.floorRatio}× floor; totals equal ours: ${r.totalsEqual}`;
     lines.push(`| ${r.case} | ${size} | ${ms(wall)} | ${typeof rps === 'number' ? rps.toLocaleString('en-US') : ''} | ${r.peakRssMB ?? ''} MB | ${notes} (load ${r.loadAvgBefore}) |`);
   }
   return lines.join('\n');

@@ -9,6 +9,7 @@ import { CATEGORIES } from '../src/engine/categories';
 import { defaultEngine } from '../src/engine/engine';
 import { compilePolicy } from '../src/fastpath/compiledPolicy';
 import { GeneratedRoster, KIND_NAMES, SCHEME_NAMES, generateRoster, personIdText, ymdText } from './generateRoster';
+import { Prng } from './prng';
 
 const CHUNK = 1_000_000;
 
@@ -88,4 +89,59 @@ export async function writePairCsv(dir: string, visits: number, seed = 20240101)
   await close(po);
   await close(vo);
   return { people, visits: vfile };
+}
+
+/** Fisher–Yates with the benchmark's own PRNG (never Math.random). */
+function shuffled(n: number, seed: number): Uint32Array {
+  const rng = new Prng(seed);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return order;
+}
+
+/**
+ * The same pair as writePairCsv, with both files' rows in a random order (fixed seed): what an
+ * export that is not sorted by person and date looks like. `medaid project` needs no sort.
+ */
+export async function writeUnsortedPairCsv(dir: string, visits: number, seed = 20240101): Promise<{ people: string; visits: string; persons: number }> {
+  const c = compilePolicy(defaultEngine().resolve('信阳', 2024));
+  const r = generateRoster(c, visits, seed);
+  const people = `${dir}/people-${visits}-unsorted.csv`;
+  const vfile = `${dir}/visits-${visits}-unsorted.csv`;
+  const ids: string[] = new Array(r.persons);
+  for (let p = 0; p < r.persons; p++) ids[p] = personIdText(p);
+  const personOfVisit = new Uint32Array(visits);
+  for (let p = 0; p < r.persons; p++) for (let v = r.visitStart[p]; v < r.visitStart[p + 1]; v++) personOfVisit[v] = p;
+  const po = createWriteStream(people);
+  await write(po, '身份证号,姓名,人员类别,区县\n');
+  let buf = '';
+  for (const p of shuffled(r.persons, seed + 1)) {
+    buf += `${ids[p]},测试${p},${categoriesText(r, p)},${r.districtNames[r.personDistrict[p]]}\n`;
+    if (buf.length > 1 << 20) {
+      await write(po, buf);
+      buf = '';
+    }
+  }
+  await write(po, buf);
+  await close(po);
+  const vo = createWriteStream(vfile);
+  await write(vo, '身份证号,结算日期,就诊类型,门诊类型,政策范围内自付,是否规范转诊\n');
+  buf = '';
+  for (const v of shuffled(visits, seed + 2)) {
+    const kind = r.visitKind[v];
+    buf += `${ids[personOfVisit[v]]},${ymdText(r.visitDate[v])},${KIND_NAMES[kind]},${SCHEME_NAMES[kind]},${fenText(r.visitCostFen[v])},${r.visitReferred[v] ? '是' : '否'}\n`;
+    if (buf.length > 1 << 20) {
+      await write(vo, buf);
+      buf = '';
+    }
+  }
+  await write(vo, buf);
+  await close(vo);
+  return { people, visits: vfile, persons: r.persons };
 }
