@@ -3,6 +3,7 @@
  * English. Measure ids (see compare.ts) get readable names here too.
  */
 import { categoryById, type CategoryId } from '../engine/categories';
+import { LAYER_LABELS, type LayerKey } from './layers';
 
 export type Lang = 'zh' | 'en';
 
@@ -11,6 +12,14 @@ const WORDS = {
   scenarios: ['情景对比', 'Scenarios'],
   details: ['明细', 'Details'],
   people: ['人员', 'People'],
+  layersSheet: ['结算各层', 'Layers'],
+  outOfCatalogueCost: ['目录外费用', 'Out-of-catalogue cost'],
+  pool: ['门诊统筹类别', 'Outpatient pooling class'],
+  layerSource: ['取值来源（基本医保；大病保险；减免）', 'Taken from (basic; critical-illness; reduction)'],
+  sourceGiven: ['结算数据', 'settlement'],
+  sourceRule: ['按规则', 'rule'],
+  sourceGivenScenario: ['结算数据+情景变化', 'settlement + scenario change'],
+  sourceNone: ['无', 'none'],
   validation: ['校验报告', 'Validation'],
   forecast: ['预测', 'Forecast'],
   baseline: ['基准', 'Baseline'],
@@ -133,6 +142,14 @@ export function measureName(id: string, lang: Lang): string {
     'forecast.nextFundNeed': 'nextFundNeed',
   };
   if (head[id]) return word(head[id], lang);
+  // Settlement layers (compare.ts): layers.<layer>, layers.byCategory.<id>.<layer>, layers.byDistrict.<name>.<layer>.
+  if (parts[0] === 'layers') {
+    const layer = LAYER_LABELS[parts[parts.length - 1] as LayerKey]?.[lang] ?? parts[parts.length - 1];
+    const sheet = word('layersSheet', lang);
+    if (parts.length === 2) return `${sheet} · ${layer}`;
+    if (parts[1] === 'byCategory') return `${sheet} · ${categoryName(parts.slice(2, -1).join('.') as CategoryId, lang)} · ${layer}`;
+    if (parts[1] === 'byDistrict') return `${sheet} · ${parts.slice(2, -1).join('.')} · ${layer}`;
+  }
   const first: Record<string, Word> = { assistance: 'assistance', premiumSubsidy: 'premiumSubsidy', fundNeed: 'fundNeed' };
   if (parts[1] === 'byCategory') return `${word(first[parts[0]], lang)} · ${categoryName(parts.slice(2).join('.') as CategoryId, lang)}`;
   if (parts[1] === 'byDistrict') return `${word(first[parts[0]], lang)} · ${parts.slice(2).join('.')}`;

@@ -3,7 +3,8 @@
  * in-memory exceljs Workbook (writeWorkbook: bytes, the task pane) or exceljs's streaming
  * WorkbookWriter (writeWorkbookFile: the CLI), so both give the same cells. Sheets:
  * 汇总 Summary, 情景对比 Scenarios, 明细 per-visit Details (split over 明细1, 明细2 … past a
- * sheet's row limit, or cut with a notice row past maxDetailRows), 人员 per-person totals,
+ * sheet's row limit, or cut with a notice row past maxDetailRows), 结算各层 per-settlement-visit
+ * Layers (settlement rosters only; split and cut like 明细), 人员 per-person totals,
  * 校验报告 Validation, 预测 Forecast. ID numbers are text cells; amounts are numbers formatted
  * #,##0.00 (each a value already rounded to the fen — the cell holds the nearest double, as
  * every Excel number does; the exact figures are in summary.json). Optional masking of IDs
@@ -21,6 +22,8 @@ import type { AnalystParameter } from './baselineParams';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import { categoryName, measureName, word, type Lang, type Word } from './labels';
 import { noticeText, planLongTable, planNotice, type LongTablePlan, type SheetSlice } from './longTablePlan';
+import { LAYER_LABELS, type LayerKey } from './layers';
+import type { LayerSource } from '../engine/rules/settlementChain';
 import type { Bucket, Projection, ProjectionRun } from './types';
 
 export interface WorkbookOptions {
@@ -412,12 +415,60 @@ function extraSheet(ctx: Ctx, extra: ExtraSheet): void {
 }
 
 /** How the long tables fall into sheets under these options (also what the summary sheet states). */
-export function planWorkbook(run: ProjectionRun, opts: WorkbookOptions, defaultMaxDetailRows: number): { details: LongTablePlan; people: LongTablePlan } {
+export function planWorkbook(run: ProjectionRun, opts: WorkbookOptions, defaultMaxDetailRows: number): { details: LongTablePlan; people: LongTablePlan; layers?: LongTablePlan } {
   const L = (w: Word) => word(w, opts.lang ?? 'zh');
+  const maxRows = opts.maxDetailRows ?? defaultMaxDetailRows;
   return {
-    details: planLongTable(L('details'), run.baseline.visits.length, { maxRows: opts.maxDetailRows ?? defaultMaxDetailRows, sheetRows: opts.sheetRowLimit }),
+    details: planLongTable(L('details'), run.baseline.visits.length, { maxRows, sheetRows: opts.sheetRowLimit }),
     people: planLongTable(L('people'), run.baseline.people.length, { sheetRows: opts.sheetRowLimit }),
+    // Settlement rows only (a roster of out-of-pocket rows has no layer sheet).
+    layers: run.baseline.layers ? planLongTable(L('layersSheet'), layerVisits(run).length, { maxRows, sheetRows: opts.sheetRowLimit }) : undefined,
   };
+}
+
+/** The baseline's settlement visits, in roster row order. */
+function layerVisits(run: ProjectionRun) {
+  return run.baseline.visits.filter((v) => v.layers).sort((a, b) => a.visit.rowNumber - b.visit.rowNumber);
+}
+
+/**
+ * 结算各层 (settlement rosters): one row per settlement visit with every layer — basic
+ * insurance, critical-illness insurance, hospital reduction, out-of-catalogue excess borne by
+ * the hospital, the policy-range out-of-pocket assistance starts from, assistance (of which
+ * tilted) and the residual the person pays — where each layer's figure came from, and each
+ * scenario's assistance and residual. basic + ci + reduction + excess + assistance + residual
+ * = total on every row (layers.ts asserts it on the totals).
+ */
+async function layersSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string; en: string } | undefined): Promise<void> {
+  const { run, L, lang } = ctx;
+  const money = (k: LayerKey) => LAYER_LABELS[k][lang];
+  const header = [
+    ...(['row', 'id', 'name', 'district', 'date', 'kind', 'pool', 'usedCategory'] as Word[]).map(L),
+    money('total'), L('outOfCatalogueCost'), money('basic'), money('ci'), money('reduction'), money('hospitalExcess'), L('cost'), money('assistance'), money('tilt'), money('residual'), L('layerSource'),
+  ];
+  for (const { projection } of run.scenarios) header.push(`${projection.scenario}：${money('assistance')}`, `${projection.scenario}：${money('residual')}`);
+  const widths = [8, 22, 10, 10, 12, 8, 14, 18, 16, 14, 14, 14, 14, 16, 16, 14, 14, 14, 30, ...run.scenarios.flatMap(() => [18, 18])];
+  const formats: Format[] = ['count', 'text', 'general', 'general', 'general', 'general', 'general', 'general',
+    'money', 'money', 'money', 'money', 'money', 'money', 'money', 'money', 'money', 'money', 'general', ...run.scenarios.flatMap(() => ['money', 'money'] as Format[])];
+  const names = new Map(run.baseline.people.map((p) => [p.person.rowNumber, p.person.name]));
+  const scen = run.scenarios.map(({ projection }) => new Map(projection.visits.map((v) => [v.visit.rowNumber, v.layers])));
+  const src = (s: LayerSource) => L(s === 'given' ? 'sourceGiven' : s === 'rule' ? 'sourceRule' : s === 'given+scenario' ? 'sourceGivenScenario' : 'sourceNone');
+  const visits = layerVisits(run);
+  await longTable(ctx, plan, notice, { header, formats, widths }, (i) => {
+    const v = visits[i];
+    const x = v.visit;
+    const l = v.layers!;
+    return [
+      x.rowNumber, x.personId, names.get(v.personRow) ?? '', v.district, x.date,
+      L(x.kind === 'inpatient' ? 'visitInpatient' : 'visitOutpatient'), x.settlement?.pool ?? '', categoryName(v.category, lang),
+      l.total, x.settlement!.outOfCatalogue, l.basic, l.ci, l.reduction, l.hospitalExcess, l.policyRangeOop, l.assistance, l.tilt, l.residual,
+      [src(l.source.basic), src(l.source.ci), src(l.source.reduction)].join(lang === 'zh' ? '；' : '; '),
+      ...scen.flatMap((m): LongCell[] => {
+        const s = m.get(x.rowNumber);
+        return s ? [s.assistance, s.residual] : [L('notComputed'), L('notComputed')];
+      }),
+    ];
+  });
 }
 
 /** Every sheet of the result, in order, onto the target. */
@@ -433,10 +484,12 @@ export async function layOutWorkbook(original: ProjectionRun, target: LayoutTarg
     zh: detail === 'none' ? '未写出明细表（--detail none）：人员与逐次就诊明细未列出，汇总数包含全部人员' : '未写出逐次就诊明细表（--detail people）：汇总数包含全部就诊',
     en: detail === 'none' ? 'no detail sheets (--detail none): people and visits are not listed; the totals include everyone' : 'no per-visit detail sheet (--detail people): the totals include every visit',
   };
-  const notices = [detailsNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x);
+  const layersNotice = detail === 'visits' && plans.layers ? planNotice(plans.layers, { zh: '结算各层（逐次结算就诊）', en: 'Layers (one row per settlement visit)' }) : undefined;
+  const notices = [detailsNotice, layersNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x);
   summarySheet(ctx, notices, omitted);
   scenariosSheet(ctx);
   if (detail === 'visits') await detailsSheets(ctx, plans.details, detailsNotice);
+  if (detail === 'visits' && plans.layers) await layersSheets(ctx, plans.layers, layersNotice);
   if (detail !== 'none') await peopleSheets(ctx, plans.people, peopleNotice);
   await validationSheet(ctx);
   forecastSheet(ctx);
