@@ -10,7 +10,7 @@ import { word } from '../projection/labels';
 import { baselineEngine, parseParamsJson, setFlagSources, type ParameterSource } from '../projection/baselineParams';
 import { readRoster, schemeChecker, type Roster } from '../projection/readRoster';
 import { parseScenarioJson } from '../projection/scenarioFile';
-import { validateFunding, validateGrowth } from '../projection/scenario';
+import { checkScenarioRegions, validateFunding, validateGrowth } from '../projection/scenario';
 import type { Funding, Growth, Scenario } from '../projection/types';
 import { checkOutputs, OutputFileError, type NamedFile, type OutputTarget } from './outputFiles';
 
@@ -30,7 +30,7 @@ export interface FlagSpec {
 
 export const ROSTER_FLAGS = ['--people', '--visits', '--region', '--year', '--people-sheet', '--visits-sheet', '--lang', '--summary',
   '--lottery', '--donations', '--transfers', '--ratio', '--headcount-growth', '--cost-growth', '--premium-growth'] as const;
-export const ROSTER_REPEATABLE = ['--set', '--params', '--policy', '--scenario'] as const;
+export const ROSTER_REPEATABLE = ['--set', '--params', '--policy', '--policy-replace', '--scenario'] as const;
 
 export interface ParsedFlags {
   one: Map<string, string>;
@@ -90,12 +90,15 @@ export interface RosterSetup {
 export async function rosterSetup(f: ParsedFlags): Promise<RosterSetup> {
   const year = parseYear(f.one.get('--year'));
   if (year === undefined) throw new UsageError(`--year 应为年份，如 2024`, `--year must be a year such as 2024`);
-  const policies = (f.many.get('--policy') ?? []).map((file) => ({ source: `--policy ${file}`, text: readText(file, '政策', 'policy') }));
+  const policies = [
+    ...(f.many.get('--policy') ?? []).map((file) => ({ source: `--policy ${file}`, text: readText(file, '政策', 'policy'), path: file })),
+    ...(f.many.get('--policy-replace') ?? []).map((file) => ({ source: `--policy-replace ${file}`, text: readText(file, '政策', 'policy'), path: file, replace: true })),
+  ];
   const parameters: ParameterSource[] = (f.many.get('--params') ?? []).map((file) => ({ source: `--params ${file}`, overrides: parseParamsJson(readText(file, '参数', 'parameter'), `--params ${file}`) }));
   parameters.push(...setFlagSources(f.many.get('--set') ?? []));
   const engine = baselineEngine({ policies, parameters });
   const scenarios: Scenario[] = [];
-  for (const file of f.many.get('--scenario') ?? []) scenarios.push(...parseScenarioJson(readText(file, '情景', 'scenario'), file.split(/[\\/]/).pop()!, engine));
+  for (const file of f.many.get('--scenario') ?? []) scenarios.push(...parseScenarioJson(readText(file, '情景', 'scenario'), file.split(/[\\/]/).pop()!, engine, { nonEmpty: true }));
   const fundingRaw: Record<string, string> = {};
   for (const k of ['lottery', 'donations', 'transfers', 'ratio']) if (f.one.has(`--${k}`)) fundingRaw[k] = f.one.get(`--${k}`)!;
   const growthRaw: Record<string, string> = {};
@@ -105,6 +108,7 @@ export async function rosterSetup(f: ParsedFlags): Promise<RosterSetup> {
   const people = f.one.get('--people')!;
   const visits = f.one.get('--visits')!;
   const region = f.one.get('--region')!;
+  checkScenarioRegions(scenarios, engine, region, year);
   // Each visit's outpatient scheme against the region's, as `medaid project`: an unknown one rejects its row only (issue 16).
   const checkScheme = schemeChecker(engine, region, year);
   const roster = await readRoster(

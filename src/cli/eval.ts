@@ -25,11 +25,11 @@ export class EvalUsageError extends Error {
  * --set REGION:PATH=VALUE, --params FILE and --policy FILE, as for `medaid project` (issue 15
  * item 6: e.g. 西平's CI_INSURANCE needs the analyst's base terms). The rest are formulas.
  */
-export function evalArgs(args: readonly string[]): { formulas: string[]; set: string[]; params: string[]; policies: string[] } {
-  const out = { formulas: [] as string[], set: [] as string[], params: [] as string[], policies: [] as string[] };
+export function evalArgs(args: readonly string[]): { formulas: string[]; set: string[]; params: string[]; policies: string[]; replace?: string[] } {
+  const out = { formulas: [] as string[], set: [] as string[], params: [] as string[], policies: [] as string[], replace: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const m = /^(--set|--params|--policy)(?:=(.*))?$/.exec(a);
+    const m = /^(--set|--params|--policy|--policy-replace)(?:=(.*))?$/.exec(a);
     // A formula never starts with "--": anything else so written is a mistyped flag, not a formula.
     if (!m && a.startsWith('--')) throw new EvalUsageError(`未知参数 ${a}`, `unknown argument ${a}`);
     if (!m) {
@@ -39,7 +39,9 @@ export function evalArgs(args: readonly string[]): { formulas: string[]; set: st
     const value = m[2] ?? args[++i];
     if (value === undefined) throw new EvalUsageError(`${m[1]} 需要取值`, `${m[1]} needs a value`);
     (m[1] === '--set' ? out.set : m[1] === '--params' ? out.params : out.policies).push(value);
+    if (m[1] === '--policy-replace') out.replace.push(value);
   }
+  if (out.replace.length === 0) return { formulas: out.formulas, set: out.set, params: out.params, policies: out.policies };
   return out;
 }
 
@@ -53,8 +55,11 @@ function readFileText(file: string, zh: string, en: string): string {
 }
 
 /** The engine the formulas run on: built-in policies, then --policy files, --params files, --set flags. */
-export function evalEngineFrom(a: { set: readonly string[]; params: readonly string[]; policies: readonly string[] }) {
-  const policies: PolicySource[] = a.policies.map((file) => ({ source: `--policy ${file}`, text: readFileText(file, '政策', 'policy') }));
+export function evalEngineFrom(a: { set: readonly string[]; params: readonly string[]; policies: readonly string[]; replace?: readonly string[] }) {
+  const policies: PolicySource[] = a.policies.map((file) => {
+    const replace = a.replace?.includes(file) ?? false;
+    return { source: `${replace ? '--policy-replace' : '--policy'} ${file}`, text: readFileText(file, '政策', 'policy'), path: file, replace };
+  });
   const parameters: ParameterSource[] = a.params.map((file) => ({ source: `--params ${file}`, overrides: parseParamsJson(readFileText(file, '参数', 'parameter'), `--params ${file}`) }));
   parameters.push(...setFlagSources(a.set));
   return baselineEngine({ policies, parameters });
@@ -81,7 +86,7 @@ async function readStdin(): Promise<string[]> {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-export const EVAL_HELP = 'eval [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… FORMULA… — evaluate MEDAID formulas (e.g. \'ASSIST_INPATIENT(10000,"低保对象","信阳")\'), one line each; no formula: read them from stdin';
+export const EVAL_HELP = 'eval [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… [--policy-replace FILE]… FORMULA… — evaluate MEDAID formulas (e.g. \'ASSIST_INPATIENT(10000,"低保对象","信阳")\'), one line each; no formula: read them from stdin';
 
 export async function evalCommand(args: string[]): Promise<number> {
   let parsed: ReturnType<typeof evalArgs>;

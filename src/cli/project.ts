@@ -62,6 +62,7 @@ export const PROJECT_HELP = `project [--people FILE] --visits FILE --region 信�
         --set 山西:income.perCapitaDisposable.2021=30000  按年份取值（2021 年起）/ a dated value (from 2021)
         --params FILE  {"信阳": {"premium.tiers.monitored.amount": 100}}  同上，JSON 文件 / the same as a JSON file
         --policy FILE  自定义地区政策文件（按政策文件格式校验）/ an analyst's own region file (schema-validated)
+        --policy-replace FILE  同上，且有意取代内置的同一地区同一年份版本（--policy 遇此拒绝）/ the same, replacing a built-in edition on purpose (--policy refuses to)
         --visits-column cost=F  指定某字段用哪一列（列字母或表头文字）/ which column holds a field (letter or header text)
         --people-header-row 3   表头所在行（不自动查找）/ the header's row (no detection)
         --force        覆盖已存在的输出文件（输入文件永不覆盖）/ replace existing output files (an input file is never overwritten)
@@ -88,6 +89,8 @@ interface Options {
   params: string[];
   /** --policy FILE: the analyst's own regions. */
   policies: string[];
+  /** The --policy-replace files (also in `policies`): they may replace a built-in edition. */
+  policyReplace: string[];
   funding: Record<string, string>;
   growth: Record<string, string>;
   peopleSheet?: string;
@@ -122,6 +125,8 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
   '--set': (o, v) => o.sets.push(v),
   '--params': (o, v) => o.params.push(v),
   '--policy': (o, v) => o.policies.push(v),
+  // A region file that replaces a built-in edition for that edition's own year: said on purpose (issue 16).
+  '--policy-replace': (o, v) => void (o.policies.push(v), o.policyReplace.push(v)),
   '--lottery': (o, v) => (o.funding.lottery = v),
   '--donations': (o, v) => (o.funding.donations = v),
   '--transfers': (o, v) => (o.funding.transfers = v),
@@ -166,7 +171,7 @@ const VALUE_FLAGS: Record<string, (o: Options, v: string) => void> = {
 };
 
 export function parseProjectArgs(args: string[]): Options {
-  const o: Options = { scenarios: [], sets: [], params: [], policies: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [], acceptPartial: false, detail: 'people' };
+  const o: Options = { scenarios: [], sets: [], params: [], policies: [], policyReplace: [], funding: {}, growth: {}, mask: false, lang: 'zh', allowRejected: false, force: false, peopleColumns: [], visitsColumns: [], acceptPartial: false, detail: 'people' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -212,7 +217,10 @@ const readText = (file: string, what: string) => Buffer.from(readBytes(file, wha
 
 /** The analyst's regions and baseline figures from the flags, in the order they apply. */
 function baselineSources(o: Options): { policies: PolicySource[]; parameters: ParameterSource[] } {
-  const policies = o.policies.map((file) => ({ source: `--policy ${file}`, text: readText(file, '政策') }));
+  const policies = o.policies.map((file) => {
+    const replace = o.policyReplace.includes(file);
+    return { source: `${replace ? '--policy-replace' : '--policy'} ${file}`, text: readText(file, '政策'), replace, path: file };
+  });
   const parameters: ParameterSource[] = o.params.map((file) => {
     const source = `--params ${file}`;
     return { source, overrides: parseParamsJson(readText(file, '参数'), source) };
@@ -393,7 +401,7 @@ export async function project(args: string[]): Promise<number> {
     parameters = analystParameters(sources.parameters);
     const scenarios: Scenario[] = [];
     for (const file of o.scenarios) {
-      scenarios.push(...parseScenarioJson(readText(file, '情景'), basename(file), engine));
+      scenarios.push(...parseScenarioJson(readText(file, '情景'), basename(file), engine, { nonEmpty: true }));
     }
     const funding = validateFunding(o.funding, '--lottery/--donations/--transfers/--ratio');
     const growth = validateGrowth(o.growth, '--*-growth');

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'INVALID_POLICY'
   | 'INVALID_OVERRIDE'
   | 'DUPLICATE_REGION'
+  | 'POLICY_REPLACES_BUILTIN'
   // Roster import (src/roster): one code per problem an analyst can fix in the sheet.
   | 'ROSTER_MISSING_COLUMN'
   | 'ROSTER_BAD_MAPPING'
@@ -205,6 +206,11 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     excel: '#VALUE!',
     zh: (d) => `政策版本 ${q(d.value)} 已存在：请为自定义地区使用新的 id`,
     en: (d) => `policy edition ${q(d.value)} already exists: give your region a new id`,
+  },
+  POLICY_REPLACES_BUILTIN: {
+    excel: '#VALUE!',
+    zh: (d) => `政策文件 ${d.file ?? ''} 的版本 ${q(d.value)} 会取代内置的 ${d.region} ${d.year} 年政策（${d.replaced}）：${d.year} 年的测算将改用该文件。若确要取代，请改用 --policy-replace ${d.path ?? 'FILE'}；若是新增地区，请使用新的地区 id`,
+    en: (d) => `policy file ${d.file ?? ''} (edition ${q(d.value)}) would replace the built-in ${d.regionEn ?? d.region} ${d.year} edition (${d.replaced}): ${d.year} would be computed with this file instead. To replace it on purpose, use --policy-replace ${d.path ?? 'FILE'}; for a new region, give it a new region id`,
   },
 
   // ---- Roster import (src/roster). Messages say which column/value and what to change in the sheet.

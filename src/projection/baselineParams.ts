@@ -24,6 +24,14 @@ export interface PolicySource {
   source: string;
   text?: string;
   data?: unknown;
+  /**
+   * The file may take the place of an edition already there (a built-in one) for that edition's
+   * own year — the CLI's --policy-replace FILE. Without it such a file is refused
+   * (POLICY_REPLACES_BUILTIN): a region's figures never change without a word (issue 16).
+   */
+  replace?: boolean;
+  /** The file's path as given (the message shows the flag to use). */
+  path?: string;
 }
 
 /** Overrides from one source, with the label errors name ("--params p.json", "--set 信阳:…"). */
@@ -201,12 +209,30 @@ export function baselineEngine(params: BaselineParams, base?: Engine): Engine {
   const policies = params.policies ?? [];
   // addPolicy changes the registry it is called on: never the shared default engine.
   let engine = policies.length > 0 ? (base ? base.withOverrides({}) : new Engine()) : (base ?? defaultEngine());
+  // Which edition each existing one's own year resolves to, before the analyst's files.
+  const before = policies.length > 0 ? engine.policyList() : [];
+  const added = new Map<string, PolicySource>();
   for (const p of policies) {
     try {
-      engine.addPolicy(policyData(p), p.source);
+      added.set(engine.addPolicy(policyData(p), p.source).id, p);
     } catch (e) {
       if (isMedaidError(e) && e.code !== 'INVALID_POLICY') throw e.at(p.source);
       throw e; // INVALID_POLICY already names the file and each field
+    }
+  }
+  // An existing edition's own year, asked for by the region's id or either name, must still
+  // give that edition — unless a file says it replaces it (a new region id, or a later year, is not a replacement).
+  for (const row of before) {
+    for (const name of [row.regionId, row.zh, row.en]) {
+      let chosen;
+      try {
+        chosen = engine.resolve(name, row.year).policy;
+      } catch {
+        continue;
+      }
+      const by = added.get(chosen.id);
+      if (chosen.id === row.policyId || !by || by.replace) continue;
+      throw new MedaidError('POLICY_REPLACES_BUILTIN', { file: by.source, path: by.path, value: chosen.id, region: row.zh, regionEn: row.en, year: row.year, replaced: row.policyId });
     }
   }
   for (const { source, overrides } of params.parameters ?? []) {

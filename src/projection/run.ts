@@ -7,7 +7,7 @@ import type { ImportReport } from '../roster/types';
 import { compare } from './compare';
 import { completenessOf } from './completeness';
 import { engineFor, project } from './project';
-import { validateScenarios } from './scenario';
+import { checkScenarioRegions, validateScenarios } from './scenario';
 import type { Projection, ProjectionInput, ProjectionRun, RowAccount, Scenario } from './types';
 
 export interface RunInput extends ProjectionInput {
@@ -30,6 +30,7 @@ function account(report: ImportReport | undefined, inputRows: number, p: Project
 export function runProjection(input: RunInput): ProjectionRun {
   const raws = (input.scenarios ?? []).map((s) => ('data' in s ? s : { data: s }));
   const scenarios = validateScenarios(raws, input.engine);
+  checkScenarioRegions(scenarios, input.engine, input.region, input.year); // a scenario for another region changes nothing: refused
   for (const s of scenarios) engineFor(input, s); // all overrides valid before the first run
   const baseline = project(input);
   const runs = scenarios.map((scenario) => ({ scenario, projection: project(input, scenario) }));

@@ -137,6 +137,43 @@ export function validateScenarios(raws: { data: unknown; file?: string }[], engi
   });
 }
 
+/**
+ * Scenarios whose parameter changes would all miss the run's region (issue 16): overrides keyed
+ * only by other regions or editions ("威海" in a 信阳 run) change nothing, and the scenario would
+ * show the baseline's figures as if it had been computed. Refused naming the scenario, the
+ * regions it names and the run's. A scenario with no overrides (funding or growth only) or with
+ * at least one key for the run's edition passes.
+ */
+export function checkScenarioRegions(scenarios: readonly Scenario[], engine: Engine | undefined, region: string, year: number): void {
+  const e = engine ?? defaultEngine();
+  let edition: { id: string; zh: string; en: string };
+  try {
+    const p = e.resolve(region, year).policy;
+    edition = { id: p.id, zh: p.region.names.zh, en: p.region.names.en };
+  } catch {
+    return; // an unknown region or year: the run stops on it with its own message
+  }
+  for (const s of scenarios) {
+    const keys = Object.keys(s.overrides ?? {});
+    if (keys.length === 0) continue;
+    const hits = keys.some((k) => {
+      try {
+        return e.registry.matching(k).some((p) => p.id === edition.id);
+      } catch {
+        return false;
+      }
+    });
+    if (hits) continue;
+    const named = keys.map((k) => `"${k}"`).join('、');
+    throw new MedaidError('INVALID_SCENARIO', {
+      field: 'overrides',
+      value: s.name,
+      problem: `情景“${s.name}”只调整 ${named} 的参数，本次测算的地区是 ${edition.zh}（${edition.id}），这些调整不会起作用。请在 overrides 中改用 "${edition.zh}" 或 "${edition.id}"，或选择该情景所针对的地区`,
+      problemEn: `scenario "${s.name}" changes parameters of ${keys.map((k) => `"${k}"`).join(', ')} only, but this run is for ${edition.en} (${edition.id}): the changes would have no effect. Key its overrides by "${edition.zh}" or "${edition.id}", or choose the region the scenario is for`,
+    });
+  }
+}
+
 /** Funding and growth inputs of the baseline, checked the same way (CLI flags, task pane fields). */
 export function validateFunding(raw: unknown, file?: string): Funding {
   return checkFunding(raw, file);

@@ -11,7 +11,11 @@ import type { Scenario } from './types';
 
 export const SCENARIO_FORMAT = 'medaid-scenario/1';
 
-export function parseScenarioJson(text: string, file?: string, engine?: Engine): Scenario[] {
+/**
+ * `nonEmpty` (the CLI's --scenario FILE): a file holding no scenario (`[]`) is an error, not a
+ * run without the scenario the analyst meant to compare (the pane may store an empty set).
+ */
+export function parseScenarioJson(text: string, file?: string, engine?: Engine, opts: { nonEmpty?: boolean } = {}): Scenario[] {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -20,6 +24,9 @@ export function parseScenarioJson(text: string, file?: string, engine?: Engine):
     throw new MedaidError('INVALID_SCENARIO', { file, field: '(JSON)', problem: `不是有效的 JSON：${msg}`, problemEn: `not valid JSON: ${msg}` });
   }
   const items = Array.isArray(data) ? data : [data];
+  if (opts.nonEmpty && items.length === 0) {
+    throw new MedaidError('INVALID_SCENARIO', { file, field: '(JSON)', value: '[]', problem: '文件中没有情景（空列表）：请写入至少一个情景 {"name": …, "overrides": …}，或不用 --scenario', problemEn: 'the file holds no scenario (an empty list): write at least one {"name": …, "overrides": …}, or leave out --scenario' });
+  }
   return validateScenarios(
     items.map((d) => {
       if (d && typeof d === 'object' && !Array.isArray(d) && '$format' in d) {

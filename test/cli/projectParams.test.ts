@@ -85,7 +85,7 @@ test('--policy FILE: the analyst’s region, with a scenario checked against it'
 describe('bad flags and files: exit 2 naming the flag, the file and the field', () => {
   const bad = (name: string, text: string) => file(name, text);
   test.each([
-    [['--set', '信阳:premium.tiers.monitored.amount=abc'], ['--set 信阳:premium.tiers.monitored.amount=abc', 'must be number']],
+    [['--set', '信阳:premium.tiers.monitored.amount=abc'], ['--set 信阳:premium.tiers.monitored.amount=abc', '应为金额（元）', 'must be an amount in yuan']],
     [['--set', '信阳:premium.tiers.nobody.amount=100'], ['--set 信阳:premium.tiers.nobody.amount=100', '"nobody"']],
     [['--set', '信阳premium=1'], ['--set 信阳premium=1', 'REGION:PATH=VALUE']],
     [['--set', '火星:premium.tiers.monitored.amount=1'], ['火星']],

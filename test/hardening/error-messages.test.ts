@@ -33,6 +33,7 @@ const SAMPLES: Record<ErrorCode, { d: Details; shows: string[] }> = {
   INVALID_POLICY: { d: { file: 'my.json', problems: 'inpatient.tiers.x.ratio: must be <= 1' }, shows: ['my.json', 'inpatient.tiers.x.ratio'] },
   INVALID_OVERRIDE: { d: { path: 'a.b', problem: '参数路径无效', problemEn: 'not a parameter path' }, shows: ['a.b'] },
   DUPLICATE_REGION: { d: { value: 'xinyang-2024' }, shows: ['xinyang-2024'] },
+  POLICY_REPLACES_BUILTIN: { d: { file: '--policy my.json', path: 'my.json', value: 'xinyang-2024b', region: '信阳市', regionEn: 'Xinyang', year: 2024, replaced: 'xinyang-2024' }, shows: ['my.json', 'xinyang-2024b', 'xinyang-2024', '--policy-replace'] },
   ROSTER_MISSING_COLUMN: { d: { table: '人员表', tableEn: 'people', columns: '身份证号', columnsEn: 'ID number', found: 'A 姓名' }, shows: ['A 姓名'] },
   ROSTER_BAD_MAPPING: { d: { problem: '第 9 列不存在', problemEn: 'column 9 does not exist' }, shows: ['9'] },
   ROSTER_NO_SHEET: { d: { value: '人员', known: 'Sheet1' }, shows: ['人员', 'Sheet1'] },

@@ -14,7 +14,10 @@
  * parameter the schema allows there), and the changed file must pass the schema.
  */
 import { parseCategories } from '../categories';
-import { MedaidError } from '../errors';
+import { clip, MedaidError } from '../errors';
+import { D, parseAmount } from '../money';
+import { paramLabel } from './labels';
+import { isParamPath, resolveParamName } from './paramNames';
 import type { Param, PolicyFile } from './types';
 import { schemaProblems } from './validate';
 
@@ -32,8 +35,64 @@ function isParam(x: unknown): x is Param {
   return !!x && typeof x === 'object' && 'values' in (x as object) && 'ref' in (x as object);
 }
 
+/** The plain value's date: "for every year" (never shown to the analyst, who wrote no date). */
+const ALL_YEARS = '1900-01-01';
+
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** "参数 住院救助比例（inpatient.tiers.dibao_returned.ratio）": the parameter as the analyst knows it, and its path. */
+function named(path: string): { zh: string; en: string } {
+  const l = paramLabel(path);
+  return { zh: l.zh === path ? path : `${l.zh}（${path}）`, en: l.en === path ? path : `${l.en} (${path})` };
+}
+
+/**
+ * A value as an analyst types it, for a numeric parameter: "0.75", "75%" / "75 %" / "７５％"
+ * (a ratio: 0.75), "10000", "1万", "12,000元" (an amount). Other text is left to the checks below
+ * ("1:9" is a split, not a number). A ratio above 1 (75 for 75 %) is refused naming the parameter:
+ * it would be read as 7,500 % without a word.
+ */
+function coerce(path: string, unit: Param['unit'] | undefined, x: unknown, date: string): unknown {
+  const when = date === ALL_YEARS ? { zh: '', en: '' } : { zh: `（${date} 起）`, en: ` (from ${date})` };
+  const ratio = unit === 'ratio' || unit === 'percentage-points';
+  if (typeof x === 'string' && (unit === 'yuan' || ratio)) {
+    const t = x.normalize('NFKC').trim();
+    const pct = PERCENT.exec(t);
+    if (pct && ratio) return Number(new D(pct[1]).div(100).toString());
+    if (NUMBER_TEXT.test(t)) return Number(t);
+    if (unit === 'yuan') {
+      try {
+        return parseAmount(t, path).toNumber();
+      } catch {
+        /* not an amount: said below */
+      }
+    }
+    const n = named(path);
+    throw new MedaidError('INVALID_OVERRIDE', {
+      path,
+      problem: `参数 ${n.zh}${when.zh} 应为${ratio ? '比例，写成 0.75 或 75%' : '金额（元），写成 10000 或 1万'}，而不是 "${clip(x, 40)}"`,
+      problemEn: `${n.en}${when.en} must be ${ratio ? 'a ratio, written 0.75 or 75%' : 'an amount in yuan, written 10000 or 1万'}, not "${clip(x, 40)}"`,
+    });
+  }
+  if (typeof x === 'number' && unit === 'ratio' && x > 1) {
+    const n = named(path);
+    throw new MedaidError('INVALID_OVERRIDE', {
+      path,
+      problem: `参数 ${n.zh}${when.zh} 是比例，不能大于 1：${x}% 请写成 ${x / 100} 或 ${x}%`,
+      problemEn: `${n.en}${when.en} is a ratio and cannot exceed 1: for ${x} % write ${x / 100} or ${x}%`,
+    });
+  }
+  return x;
+}
+
+/** Each dated value through coerce() (a parameter's unit known). */
+function coerceValues(path: string, unit: Param['unit'] | undefined, values: Param['values']): Param['values'] {
+  return Object.fromEntries(Object.entries(values).map(([d, x]) => [d, coerce(path, unit, x, d)])) as Param['values'];
+}
+
 function toValues(path: string, v: OverrideValue): Param['values'] {
-  if (typeof v === 'number' || typeof v === 'string' || Array.isArray(v)) return { '1900-01-01': v as Param['values'][string] };
+  if (typeof v === 'number' || typeof v === 'string' || Array.isArray(v)) return { [ALL_YEARS]: v as Param['values'][string] };
   if (v && typeof v === 'object') {
     const out: Param['values'] = {};
     for (const [k, x] of Object.entries(v)) {
@@ -51,11 +110,22 @@ function toValues(path: string, v: OverrideValue): Param['values'] {
   throw new MedaidError('INVALID_OVERRIDE', { path, problem: '取值类型无效', problemEn: 'the value has an unsupported type' });
 }
 
+/** The validator's usual words, in Chinese (the English is kept as given). */
+function schemaWordsZh(message: string): string {
+  const m = /^must be (number|string|integer|boolean|array|object|null)$/.exec(message);
+  if (m) return `应为${{ number: '数字', string: '文字', integer: '整数', boolean: '是/否', array: '列表', object: '对象', null: '空' }[m[1]]}`;
+  const lim = /^must be (<=|>=|<|>) (-?[\d.]+)$/.exec(message);
+  if (lim) return `应${{ '<=': '不大于', '>=': '不小于', '<': '小于', '>': '大于' }[lim[1]]} ${lim[2]}`;
+  return message;
+}
+
 /** A deep copy of the file with the changes applied, validated; throws naming the path. */
 export function applyOverrides(policy: PolicyFile, changes: Record<string, OverrideValue>): { policy: PolicyFile; paths: Set<string> } {
   const copy = JSON.parse(JSON.stringify(policy)) as PolicyFile;
   const paths = new Set<string>();
-  for (const [path, value] of Object.entries(changes)) {
+  for (const [key, value] of Object.entries(changes)) {
+    // A parameter's name (住院救助 低保 救助比例) stands for its path (paramNames.ts).
+    const path = isParamPath(key) || key.split('.').some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype') ? key : resolveParamName(policy, key);
     const parts = path.split('.');
     if (parts.length < 2 || parts.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) {
       throw new MedaidError('INVALID_OVERRIDE', { path, problem: '参数路径无效', problemEn: 'not a parameter path' });
@@ -97,13 +167,13 @@ export function applyOverrides(policy: PolicyFile, changes: Record<string, Overr
     } else if (isParam(current)) {
       // The override holds from its first date on; the document's values before that date stay
       // ({"2025": 0.75} changes 2025 and later, not 2024). A plain value starts in 1900: every year.
-      const given = toValues(path, value);
+      const given = coerceValues(path, current.unit, toValues(path, value));
       const from = Object.keys(given).sort()[0];
       const kept = Object.fromEntries(Object.entries(current.values).filter(([date]) => date < from));
       node[leaf] = { ...current, values: { ...kept, ...given } };
     } else if (current === undefined && PARAM_UNIT_BY_KEY[leaf]) {
       node[leaf] = {
-        values: toValues(path, value),
+        values: coerceValues(path, PARAM_UNIT_BY_KEY[leaf], toValues(path, value)),
         unit: PARAM_UNIT_BY_KEY[leaf],
         ref: [{ doc: Object.keys(copy.documents)[0], clause: 'analyst override / 分析人员补充' }],
         note: 'Supplied by the analyst; not in the document.',
@@ -117,6 +187,18 @@ export function applyOverrides(policy: PolicyFile, changes: Record<string, Overr
   if (problems.length > 0) {
     const first = problems[0];
     const culprit = [...paths].find((p) => first.path.startsWith(p)) ?? [...paths].join(', ');
+    // The validator's words name the file's inner path (…values.1900-01-01: must be number):
+    // said instead as the parameter the analyst named, with a date only if they gave one.
+    const m = /^(.*)\.values\.(\d{4}-\d{2}-\d{2})$/.exec(first.path);
+    if (m && paths.has(m[1])) {
+      const n = named(m[1]);
+      const when = m[2] === ALL_YEARS ? { zh: '', en: '' } : { zh: `（${m[2]} 起）`, en: ` (from ${m[2]})` };
+      throw new MedaidError('INVALID_OVERRIDE', {
+        path: m[1],
+        problem: `参数 ${n.zh}${when.zh}的取值不符合要求（${schemaWordsZh(first.message)}）`,
+        problemEn: `the value of ${n.en}${when.en} is not allowed (${first.message})`,
+      });
+    }
     throw new MedaidError('INVALID_OVERRIDE', {
       path: culprit,
       problem: `${first.path}: ${first.message}`,
