@@ -24,6 +24,7 @@ import { forecastBase, forecastFromBase, type ForecastBase } from './forecast';
 import { planFunding, resolveFunding } from './funding';
 import { engineFor, mergeGrowth } from './project';
 import { addLayerTotals, type LayerTotals } from './layers';
+import { mergeMonitoring, type MonitoringReport } from './monitoringAlerts';
 import { byCodePoint, emptyBucket, ordered } from './totals';
 import type { Bucket, Funding, Growth, Projection, ProjectionProblem, ProjectionRun, RowAccount, Scenario, Totals } from './types';
 
@@ -58,6 +59,7 @@ class ProjectionSum {
   readonly base: ForecastBase = new Map();
   readonly tally = emptyTally();
   layers?: LayerTotals;
+  monitoring?: MonitoringReport;
 
   constructor(readonly detail: Detail, readonly policy: PolicyFile) {}
 
@@ -66,6 +68,7 @@ class ProjectionSum {
     this.first ??= p;
     addTally(this.tally, tallyOf(p, visits, this.policy));
     this.layers = addLayerTotals(this.layers, p.layers);
+    this.monitoring = mergeMonitoring(this.monitoring, p.monitoring);
     if (this.detail !== 'none') this.people.push(...p.people);
     if (this.detail === 'visits') this.visits.push(...p.visits);
     this.problems.push(...p.problems);
@@ -99,6 +102,7 @@ class ProjectionSum {
     // Settlement layers: the parts' totals added up.
     if (this.layers) out.layers = this.layers;
     else delete out.layers;
+    if (this.monitoring) out.monitoring = this.monitoring;
     return out;
   }
 }

@@ -24,6 +24,7 @@ import type { Person, Visit } from '../roster/types';
 import { forecastNextYear } from './forecast';
 import { planFunding, resolveFunding } from './funding';
 import { applyLayers, layerOutcome, layerTotals } from './layers';
+import { MonitoringCollector } from './monitoringAlerts';
 import { decimalAssistance, kernelAssistance } from './personAssistance';
 import { premiumSubsidies } from './premiumSubsidies';
 import { forecastProvenance } from './provenance';
@@ -134,6 +135,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
   const problems = grouped.problems;
   const people: PersonOutcome[] = [];
   const visits: VisitOutcome[] = [];
+  const monitoring = MonitoringCollector.for(rp);
   const layerCtx = { engine, baseline: scenario ? engineFor(input) : undefined, region, year, mode: input.layerMode ?? 'asGiven', visitsSheet: sheets.visits } as const;
 
   for (const person of grouped.people) {
@@ -142,8 +144,10 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     let assistanceComputed = true;
     let lastCategory: CategoryId | undefined;
     const ownOutcomes: VisitOutcome[] = [];
+    let taken: readonly Visit[] | undefined; // the visits as computed (after any insurance layers), for the monitoring line
     try {
       const layered = applyLayers(layerCtx, person, own);
+      taken = layered.visits;
       const computed = personYear(person, layered.visits);
       computed.visits.forEach(({ visit, result: r }, i) => {
         const outcome: VisitOutcome = { visit, personRow: person.rowNumber, district: person.district, category: r.category, schemeKey: r.schemeKey, assistance: r.assistance, ordinary: r.ordinary, topUp: r.topUp, tilt: r.tilt };
@@ -164,6 +168,8 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
           `row ${v.rowNumber}: the year of this person (people row ${person.rowNumber}) was not computed; row not counted`));
       }
     }
+
+    monitoring?.add(person, taken);
 
     let premiumSubsidy: Dec = ZERO;
     let premiumCategory: CategoryId | undefined;
@@ -209,6 +215,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     funding,
     forecast,
     ...(layers ? { layers } : {}),
+    ...(monitoring ? { monitoring: monitoring.finish() } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { fmt, type Dec } from '../engine/money';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import { layersSummary } from './layers';
+import type { MonitoringReport } from './monitoringAlerts';
 import type { Bucket, Projection, ProjectionRun } from './types';
 
 type Amounts = Record<string, string>;
@@ -33,6 +34,17 @@ export interface ProjectionSummary {
   /** tilt is null when it was not computed (Shanxi's delegated terms, ruling 4). */
   assistance: { total: string; inpatient: string; outpatient: string; tilt: string | null; topUp: string; byCategory: Amounts; byDistrict: Amounts };
   premiumSubsidy: { total: string; subsidised: number; byCategory: Amounts; byDistrict: Amounts };
+  /** Monitoring alerts (预警监测), for a region with the rule: the line, the counts and each person above it. */
+  monitoring?: {
+    categories: CategoryId[];
+    threshold: string | null;
+    citation: string;
+    monitored: number;
+    unchecked: number;
+    alerts: number;
+    rows: { row: number; personId: string; district: string; category: CategoryId; outOfPocket: string }[];
+    notComputed?: { zh: string; en: string };
+  };
   fundNeed: string;
   fundNeedByCategory: Amounts;
   fundNeedByDistrict: Amounts;
@@ -85,6 +97,19 @@ export function completenessSummary(c: Completeness): CompletenessSummary {
   };
 }
 
+function monitoringSummary(m: MonitoringReport): NonNullable<ProjectionSummary['monitoring']> {
+  return {
+    categories: [...m.categories],
+    threshold: m.threshold ? fmt(m.threshold) : null,
+    citation: m.citation,
+    monitored: m.monitored,
+    unchecked: m.unchecked,
+    alerts: m.alerts.length,
+    rows: m.alerts.map((a) => ({ row: a.personRow, personId: a.personId, district: a.district, category: a.category, outOfPocket: fmt(a.outOfPocket) })),
+    ...(m.notComputed ? { notComputed: { ...m.notComputed } } : {}),
+  };
+}
+
 export function projectionSummary(p: Projection): ProjectionSummary {
   const t = p.totals;
   const o = t.overall;
@@ -119,6 +144,7 @@ export function projectionSummary(p: Projection): ProjectionSummary {
       byCategory: amounts(t.byCategory, (b) => b.premiumSubsidy),
       byDistrict: amounts(t.byDistrict, (b) => b.premiumSubsidy),
     },
+    ...(p.monitoring ? { monitoring: monitoringSummary(p.monitoring) } : {}),
     fundNeed: fmt(o.fundNeed),
     fundNeedByCategory: amounts(t.byCategory, (b) => b.fundNeed),
     fundNeedByDistrict: amounts(t.byDistrict, (b) => b.fundNeed),

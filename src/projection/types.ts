@@ -13,6 +13,7 @@ import type { Completeness } from './completeness';
 import type { Provenance } from './provenance';
 import type { LayerMode } from '../engine/rules/settlementChain';
 import type { LayerTotals, VisitLayerOutcome } from './layers';
+import type { MonitoringReport } from './monitoringAlerts';
 
 /** A yuan amount as a cell or a JSON file gives it: 2000000, "2000000", "200万". */
 export type AmountInput = number | string;
@@ -227,6 +228,8 @@ export interface Projection {
   completeness?: Completeness;
   /** Totals of the settlement rows' layers (absent when the roster has none). */
   layers?: LayerTotals;
+  /** Monitoring alerts (预警监测), for a region whose policy has the rule (monitoringAlerts.ts). */
+  monitoring?: MonitoringReport;
 }
 
 /** A figure in baseline and scenario, with the difference (absolute and % of baseline). */

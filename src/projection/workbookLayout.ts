@@ -18,6 +18,7 @@ import type ExcelJS from 'exceljs';
 import { CATEGORIES } from '../engine/categories';
 import type { Dec } from '../engine/money';
 import { maskRun } from './maskRun';
+import { monitoringLine } from './monitoringAlerts';
 import type { AnalystParameter } from './baselineParams';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import { categoryName, measureName, word, type Lang, type Word } from './labels';
@@ -217,6 +218,7 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[], omitted?:
     for (const n of completenessNotes(c, lang)) s.put(['', n]);
   }
   for (const n of notices) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', noticeText(n, lang)], 'total');
+  if (p.monitoring) s.put([L('monitoringSheet'), monitoringLine(p.monitoring, lang, (c) => categoryName(c, lang))], 'total');
   if (omitted) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', lang === 'zh' ? omitted.zh : omitted.en]);
   const params = ctx.opts.parameters ?? [];
   if (params.length) {
@@ -408,6 +410,22 @@ function forecastSheet(ctx: Ctx): void {
   finish(ctx, s);
 }
 
+/** 预警监测: the people above the monitoring line (monitoringAlerts.ts), for a region with the rule. */
+function monitoringSheet(ctx: Ctx): void {
+  const { run, L, lang } = ctx;
+  const m = run.baseline.monitoring;
+  if (!m) return;
+  const s = sheet(ctx, L('monitoringSheet'), FROZEN_HEADER);
+  s.widths([8, 22, 10, 10, 22, 18, 14]);
+  s.formats(['count', 'text', 'general', 'general', 'general', 'money', 'money']);
+  s.put((['row', 'id', 'name', 'district', 'monitoredStatus', 'outOfPocketYear', 'alertLine'] as Word[]).map(L), 'header');
+  const names = new Map(run.baseline.people.map((p) => [p.person.rowNumber, p.person.name]));
+  for (const a of m.alerts) s.put([a.personRow, { text: a.personId }, names.get(a.personRow) ?? '', a.district, categoryName(a.category, lang), a.outOfPocket, m.threshold ?? null]);
+  s.gap();
+  s.put([monitoringLine(m, lang, (c) => categoryName(c, lang))]);
+  finish(ctx, s);
+}
+
 function extraSheet(ctx: Ctx, extra: ExtraSheet): void {
   const s = sheet(ctx, extra.name, extra.state && extra.state !== 'visible' ? { state: extra.state } : undefined);
   for (const row of extra.rows) s.put(row.map((text) => ({ text })));
@@ -493,5 +511,6 @@ export async function layOutWorkbook(original: ProjectionRun, target: LayoutTarg
   if (detail !== 'none') await peopleSheets(ctx, plans.people, peopleNotice);
   await validationSheet(ctx);
   forecastSheet(ctx);
+  monitoringSheet(ctx);
   for (const extra of opts.extraSheets ?? []) extraSheet(ctx, extra);
 }
