@@ -167,11 +167,12 @@ function main(argv) {
   const opt = { seed: 20240101, people: 3000, year: 2024, outDir: path.join(__dirname, '..', 'samples'), prefix: 'xinyang-2024' };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
-    if (k === '--seed') opt.seed = Number(v), i++;
-    else if (k === '--people') opt.people = Number(v), i++;
-    else if (k === '--out-dir') opt.outDir = v, i++;
-    else if (k === '--prefix') opt.prefix = v, i++;
+    if (k === '--seed') opt.seed = Number(v);
+    else if (k === '--people') opt.people = Number(v);
+    else if (k === '--out-dir') opt.outDir = v;
+    else if (k === '--prefix') opt.prefix = v;
     else throw new Error(`unknown argument ${k}`);
+    i++; // every option takes a value
   }
   const { peopleRows, visitRows } = makeRoster(opt);
   const pf = path.join(opt.outDir, `${opt.prefix}-people.csv`);

@@ -34,7 +34,7 @@ export interface VisitKind {
 const INPATIENT = new Set(['住院', 'inpatient', 'inpatients', 'in-patient', 'hospitalisation', 'hospitalization', 'ip']);
 const OUTPATIENT = new Set(['门诊', '门急诊', '急诊', 'outpatient', 'outpatients', 'out-patient', 'op']);
 // Separators and brackets between 门诊 and the scheme: 门诊-慢特病, 门诊（罕见病）, 门诊:特药.
-const SCHEME_EDGES = /^[\s\-—–_:：/|·(（\[【]+|[\s)）\]】]+$/g;
+const SCHEME_EDGES = /^[\s\-—–_:：/|·(（[【]+|[\s)）\]】]+$/g;
 const EN_OUTPATIENT = /^out-?patients?\b/;
 const EN_OUTPATIENT_PREFIX = /^out-?patients?/i;
 

@@ -104,6 +104,7 @@ export function remapColumn<K extends RosterKind>(table: RawTable, mapping: Colu
 function foundHeaders(table: RawTable): string {
   const first = table.firstColumn ?? 0;
   // Control characters and undecodable bytes are never echoed: they are shown as what they are.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const shown = (h: string) => clip(h.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�').replace(/\uFFFD+/g, '[?]'), 40);
   const list = table.header.map((h, i) => (h === '' ? '' : `${columnLetter(first + i)} ${shown(h)}`)).filter((s) => s !== '');
   return list.length ? list.join('、') : '(无 / none)';

@@ -31,7 +31,7 @@ export function maskName(name: string): string {
  * 15-digit ID, and also one with a typo or a digit too many. Amounts never have that many
  * digits before the point; the rare pasted 15-digit amount is starred in a masked copy too.
  */
-const ID_RUN = /[0-9０-９](?:[ \-]?[0-9０-９]){13,}(?:[ \-]?[XxＸｘ])?/g;
+const ID_RUN = /[0-9０-９](?:[ -]?[0-9０-９]){13,}(?:[ -]?[XxＸｘ])?/g;
 /** An 18-digit ID that Excel turned into a number, as Excel shows it (4.10102199001011E+17). */
 const ID_AS_NUMBER = /\d\.\d{9,}E\+?1[4-7]/gi;
 

@@ -82,7 +82,7 @@ describe('webpack.config.js', () => {
       jest.doMock('office-addin-dev-certs', () => {
         throw new Error('office-addin-dev-certs must not be loaded by a build');
       });
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const make = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<{ devServer?: unknown; output: { path: string } }>;
       const config = await make({}, { mode: 'production' });
       expect(config.devServer).toBeUndefined();
@@ -93,7 +93,7 @@ describe('webpack.config.js', () => {
   it('serves https on port 3000 in dev-server mode', async () => {
     await jest.isolateModulesAsync(async () => {
       jest.doMock('office-addin-dev-certs', () => ({ getHttpsServerOptions: async () => ({ key: 'k', cert: 'c', ca: 'a' }) }));
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const make = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<{ mode: string; devServer: { port: number; server: { type: string; options: unknown } } }>;
       const config = await make({ WEBPACK_SERVE: true }, {});
       expect(config.mode).toBe('development');
@@ -103,7 +103,7 @@ describe('webpack.config.js', () => {
   });
 
   it('fails the build when HyperFormula is imported', () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { FORBIDDEN_MODULES } = require(path.join(ROOT, 'webpack.config.js')) as { FORBIDDEN_MODULES: { test: RegExp }[] };
     const hits = (p: string) => FORBIDDEN_MODULES.some((f) => f.test.test(p));
     expect(hits(path.join(ROOT, 'node_modules', 'hyperformula', 'commonjs', 'index.js'))).toBe(true);

@@ -16,7 +16,7 @@ import { availableLocales, localizedFileName } from '../../scripts/localize-func
 import { CHINESE_LOCALES, languageFor } from '../../src/functions/displayLanguage';
 import { EXCEL_API } from '../../src/taskpane/host/detectHost';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const icons = require('../../scripts/make-icons.js') as { SIZES: number[]; draw: (size: number) => Buffer };
 
 const NS = {

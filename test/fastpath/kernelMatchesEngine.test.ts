@@ -186,7 +186,6 @@ describe.each(CASES)('kernel = decimal PersonYear: $name', ({ engine, region, ye
     expect(seen.switched).toBeGreaterThan(0);
     if (rp.policy.tilt && !rp.policy.tilt.delegated && !/without income/.test(expect.getState().currentTestName ?? '')) expect(seen.tilt).toBeGreaterThan(0);
     if (compiled.tiers.some((t) => t.topUp >= 0)) expect(seen.topUp).toBeGreaterThan(0);
-    // eslint-disable-next-line no-console
     if (process.env.FASTPATH_VERBOSE) console.log(region, year, seen);
   });
 });

@@ -88,6 +88,7 @@ describe('importer: random bytes as CSV', () => {
     fc.assert(
       fc.property(fc.constantFrom(PEOPLE_HEADER, VISITS_HEADER), csvText, fc.constantFrom('utf-8', 'gbk', 'utf-16le'), (head, rows, enc) => {
         const text = [head.join(','), ...rows.map((r) => r.join(','))].join('\n');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const bytes = enc === 'utf-8' ? new TextEncoder().encode(text) : enc === 'utf-16le' ? new Uint8Array(Buffer.from(`\uFEFF${text}`, 'utf16le')) : new Uint8Array(require('iconv-lite').encode(text, 'gbk'));
         importBoth(typedOrValue(() => readCsv(bytes, { sheet: 'x.csv' })));
       }),

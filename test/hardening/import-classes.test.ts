@@ -305,6 +305,7 @@ describe('issues 12 item 3 and 16: file types and encodings by content', () => {
     const e = err as { zh: string; en: string };
     expect(e.zh).toContain('不是文本表格');
     expect(e.en).toContain('not a text table');
+    // eslint-disable-next-line no-control-regex -- no control character may be echoed
     expect(e.zh + e.en).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
   });
 

@@ -104,7 +104,7 @@ describe('policy files with "__proto__" and "constructor" keys', () => {
 
   test.each(cases)('$key at $place: refused naming the field, or plain data; prototypes untouched', ({ path, key, value }) => {
     const data = withKeyAt(analystRegion(), path, key, value);
-    expect(Object.prototype.hasOwnProperty.call(path ? path.split('.').reduce((n: any, p) => n[p], data) : data, key)).toBe(true);
+    expect(Object.prototype.hasOwnProperty.call(path ? path.split('.').reduce<Record<string, unknown>>((n, p) => n[p] as Record<string, unknown>, data as unknown as Record<string, unknown>) : data, key)).toBe(true);
     const e = new Engine();
     const added = typedOrValue(() => e.addPolicy(data, 'mine.json'));
     expectNoPollution();

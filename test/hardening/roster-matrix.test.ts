@@ -30,7 +30,8 @@ const ID_15 = '410102900101123'; // legacy: 410102 + 900101 (1990-01-01) + 123
  * 41010219901301123 → 28+9+0+5+0+8+2+9+54+0+7+27+0+5+8+8+6 = 176; 176 mod 11 = 0 → "1".
  */
 const ID_BAD_BIRTH = '410102199013011231';
-const ID_EXCEL_NUMBER = 410102199001011234; // what Excel keeps of ID: 4.10102199001011E+17
+// eslint-disable-next-line no-loss-of-precision -- on purpose: what Excel keeps of ID, 4.10102199001011E+17
+const ID_EXCEL_NUMBER = 410102199001011234;
 
 const PEOPLE_HEADER = ['身份证号', '姓名', '人员类别', '区县', '参保档次', '个人缴费'];
 const VISITS_HEADER = ['身份证号', '结算日期', '就诊类型', '门诊类型', '政策范围内自付', '是否规范转诊省内就医', '目录内总费用', '医保支付'];

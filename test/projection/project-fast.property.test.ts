@@ -157,7 +157,6 @@ describe.each(CASES)('project(): kernel = PersonYear reference — $name', (c) =
     if (c.expect.errors) expect(seen.errors).toBeGreaterThan(0);
     if (c.expect.tilt) expect(seen.tilt).toBeGreaterThan(0);
     if (c.expect.topUp) expect(seen.topUp).toBeGreaterThan(0);
-    // eslint-disable-next-line no-console
     if (process.env.FASTPATH_VERBOSE) console.log(c.name, seen);
   });
 });

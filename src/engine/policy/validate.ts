@@ -6,7 +6,7 @@
  */
 import { MedaidError, clip } from '../errors';
 import type { PolicyFile } from './types';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated validator is CommonJS
 const validator = require('./policyValidator.generated') as ((data: unknown) => boolean) & {
   errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null;
 };

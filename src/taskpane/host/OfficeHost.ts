@@ -48,19 +48,19 @@ export interface OfficeHostOptions {
 }
 
 /** Every sheet with whether it is proven ours (marker + name + the run the settings record). */
-async function sheetsWithMarkers(ctx: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; info: ExistingSheet }[]> {
-  const sheets = ctx.workbook.worksheets;
+async function sheetsWithMarkers(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; info: ExistingSheet }[]> {
+  const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/id');
-  const recordSetting = ctx.workbook.settings.getItemOrNullObject(RESULT_SHEETS_SETTING);
+  const recordSetting = context.workbook.settings.getItemOrNullObject(RESULT_SHEETS_SETTING);
   recordSetting.load('value');
-  await ctx.sync();
+  await context.sync();
   const record = recordSetting.isNullObject ? undefined : parseResultRecord(recordSetting.value);
   const props = sheets.items.map((ws) => {
     const p = ws.customProperties.getItemOrNullObject(OWN_SHEET_PROPERTY);
     p.load('value');
     return p;
   });
-  await ctx.sync();
+  await context.sync();
   return sheets.items.map((ws, i) => ({
     sheet: ws,
     info: { id: ws.id, name: ws.name, own: !props[i].isNullObject && isOwnSheet(ws.name, props[i].value, record) },
@@ -85,43 +85,48 @@ export class OfficeHost implements Host {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.run(async (ctx) => (await sheetsWithMarkers(ctx)).map(({ info }) => ({ name: info.name, own: info.own })));
+    return this.run(async (context) => (await sheetsWithMarkers(context)).map(({ info }) => ({ name: info.name, own: info.own })));
   }
 
   /** Reads a block of a sheet in row chunks that keep every response small. */
-  private async readBlock(ctx: Excel.RequestContext, ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number): Promise<unknown[][]> {
+  private async readBlock(context: Excel.RequestContext, ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number): Promise<unknown[][]> {
     const step = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, cols)));
     const values: unknown[][] = [];
     for (let r = 0; r < rows; r += step) {
       const n = Math.min(step, rows - r);
       const range = ws.getRangeByIndexes(row + r, col, n, cols);
       range.load('values');
-      await ctx.sync();
+      // One sync per block on purpose: each keeps its response under Excel's 5 MB payload limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
       for (const line of range.values) values.push(line);
     }
     return values;
   }
 
   async readSheet(name: string): Promise<RawTable> {
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(name);
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
-      await ctx.sync();
+      // isNullObject is known after the sync without being loaded.
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
       if (used.isNullObject) return readRangeValues([], { sheet: name });
-      const values = await this.readBlock(ctx, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+      const values = await this.readBlock(context, ws, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
       return readRangeValues(values, { sheet: name, topRow: used.rowIndex + 1, leftColumn: used.columnIndex });
     });
   }
 
   async readSelection(): Promise<RawTable> {
-    return this.run(async (ctx) => {
-      const sel = ctx.workbook.getSelectedRange();
+    return this.run(async (context) => {
+      const sel = context.workbook.getSelectedRange();
       sel.load('rowIndex,columnIndex,rowCount,columnCount');
+      // A navigation property: a proxy usable at once, its name loaded below (the rule sees a read).
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       const ws = sel.worksheet;
       ws.load('name');
-      await ctx.sync();
-      const values = await this.readBlock(ctx, ws, sel.rowIndex, sel.columnIndex, sel.rowCount, sel.columnCount);
+      await context.sync();
+      const values = await this.readBlock(context, ws, sel.rowIndex, sel.columnIndex, sel.rowCount, sel.columnCount);
       return readRangeValues(values, { sheet: ws.name, topRow: sel.rowIndex + 1, leftColumn: sel.columnIndex });
     });
   }
@@ -131,9 +136,9 @@ export class OfficeHost implements Host {
     const run = newRunId(this.now(), this.random);
     const totalCells = book.sheets.reduce((s, sh) => s + sh.rows.length * Math.max(1, width(sh)), 0);
     let doneCells = 0;
-    const outcome = await this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      const found = await sheetsWithMarkers(ctx);
+    const outcome = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const found = await sheetsWithMarkers(context);
       const existing = found.map((f) => f.info);
       const plan = planOutputSheets(existing, book.sheets.map((s) => s.title), prefix);
       // A workbook must keep one sheet: when every sheet is ours, delete the old ones last.
@@ -151,12 +156,12 @@ export class OfficeHost implements Host {
         ws.customProperties.add(OWN_SHEET_PROPERTY, markerValue(sh.key, run));
         return ws;
       });
-      writeSetting(ctx, RESULT_SHEETS_SETTING, resultRecordValue(run, book.sheets.map((sh, i) => ({ key: sh.key, name: plan.names[i] }))));
+      writeSetting(context, RESULT_SHEETS_SETTING, resultRecordValue(run, book.sheets.map((sh, i) => ({ key: sh.key, name: plan.names[i] }))));
       created.forEach((ws) => ws.load('id,name'));
-      await ctx.sync();
+      await context.sync();
 
       for (let i = 0; i < book.sheets.length; i++) {
-        await this.writeSheet(ctx, created[i], book.sheets[i], (cells) => {
+        await this.writeSheet(context, created[i], book.sheets[i], (cells) => {
           doneCells += cells;
           onProgress?.(doneCells, totalCells);
         });
@@ -167,13 +172,13 @@ export class OfficeHost implements Host {
       }
       if (!deleteFirst) old.forEach((ws) => ws.delete());
       if (created[0]) created[0].activate();
-      await ctx.sync();
+      await context.sync();
       return { written: created.map((ws) => ws.name), replaced: plan.remove.map((s) => s.name) };
     });
     return outcome;
   }
 
-  private async writeSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutputSheet, progress: (cells: number) => void): Promise<void> {
+  private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutputSheet, progress: (cells: number) => void): Promise<void> {
     const cols = width(sheet);
     if (cols === 0 || sheet.rows.length === 0) return;
     const text = new Set(sheet.textColumns ?? []);
@@ -189,7 +194,9 @@ export class OfficeHost implements Host {
       // Text format first, so an 18-digit ID stays text and is never turned into a number.
       range.numberFormat = block.map((_, i) => Array.from({ length: cols }, (_, c) => formatOf(c, r0 + i)));
       range.values = values as unknown[][];
-      await ctx.sync();
+      // One sync per block on purpose: each keeps its request under Excel's 5 MB payload limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
       progress(block.length * cols);
       await this.pause();
     }
@@ -198,11 +205,11 @@ export class OfficeHost implements Host {
     ws.freezePanes.freezeRows(headerRows);
     // Autofit on a sample: fitting 100 000 rows is slow and the widths come from the top.
     ws.getRangeByIndexes(0, 0, Math.min(sheet.rows.length, 200), cols).format.autofitColumns();
-    await ctx.sync();
+    await context.sync();
   }
 
   async loadScenarios(): Promise<ScenarioSet | undefined> {
-    const saved = await this.run((ctx) => readSettings(ctx, [SCENARIOS_SETTING, FIGURES_SETTING]));
+    const saved = await this.run((context) => readSettings(context, [SCENARIOS_SETTING, FIGURES_SETTING]));
     const text = (key: string): string | undefined => {
       const v = saved[key];
       if (v === null || v === undefined || v === '') return undefined;
@@ -218,10 +225,10 @@ export class OfficeHost implements Host {
   }
 
   async saveScenarios(set: ScenarioSet): Promise<void> {
-    await this.run(async (ctx) => {
-      writeSetting(ctx, SCENARIOS_SETTING, scenarioSetJson(set));
-      writeSetting(ctx, FIGURES_SETTING, set.figures && hasFigures(set.figures) ? figuresJson(set.figures) : undefined);
-      await ctx.sync();
+    await this.run(async (context) => {
+      writeSetting(context, SCENARIOS_SETTING, scenarioSetJson(set));
+      writeSetting(context, FIGURES_SETTING, set.figures && hasFigures(set.figures) ? figuresJson(set.figures) : undefined);
+      await context.sync();
     });
   }
 }

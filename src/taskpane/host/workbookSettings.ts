@@ -10,13 +10,13 @@ export const SCENARIOS_SETTING = 'medaid.scenarios';
 export const FIGURES_SETTING = 'medaid.figures';
 
 /** Reads settings by key in one sync: a missing key is undefined. */
-export async function readSettings(ctx: Excel.RequestContext, keys: readonly string[]): Promise<Record<string, unknown>> {
+export async function readSettings(context: Excel.RequestContext, keys: readonly string[]): Promise<Record<string, unknown>> {
   const items = keys.map((k) => {
-    const s = ctx.workbook.settings.getItemOrNullObject(k);
+    const s = context.workbook.settings.getItemOrNullObject(k);
     s.load('value');
     return s;
   });
-  await ctx.sync();
+  await context.sync();
   const out: Record<string, unknown> = {};
   keys.forEach((k, i) => {
     const s = items[i];
@@ -30,6 +30,6 @@ export async function readSettings(ctx: Excel.RequestContext, keys: readonly str
  * method called on a null object would fail the batch when the key was never set, and
  * readers take '' as "not set".
  */
-export function writeSetting(ctx: Excel.RequestContext, key: string, value: string | undefined): void {
-  ctx.workbook.settings.add(key, value ?? '');
+export function writeSetting(context: Excel.RequestContext, key: string, value: string | undefined): void {
+  context.workbook.settings.add(key, value ?? '');
 }

@@ -5,6 +5,8 @@
  * that the CommonJS settings of the type-check and jest do not accept.
  */
 export function startProjectionWorker(): Worker {
+  // Not @ts-expect-error: the line errors under the CommonJS tsconfig only, not in webpack's build.
+  // eslint-disable-next-line @typescript-eslint/ban-ts-comment
   // @ts-ignore TS1343: import.meta is fine in the ES-module build webpack compiles.
   return new Worker(new URL(/* webpackChunkName: "projection-worker" */ './projection.worker.ts', import.meta.url), { name: 'medaid-projection' });
 }

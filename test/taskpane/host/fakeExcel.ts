@@ -170,7 +170,9 @@ export function fakeWorkbook(initial: { name: string; values?: unknown[][] }[]):
             minC = Math.min(minC, c);
           }
           const rm = rangeMock(() => s, minR, minC, maxR - minR + 1, maxC - minC + 1) as unknown as OfficeMockObject;
-          (rm as unknown as { setValue: (n: string, v: unknown) => void }).setValue('isNullObject', maxR < 0);
+          // As in Office.js, isNullObject is there after the sync with no load() asked for.
+          const loadRm = (rm as unknown as { load: (p: string) => unknown }).load.bind(rm);
+          queue.push(() => provide(rm, 'isNullObject', maxR < 0, loadRm));
           return rm;
         },
         charts: {
