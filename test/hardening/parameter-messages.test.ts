@@ -23,8 +23,14 @@ import { captureConsole, idNumber, tempFolder } from '../cli/cliHarness';
 import { caught } from './expectations';
 
 const RATIO = 'inpatient.tiers.dibao_returned.ratio';
-const ratioOf = (e: ReturnType<typeof defaultEngine>) => (e.resolve('信阳', 2024).policy as any).inpatient.tiers.dibao_returned.ratio.values;
-const tiltOf = (e: ReturnType<typeof defaultEngine>) => (e.resolve('信阳', 2024).policy as any).tilt.threshold.values;
+/** The dated values at a path of the resolved 信阳 2024 policy (as the policy file holds them). */
+type Dated = { values: Record<string, unknown> };
+const policyOf = (e: ReturnType<typeof defaultEngine>) => e.resolve('信阳', 2024).policy as unknown as {
+  inpatient: { tiers: Record<string, { ratio: Dated }> };
+  tilt: { threshold: Dated };
+};
+const ratioOf = (e: ReturnType<typeof defaultEngine>) => policyOf(e).inpatient.tiers.dibao_returned.ratio.values;
+const tiltOf = (e: ReturnType<typeof defaultEngine>) => policyOf(e).tilt.threshold.values;
 const setEngine = (...flags: string[]) => baselineEngine({ parameters: setFlagSources(flags) });
 const paramsEngine = (json: string) => baselineEngine({ parameters: [{ source: '--params p.json', overrides: parseParamsJson(json, '--params p.json') }] });
 
