@@ -11,6 +11,7 @@ import { caseDuckdb } from './caseDuckdb';
 import { caseFunctions } from './caseFunctions';
 import { caseBaseline } from './caseBaseline';
 import { caseDecimal, caseProjection } from './caseDecimal';
+import { caseFundNeed } from './caseFundNeed';
 
 async function main() {
   const [name, sizeText, file, file2] = process.argv.slice(2);
@@ -37,6 +38,9 @@ async function main() {
       break;
     case 'functions-cells':
       out = await caseFunctions(size, 'cells');
+      break;
+    case 'fund-need':
+      out = caseFundNeed(size);
       break;
     case 'write-stream-csv':
       out = { case: name, size, file, ...(await writeStreamCsv(file, size)) };

@@ -18,7 +18,7 @@ function fenText(fen: number): string {
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
 
-function categoriesText(r: GeneratedRoster, p: number): string {
+export function categoriesText(r: GeneratedRoster, p: number): string {
   const names: string[] = [];
   for (let i = r.statusStart[p]; i < r.statusStart[p + 1]; i++) names.push(CATEGORIES[r.statusCodes[i]].zh);
   return names.join(';');

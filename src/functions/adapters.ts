@@ -85,6 +85,8 @@ type ValueKind = 'money' | 'rate' | 'flag';
 export interface ParamSpec {
   name: string;
   optional: boolean;
+  /** "name..." in a spec: the last parameter, given any number of times (Excel's repeating parameter). */
+  repeating?: boolean;
 }
 
 export interface RowFunction {
@@ -95,7 +97,11 @@ export interface RowFunction {
 }
 
 const p = (spec: string): ParamSpec[] =>
-  spec.split(',').map((s) => s.trim()).filter(Boolean).map((s) => (s.startsWith('[') ? { name: s.slice(1, -1), optional: true } : { name: s, optional: false }));
+  spec.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    const optional = s.startsWith('[');
+    const name = optional ? s.slice(1, -1) : s;
+    return name.endsWith('...') ? { name: name.slice(0, -3), optional, repeating: true } : { name, optional };
+  });
 
 /** A value for the engine: blanks are "not given". */
 const v = (x: Scalar): string | number | undefined => (isBlank(x) ? undefined : (x as string | number));
@@ -205,11 +211,14 @@ export const ROW_FUNCTIONS: readonly RowFunction[] = [
 /** The table functions (their results are whole tables). */
 export const TABLE_FUNCTIONS = {
   POLICY_LIST: { id: 'POLICY_LIST', params: [] as ParamSpec[] },
-  ASSIST_EXPLAIN: { id: 'ASSIST_EXPLAIN', params: p('functionName, args') },
+  ASSIST_EXPLAIN: { id: 'ASSIST_EXPLAIN', params: p('functionName, args...') },
   VISIT_LAYERS: { id: 'VISIT_LAYERS', params: VISIT_LAYER_PARAMS },
+  // Whole-roster functions over ranges (rosterFunctions.ts); 'parameterValue' repeats (path, value, …).
+  FUND_NEED: { id: 'FUND_NEED', params: p('people, visits, region, year, [parameterValue...]') },
+  PROJECT: { id: 'PROJECT', params: p('people, visits, region, year, [by], [parameterValue...]') },
 } as const;
 
-/** Every MEDAID function with its parameters in contract order ('args' of ASSIST_EXPLAIN repeats). */
+/** Every MEDAID function with its parameters in contract order (a `repeating` last one is given any number of times). */
 export const FUNCTION_SIGNATURES: Readonly<Record<string, readonly ParamSpec[]>> = Object.fromEntries([
   ...ROW_FUNCTIONS.map((f) => [f.id, f.params] as const),
   ...Object.values(TABLE_FUNCTIONS).map((f) => [f.id, f.params] as const),

@@ -19,6 +19,7 @@ import type { Arg, ErrorCell, Lang, Output } from './adapters';
 import { TABLE_FUNCTIONS, applyRowFunctionInSlices, asTable, explain, materialize, policyList, rowFunction, visitLayers } from './adapters';
 import { languageFor, officeDisplayLanguage } from './displayLanguage';
 import { limitPayload } from './payloadLimit';
+import { fundNeedOfRanges, projectTableOfRanges } from './rosterFunctions';
 
 export { setEngine, currentEngine } from './adapters';
 
@@ -351,6 +352,42 @@ export function assistExplain(functionName: any, args: any[]): any[][] {
   return excel(explain(functionName, list, displayLang()));
 }
 
+/** Repeating values Excel passes (a flat list; ranges flattened), trailing blanks dropped. */
+function repeated(values: any[] | undefined): any[] {
+  const flat = (Array.isArray(values) ? values : values === undefined ? [] : [values]).flat(2);
+  while (flat.length > 0 && (flat[flat.length - 1] === undefined || flat[flat.length - 1] === null || flat[flat.length - 1] === '')) flat.pop();
+  return flat;
+}
+
+/**
+ * Fund need (资金需求: assistance plus premium subsidies) of a whole roster under a region's rules for a year; parameter and value pairs override the policy, so Data Table and Goal Seek can vary them.
+ * @customfunction FUND_NEED
+ * @param {any[][]} people The people table with its header row (身份证号, 姓名, 人员类别, 区县, 个人缴费 …).
+ * @param {any[][]} visits The visits table with its header row (身份证号, 结算日期, 就诊类型, 政策范围内自付 …).
+ * @param {any[][]} region Region, e.g. 信阳.
+ * @param {any[][]} year Year of the roster and of the rules, e.g. 2024.
+ * @param {any[]} [parameterValue] Pairs of a parameter path and its value, e.g. "inpatient.tiers.dibao_returned.ratio", 0.75.
+ * @returns {any[][]} The fund need in yuan.
+ */
+export function fundNeedFn(people: any[][], visits: any[][], region: any[][], year: any[][], parameterValue?: any[]): any[][] {
+  return excel(fundNeedOfRanges(people, visits, region, year, repeated(parameterValue)));
+}
+
+/**
+ * Projection of a whole roster spilled as a summary by head-count category or by district: people, visits, inpatient, outpatient and tilted assistance, premium subsidies and fund need, with a total row.
+ * @customfunction PROJECT
+ * @param {any[][]} people The people table with its header row (身份证号, 姓名, 人员类别, 区县, 个人缴费 …).
+ * @param {any[][]} visits The visits table with its header row (身份证号, 结算日期, 就诊类型, 政策范围内自付 …).
+ * @param {any[][]} region Region, e.g. 信阳.
+ * @param {any[][]} year Year of the roster and of the rules, e.g. 2024.
+ * @param {any[][]} [by] 类别 (category, the default) or 区县 (district).
+ * @param {any[]} [parameterValue] Pairs of a parameter path and its value, e.g. "inpatient.tiers.dibao_returned.ratio", 0.75.
+ * @returns {any[][]} A header row, one row per category or district, and the total row.
+ */
+export function projectFn(people: any[][], visits: any[][], region: any[][], year: any[][], by?: any[][], parameterValue?: any[]): any[][] {
+  return excel(projectTableOfRanges(people, visits, region, year, by ?? null, repeated(parameterValue), displayLang()));
+}
+
 /** The ids above, for tests: every JSDoc'd function and the adapter it calls. */
 export const EXCEL_FUNCTIONS = {
   ASSIST_INPATIENT: assistInpatient,
@@ -370,4 +407,6 @@ export const EXCEL_FUNCTIONS = {
   [TABLE_FUNCTIONS.ASSIST_EXPLAIN.id]: assistExplain,
   VISIT_ASSIST: visitAssist,
   [TABLE_FUNCTIONS.VISIT_LAYERS.id]: visitLayersFn,
+  [TABLE_FUNCTIONS.FUND_NEED.id]: fundNeedFn,
+  [TABLE_FUNCTIONS.PROJECT.id]: projectFn,
 } as const;

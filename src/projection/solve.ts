@@ -29,7 +29,7 @@ import type { Person, Visit } from '../roster/types';
 import { premiumSubsidies } from './premiumSubsidies';
 import { engineFor, project } from './project';
 import { byCodePoint } from './totals';
-import type { AmountInput, ProjectionInput, Scenario } from './types';
+import type { AmountInput, Projection, ProjectionInput, Scenario } from './types';
 
 export type Direction = 'increasing' | 'decreasing';
 
@@ -141,15 +141,31 @@ function resolvePath(policy: PolicyFile, parts: readonly string[]): unknown {
  * subsidy fails in the baseline are left out, as in medaid project's totals), columnar for the
  * kernel, and each evaluation's need in fen by district.
  */
-class NeedEvaluator {
+/**
+ * The fund need of the people a baseline projection computed, re-evaluated under other rules on
+ * the integer kernel (the same need as project() to the fen, without its per-visit objects):
+ * what the solver bisects on and what FUND_NEED recalculates with a parameter changed.
+ */
+export function needEvaluator(input: ProjectionInput, baseEngine: Engine, base: Projection): NeedEvaluator {
+  const okAssist = base.people.filter((p) => p.assistanceComputed).map((p) => p.person);
+  const okSubsidy = base.people.filter((p) => p.premiumComputed).map((p) => p.person);
+  const ids = new Set(okAssist.map((p) => p.id));
+  const yearText = String(input.year);
+  const visits = input.visits.filter((v) => ids.has(v.personId) && v.date.slice(0, 4) === yearText);
+  const excluded = base.people.filter((p) => !p.assistanceComputed || !p.premiumComputed).length;
+  return new NeedEvaluator(input, baseEngine, excluded, okAssist, visits, okSubsidy);
+}
+
+export class NeedEvaluator {
   readonly districts: string[];
   private readonly roster: ColumnarRoster;
   private readonly source: RosterSource;
-  private readonly subsidised: Person[];
+  /** The people whose premium subsidy the baseline computed. */
+  readonly subsidised: readonly Person[];
   private readonly subsidyDistrict: Int32Array;
   count = 0;
 
-  constructor(private readonly input: ProjectionInput, base: Engine, readonly excluded: number, persons: Person[], visits: Visit[], subsidised: Person[]) {
+  constructor(private readonly input: ProjectionInput, base: Engine, readonly excluded: number, persons: Person[], readonly visits: Visit[], subsidised: Person[]) {
     const c = compilePolicy(base.resolve(input.region, input.year));
     ({ roster: this.roster, source: this.source } = columnarFromRoster(c, persons, visits));
     this.districts = [...new Set([...persons, ...subsidised].map((p) => p.district))].sort(byCodePoint);
@@ -245,13 +261,9 @@ export function solveBudget(input: SolveInput): SolveResult {
 
   // The people the baseline computes, and their visits of the year.
   const base = project({ ...input, engine: baseEngine });
-  const okAssist = base.people.filter((p) => p.assistanceComputed).map((p) => p.person);
-  const okSubsidy = base.people.filter((p) => p.premiumComputed).map((p) => p.person);
-  const ids = new Set(okAssist.map((p) => p.id));
-  const yearText = String(input.year);
-  const visits = input.visits.filter((v) => ids.has(v.personId) && v.date.slice(0, 4) === yearText);
-  const excluded = base.people.filter((p) => !p.assistanceComputed || !p.premiumComputed).length;
-  const ev = new NeedEvaluator(input, baseEngine, excluded, okAssist, visits, okSubsidy);
+  const ev = needEvaluator(input, baseEngine, base);
+  const okSubsidy = ev.subsidised;
+  const visits = ev.visits;
   for (const d of Object.keys(districtCeilings)) {
     if (!ev.districts.includes(d)) throw bad('--district-ceiling', d, `名单中没有该区县；名单中的区县：${ev.districts.join('、')}`, `no such district on the roster; districts: ${ev.districts.join(', ')}`);
   }
@@ -345,7 +357,7 @@ export function solveBudget(input: SolveInput): SolveResult {
     binding: beyond !== undefined,
     monotoneBreaks: violations,
     evaluations: ev.count,
-    excludedPeople: excluded,
+    excludedPeople: ev.excluded,
     scenario: {
       name,
       description: `拟合 ${paths.join('、')} = ${fitted.value.toString()}，资金需求 ${fitted.total.toFixed(2)} ≤ 上限 ${describeCeilings(ceiling, districtCeilings)} / fitted to the ceiling`,

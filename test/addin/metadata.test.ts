@@ -27,6 +27,8 @@ const CONTRACT: Record<string, string> = {
   ASSIST_EXPLAIN: 'functionName, args...',
   VISIT_ASSIST: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]',
   VISIT_LAYERS: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]',
+  FUND_NEED: 'people, visits, region, year, parameterValue...',
+  PROJECT: 'people, visits, region, year, [by], parameterValue...',
 };
 
 let metadata: FunctionsMetadata;
@@ -56,6 +58,11 @@ describe('generated functions.json', () => {
       expect(f.result.dimensionality).toBe('matrix');
       if (f.id === 'ASSIST_EXPLAIN' || f.id === 'POLICY_LIST') continue;
       for (const p of f.parameters) {
+        // FUND_NEED / PROJECT: the parameter-value pairs repeat as single values (a path, a value, …).
+        if (p.repeating && (f.id === 'FUND_NEED' || f.id === 'PROJECT')) {
+          expect(p.dimensionality ?? 'scalar').toBe('scalar');
+          continue;
+        }
         expect(p.dimensionality).toBe('matrix');
         expect(p.type ?? 'any').toBe('any');
       }
@@ -73,8 +80,8 @@ describe('generated functions.json', () => {
     for (const [id, expected] of Object.entries(CONTRACT)) {
       const params = FUNCTION_SIGNATURES[id];
       expect(params).toBeDefined();
-      const sig = params.map((p) => (id === 'ASSIST_EXPLAIN' && p.name === 'args' ? 'args...' : p.optional ? `[${p.name}]` : p.name)).join(', ');
-      expect(sig).toBe(expected.replace('[args]', 'args...'));
+      const sig = params.map((p) => (p.repeating ? `${p.name}...` : p.optional ? `[${p.name}]` : p.name)).join(', ');
+      expect(sig).toBe(expected);
     }
   });
 });

@@ -1,5 +1,5 @@
 /** The HyperFormula harness for the MEDAID functions (Node only; GPL-3.0 HyperFormula). */
-export { MedaidPlugin, registerMedaidFunctions, medaidFunctionNames, toCellError, NAMESPACE, EXPLAIN_ROWS } from './plugin';
+export { MedaidPlugin, MedaidRosterPlugin, PROJECT_MAX_ROWS, registerMedaidFunctions, medaidFunctionNames, toCellError, NAMESPACE, EXPLAIN_ROWS } from './plugin';
 export {
   HF_CONFIG,
   createWorkbook,

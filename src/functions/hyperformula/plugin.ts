@@ -6,7 +6,8 @@
  * The plugin calls the SAME adapters as the Excel functions (../adapters): ranges come in as
  * 2-D arrays, a column of inputs spills one result per row, and an adapter error cell becomes
  * a CellError carrying the bilingual message (#VALUE! 未知地区 … / unknown region …).
- * Every function is registered twice: MEDAID.NAME (as in Excel) and NAME.
+ * Every function is registered twice: MEDAID.NAME (as in Excel) and NAME. The whole-roster
+ * functions (FUND_NEED, PROJECT; ../rosterFunctions) are a second plugin beside the others.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
@@ -15,6 +16,8 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
 import type { Arg, Cell, ErrorCell, Output, Scalar } from '../adapters';
 import { EXPLAIN_COLUMNS, ROW_FUNCTIONS, TABLE_FUNCTIONS, applyRowFunction, currentEngine, explain, isErrorCell, policyList, rowFunction } from '../adapters';
+import { CATEGORIES } from '../../engine/categories';
+import { PROJECT_COLUMNS, fundNeedOfRanges, parseBy, projectTableOfRanges } from '../rosterFunctions';
 
 export const NAMESPACE = 'MEDAID';
 
@@ -173,6 +176,67 @@ export class MedaidPlugin extends FunctionPlugin {
   }
 }
 
+/**
+ * Most rows PROJECT spills under HyperFormula by district (sized before evaluation: the people
+ * range's rows + 1 bounds header, groups and total; blank below the last). Excel spills exactly.
+ */
+export const PROJECT_MAX_ROWS = 500;
+
+type Grid = readonly (readonly Cell[])[];
+const grid = (x: unknown): Grid => fromHfArg(x) as Grid;
+/** The parameter-value pairs: each argument a value, or a range of them read row by row. */
+const flatPairs = (args: unknown[]): Cell[] => trimTrailingMissing(args).map(fromHfArg).flatMap((a) => (Array.isArray(a) ? (a as Grid).flat() : [a as Cell]));
+
+export class MedaidRosterPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = buildRosterFunctions();
+
+  /** =MEDAID.FUND_NEED(people, visits, region, year, [parameter, value, …]) */
+  medaidFundNeed(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (people: unknown, visits: unknown, region: unknown, year: unknown, ...rest: unknown[]) =>
+      toHf(fundNeedOfRanges(grid(people), grid(visits), fromHfArg(region) as Cell, fromHfArg(year) as Cell, flatPairs(rest), currentEngine()), state),
+    );
+  }
+
+  /** =MEDAID.PROJECT(people, visits, region, year, [by], [parameter, value, …]) */
+  medaidProject(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (people: unknown, visits: unknown, region: unknown, year: unknown, by: unknown, ...rest: unknown[]) =>
+      toHf(projectTableOfRanges(grid(people), grid(visits), fromHfArg(region) as Cell, fromHfArg(year) as Cell, by === undefined ? null : (fromHfArg(by) as Cell), flatPairs(rest), 'zh', currentEngine()), state),
+    );
+  }
+
+  /** By category (the default, or a literal 类别): the categories + header + total; else bounded by the people range. */
+  medaidProjectSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const args = ast.args as unknown as { type?: string; value?: unknown }[];
+    const people = args[0] ? this.arraySizeForAst(ast.args[0], state).height : 1;
+    const byArg = args[4];
+    const byCategory = !byArg || (isLiteral(byArg) && parseBy(literalValue(byArg)) === 'category');
+    const height = byCategory ? Math.min(CATEGORIES.length + 2, people + 1) : Math.min(people + 1, PROJECT_MAX_ROWS);
+    return new ArraySize(PROJECT_COLUMNS, Math.max(height, 1));
+  }
+}
+
+function buildRosterFunctions(): ImplementedFunctions {
+  const fns: ImplementedFunctions = {};
+  const both = (id: string, meta: ImplementedFunctions[string]) => {
+    fns[`${NAMESPACE}.${id}`] = meta;
+    fns[id] = meta;
+  };
+  both(TABLE_FUNCTIONS.FUND_NEED.id, {
+    method: 'medaidFundNeed',
+    parameters: [ANY, ANY, ANY, ANY, ANY_OPTIONAL, ANY_OPTIONAL],
+    repeatLastArgs: 2,
+    vectorizationForbidden: true,
+  });
+  both(TABLE_FUNCTIONS.PROJECT.id, {
+    method: 'medaidProject',
+    sizeOfResultArrayMethod: 'medaidProjectSize',
+    parameters: [ANY, ANY, ANY, ANY, ANY_OPTIONAL, ANY_OPTIONAL, ANY_OPTIONAL],
+    repeatLastArgs: 2,
+    vectorizationForbidden: true,
+  });
+  return fns;
+}
+
 /** Optional arguments HyperFormula passes as undefined at the end: not given. */
 function trimTrailingMissing(args: unknown[]): unknown[] {
   let n = args.length;
@@ -212,7 +276,7 @@ function buildImplementedFunctions(): ImplementedFunctions {
 
 /** Function names as HyperFormula's translation package wants them (same in every language). */
 export function medaidFunctionNames(): string[] {
-  return Object.keys(MedaidPlugin.implementedFunctions);
+  return [...Object.keys(MedaidPlugin.implementedFunctions), ...Object.keys(MedaidRosterPlugin.implementedFunctions)];
 }
 
 /** Registers the plugin once per process (HyperFormula's registry is global). */
@@ -221,4 +285,5 @@ export function registerMedaidFunctions(): void {
   if (HyperFormula.getRegisteredFunctionNames('enGB').includes(names[0])) return;
   const translations = Object.fromEntries(names.map((n) => [n, n]));
   HyperFormula.registerFunctionPlugin(MedaidPlugin, { enGB: translations });
+  HyperFormula.registerFunctionPlugin(MedaidRosterPlugin, { enGB: translations });
 }
