@@ -12,6 +12,7 @@ import { caseFunctions } from './caseFunctions';
 import { caseBaseline } from './caseBaseline';
 import { caseDecimal, caseProjection } from './caseDecimal';
 import { caseFundNeed } from './caseFundNeed';
+import { caseBudget } from './caseBudget';
 
 async function main() {
   const [name, sizeText, file, file2] = process.argv.slice(2);
@@ -38,6 +39,9 @@ async function main() {
       break;
     case 'functions-cells':
       out = await caseFunctions(size, 'cells');
+      break;
+    case 'budget':
+      out = await caseBudget(size);
       break;
     case 'fund-need':
       out = caseFundNeed(size);

@@ -5,7 +5,7 @@
  *   npm run bench               full run (≈ 10 minutes on 2 cores; writes ~1 GB of CSV to /tmp)
  *   npm run bench -- --quick    10k-row cases only
  *   npm run bench -- --only=fast,stream   re-run some cases (fast, decimal, projection, baseline,
- *                               baseline-yuan, functions, fund-need, cli, stream, e2e), keep the other rows
+ *                               baseline-yuan, functions, fund-need, budget, cli, stream, e2e), keep the other rows
  *   npm run bench -- --only=e2e --e2e-sizes=1000000,10000000   the end-to-end cases at these sizes
  *
  * e2e (issue 9): on one unsorted people + visits pair (rows in random order), in this order and
@@ -101,6 +101,7 @@ function main() {
     rows.push(runCase(['functions-cells', String(fnSize)]));
   }
   if (wanted('fund-need')) rows.push(runCase(['fund-need', String(fnSize)]));
+  if (wanted('budget')) for (const n of quick ? [10_000] : [100_000, 1_000_000]) rows.push(runCase(['budget', String(n)], 8192));
   if (!quick && wanted('cli')) {
     runCase(['write-pair-csv', '1000000', TMP]);
     rows.push(runCli('cli-project', `${TMP}/people-1000000.csv`, `${TMP}/visits-1000000.csv`, 1_000_000));
@@ -152,6 +153,7 @@ function table(rows: Row[]): string {
     if (r.case === 'floor') notes = `read + split ${r.fields} fields; CPU ${ms(r.cpuMs)}`;
     if (r.case.startsWith('e2e-')) notes = `CPU ${ms(r.cpuMs)}; ${r.floorRatio}× floor; ${r.duckdbRatio}× DuckDB; output ${r.outputMB} MB; exit ${r.exit}`;
     if (r.case === 'duckdb') notes = `CPU ${ms(r.cpuMs)} on ${r.threads} threads; ${r.floorRatio}× floor; totals equal ours: ${r.totalsEqual}`;
+    if (r.case === 'budget') notes = `plan 3 y ${ms(r.planMs)}; bootstrap ${r.draws} draws ${ms(r.bootstrapMs)}; solve ${ms(r.solveMs)} (${JSON.stringify(r.fitted)}); project ${ms(r.projectMs)}`;
     if (r.case === 'fund-need') notes = `first call ${ms(r.firstCallMs)}; parameter changed ${ms(r.paramChangeMs)}; unchanged ${ms(r.unchangedMs)}; imports ${r.rosterImports}; need ${r.need}`;
     lines.push(`| ${r.case} | ${size} | ${ms(wall)} | ${typeof rps === 'number' ? rps.toLocaleString('en-US') : ''} | ${r.peakRssMB ?? ''} MB | ${notes} (load ${r.loadAvgBefore}) |`);
   }

@@ -11,15 +11,16 @@ import { categoryName } from '../projection/labels';
 import { project } from '../projection/project';
 import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterSetup, table } from './budgetArgs';
 import { writeOutputData } from './outputFiles';
+import { budgetWorkbookBytes } from './budgetWorkbook';
 
 export const BURDEN_HELP = `burden --people FILE --visits FILE --region 西平 --year 2022 [--burden-line N] [--scenario FILE]…
-        [--set …] [--params F] [--policy F] [--summary burden.json] [--force] [--lang zh|en]
+        [--set …] [--params F] [--policy F] [--summary burden.json] [--out burden.xlsx] [--force] [--lang zh|en]
         — 救助后个人负担：超过负担线的人数（按类别、区县），各情景受益/受损人数 / who bears the cost after assistance`;
 
 export async function burden(args: string[]): Promise<number> {
   try {
-    const f = parseFlags(args, { values: [...ROSTER_FLAGS, '--burden-line'], repeatable: [...ROSTER_REPEATABLE], switches: ['--force'], required: ['--people', '--visits', '--region', '--year'] });
-    const targets = outputTargets(f, ['--summary']);
+    const f = parseFlags(args, { values: [...ROSTER_FLAGS, '--out', '--burden-line'], repeatable: [...ROSTER_REPEATABLE], switches: ['--force'], required: ['--people', '--visits', '--region', '--year'] });
+    const targets = outputTargets(f, ['--summary', '--out']);
     const s = await rosterSetup(f);
     const zh = s.lang === 'zh';
     const input = { ...s.roster, region: s.region, year: s.year, engine: s.engine, funding: s.funding };
@@ -51,6 +52,11 @@ export async function burden(args: string[]): Promise<number> {
       };
       await writeOutputData(sm, JSON.stringify(summary, null, 2) + '\n');
       console.log(`summary → ${sm.given}`);
+    }
+    const book = targets.get('--out');
+    if (book) {
+      await writeOutputData(book, await budgetWorkbookBytes([{ burden: t, gainers: comps }], s.lang));
+      console.log(`${zh ? '结果工作簿' : 'workbook'} → ${book.given}`);
     }
     return t.notComputed ? 1 : 0;
   } catch (e) {

@@ -13,10 +13,11 @@ import { DEFAULT_YEARS, projectYears, type MultiYearPlan } from '../projection/m
 import { planSummary } from '../projection/planSummary';
 import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterRowLines, rosterRows, rosterSetup, table } from './budgetArgs';
 import { writeOutputData } from './outputFiles';
+import { budgetWorkbookBytes } from './budgetWorkbook';
 
 export const PLAN_HELP = `plan --people FILE --visits FILE --region 信阳 --year 2024 [--years ${DEFAULT_YEARS}] [--income-growth R]
         [--headcount-growth R] [--cost-growth R] [--premium-growth R] [--scenario FILE]… [--draws ${DEFAULT_DRAWS}] [--seed ${DEFAULT_SEED}] [--no-range]
-        [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9] [--summary plan.json] [--force] [--lang zh|en]
+        [--set REGION:PATH=VALUE]… [--params FILE]… [--policy FILE]… [--lottery N] [--donations N] [--transfers N] [--ratio 1:9] [--summary plan.json] [--out plan.xlsx] [--force] [--lang zh|en]
         — 多年规划（中期财政规划）与区间 / multi-year plan with a bootstrap range (P10/P50/P90)`;
 
 function planText(plan: MultiYearPlan, range: PlanRange | undefined, lang: 'zh' | 'en'): string {
@@ -69,12 +70,12 @@ export async function plan(args: string[]): Promise<number> {
   let zhLang = true;
   try {
     const f = parseFlags(args, {
-      values: [...ROSTER_FLAGS, '--years', '--income-growth', '--draws', '--seed'],
+      values: [...ROSTER_FLAGS, '--out', '--years', '--income-growth', '--draws', '--seed'],
       repeatable: [...ROSTER_REPEATABLE],
       switches: ['--no-range', '--force'],
       required: ['--people', '--visits', '--region', '--year'],
     });
-    const targets = outputTargets(f, ['--summary']);
+    const targets = outputTargets(f, ['--summary', '--out']);
     const s = await rosterSetup(f);
     zhLang = s.lang === 'zh';
     const plans = [undefined, ...s.scenarios].map((scenario) =>
@@ -93,6 +94,12 @@ export async function plan(args: string[]): Promise<number> {
       const rows = rosterRows(s.roster);
       await writeOutputData(summary, JSON.stringify(rest.length ? { ...first, rows, scenarios: rest } : { ...first, rows }, null, 2) + '\n');
       console.log(`\nsummary → ${summary.given}`);
+    }
+    const book = targets.get('--out');
+    if (book) {
+      // 多年规划 + 区间 for the baseline, then the same two for each scenario (its name after the sheet's).
+      await writeOutputData(book, await budgetWorkbookBytes(plans.map((p, i) => ({ plan: p, range: ranges[i], suffix: i === 0 ? undefined : p.scenario ?? String(i) })), s.lang));
+      console.log(`${zhLang ? '结果工作簿' : 'workbook'} → ${book.given}`);
     }
     const rejectedRows = rosterRows(s.roster);
     const rejected = rejectedRows.people.rejected + rejectedRows.visits.rejected;

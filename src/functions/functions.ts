@@ -19,7 +19,13 @@ import type { Arg, ErrorCell, Lang, Output } from './adapters';
 import { TABLE_FUNCTIONS, applyRowFunctionInSlices, asTable, explain, materialize, policyList, rowFunction, visitLayers } from './adapters';
 import { languageFor, officeDisplayLanguage } from './displayLanguage';
 import { limitPayload } from './payloadLimit';
-import { fundNeedOfRanges, projectTableOfRanges } from './rosterFunctions';
+
+/**
+ * The whole-roster functions (FUND_NEED, PROJECT) need the roster importer and the projection:
+ * loaded on first use as their own chunk, so functions.js, which every workbook using MEDAID
+ * loads, stays small.
+ */
+const rosterFunctions = () => import(/* webpackChunkName: "roster-functions" */ './rosterFunctions');
 
 export { setEngine, currentEngine } from './adapters';
 
@@ -367,9 +373,10 @@ function repeated(values: any[] | undefined): any[] {
  * @param {any[][]} region Region, e.g. 信阳.
  * @param {any[][]} year Year of the roster and of the rules, e.g. 2024.
  * @param {any[]} [parameterValue] Pairs of a parameter path and its value, e.g. "inpatient.tiers.dibao_returned.ratio", 0.75.
- * @returns {any[][]} The fund need in yuan.
+ * @returns {Promise<any[][]>} The fund need in yuan.
  */
-export function fundNeedFn(people: any[][], visits: any[][], region: any[][], year: any[][], parameterValue?: any[]): any[][] {
+export async function fundNeedFn(people: any[][], visits: any[][], region: any[][], year: any[][], parameterValue?: any[]): Promise<any[][]> {
+  const { fundNeedOfRanges } = await rosterFunctions();
   return excel(fundNeedOfRanges(people, visits, region, year, repeated(parameterValue)));
 }
 
@@ -382,9 +389,10 @@ export function fundNeedFn(people: any[][], visits: any[][], region: any[][], ye
  * @param {any[][]} year Year of the roster and of the rules, e.g. 2024.
  * @param {any[][]} [by] 类别 (category, the default) or 区县 (district).
  * @param {any[]} [parameterValue] Pairs of a parameter path and its value, e.g. "inpatient.tiers.dibao_returned.ratio", 0.75.
- * @returns {any[][]} A header row, one row per category or district, and the total row.
+ * @returns {Promise<any[][]>} A header row, one row per category or district, and the total row.
  */
-export function projectFn(people: any[][], visits: any[][], region: any[][], year: any[][], by?: any[][], parameterValue?: any[]): any[][] {
+export async function projectFn(people: any[][], visits: any[][], region: any[][], year: any[][], by?: any[][], parameterValue?: any[]): Promise<any[][]> {
+  const { projectTableOfRanges } = await rosterFunctions();
   return excel(projectTableOfRanges(people, visits, region, year, by ?? null, repeated(parameterValue), displayLang()));
 }
 

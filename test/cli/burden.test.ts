@@ -29,3 +29,15 @@ test('no monitoring line and no --burden-line: exit 2 asking for it', async () =
   expect(await main(base)).toBe(2);
   expect(err.join('\n')).toContain('--burden-line');
 });
+
+test('--out writes 个人负担 and 情景受益 sheets', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const book = join(dir, 'burden.xlsx');
+  expect(await main([...base, '--burden-line', '3000', '--scenario', scen, '--out', book])).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['个人负担', '情景受益']);
+  expect((wb.getWorksheet('个人负担')!.getRow(1).values as unknown[]).slice(1)).toEqual(['负担线', 3000]);
+  // A gains 500 (7000 → 7500), B unchanged
+  expect((wb.getWorksheet('情景受益')!.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['dibao-75', 1, 500, 500]);
+});

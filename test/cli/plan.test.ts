@@ -43,3 +43,17 @@ test.each([
   expect(await main([...base, ...extra])).toBe(2);
   expect(err.join('\n')).toContain(says);
 });
+
+test('--out writes 多年规划 and 区间 sheets (a scenario gets its own pair)', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const book = join(dir, 'plan.xlsx');
+  const scen = file('s75.json', JSON.stringify({ name: '低保75', overrides: { 'xinyang-2024': { 'inpatient.tiers.dibao_returned.ratio': 0.75 } } }));
+  expect(await main([...base, '--cost-growth', '10%', '--draws', '50', '--scenario', scen, '--out', book])).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['多年规划', '区间', '多年规划 低保75', '区间 低保75']);
+  // 2027 as in the summary test: 9317 + 80 + 10000 = 19397; the scenario: 13310 × 75 % = 9982.5 + 80 + 10000 = 20062.5
+  const need = (sheet: string) => (wb.getWorksheet(sheet)!.getRow(5).values as unknown[]).slice(1, 6);
+  expect(need('多年规划')).toEqual([2027, 2, 19317, 80, 19397]);
+  expect(need('多年规划 低保75')).toEqual([2027, 2, 19982.5, 80, 20062.5]);
+});

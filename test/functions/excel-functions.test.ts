@@ -28,6 +28,19 @@ afterAll(() => {
 });
 
 describe('Excel custom functions', () => {
+  it('FUND_NEED / PROJECT over ranges as Excel passes them (repeating pairs; blanks at the end dropped)', async () => {
+    const { idCheckChar } = await import('../../src/roster');
+    const A = '41150219800101001' + idCheckChar('41150219800101001');
+    const people = [['身份证号', '姓名', '人员类别', '区县', '个人缴费'], [A, '张三', '低保对象', '浉河区', 380]];
+    const visits = [['身份证号', '结算日期', '就诊类型', '门诊类型', '政策范围内自付', '是否规范转诊省内就医'], [A, '2024-03-01', '住院', '', 10000, '否']];
+    // 信医保办〔2024〕52号 二、二是 70 % → 7000; with 0.75 → 7500; + 80 subsidy (二、一是)
+    expect(await EXCEL_FUNCTIONS.FUND_NEED(people, visits, [['信阳']], [[2024]])).toEqual([[7080]]);
+    expect(await EXCEL_FUNCTIONS.FUND_NEED(people, visits, [['信阳']], [[2024]], ['inpatient.tiers.dibao_returned.ratio', 0.75, null])).toEqual([[7580]]);
+    const odd = await EXCEL_FUNCTIONS.FUND_NEED(people, visits, [['信阳']], [[2024]], ['inpatient.tiers.dibao_returned.ratio']);
+    expect(odd[0][0]).toBeInstanceOf(FakeCFError);
+    expect((await EXCEL_FUNCTIONS.PROJECT(people, visits, [['信阳']], [[2024]], [['区县']]))[1]).toEqual(['浉河区', 1, 1, 7000, 0, 0, 7000, 80, 7080]);
+  });
+
   it('return a 1×1 table for single values', async () => {
     expect(await EXCEL_FUNCTIONS.ASSIST_INPATIENT([[10000]], [['低保对象']], [['信阳']])).toEqual([[7000]]);
     expect(await EXCEL_FUNCTIONS.FUND_SPLIT([[12345.67]], [['district']])).toEqual([[11111.1]]);
