@@ -72,7 +72,8 @@ describe('generated functions.json', () => {
   it('marks no function volatile, streaming or cancelable (plain recalculation); the range functions ask for their arguments’ addresses', () => {
     // requiresParameterAddresses (JSDoc @requiresParameterAddresses): Excel passes
     // invocation.parameterAddresses, so an error cell in a range is named by its A1 address.
-    const tables = new Set(['POLICY_LIST', 'ASSIST_EXPLAIN']);
+    // FUND_NEED / PROJECT name an error cell by its row and column inside the people or visits range.
+    const tables = new Set(['POLICY_LIST', 'ASSIST_EXPLAIN', 'FUND_NEED', 'PROJECT']);
     for (const f of metadata.functions) expect(f.options ?? {}).toEqual(tables.has(f.id) ? {} : { requiresParameterAddresses: true });
   });
 
