@@ -58,6 +58,9 @@ const CELL_BREAK = /[\r\n\t,\u2028\u2029\u0085]/;
  */
 export class Masker {
   private readonly names: string[];
+  /** The known names as a set, and their lengths (UTF-16 units) longest first, for text(). */
+  private readonly nameSet: Set<string>;
+  private readonly nameLengths: number[];
 
   constructor(names: Iterable<string> = []) {
     const set = new Set<string>();
@@ -67,6 +70,8 @@ export class Masker {
     }
     // Longest first, so 欧阳娜娜 is replaced before a shorter name inside it.
     this.names = [...set].sort((a, b) => b.length - a.length);
+    this.nameSet = set;
+    this.nameLengths = [...new Set(this.names.map((n) => n.length))];
   }
 
   /** A masker that also knows the names these report entries quote. */
@@ -87,8 +92,28 @@ export class Masker {
     if (s === '') return s;
     // The Excel number form first: its digits after the point would otherwise be read as a run.
     let t = s.replace(ID_AS_NUMBER, (m) => m.slice(0, 3) + '*'.repeat(Math.max(0, m.length - 7)) + m.slice(-4)).replace(ID_RUN, starMiddle);
-    for (const n of this.names) if (t.includes(n)) t = t.split(n).join(maskName(n));
-    return t;
+    return this.names.length ? this.maskNames(t) : t;
+  }
+
+  /**
+   * Every known name in `t` masked, longest name first (so 欧阳娜娜 goes before a shorter name
+   * inside it). The names that occur are found by one look-up per position and name length, not
+   * by a search per known name: a 400,000-person roster would otherwise make every message cost
+   * 400,000 substring searches. Only those names are then replaced, in the same order as before.
+   */
+  private maskNames(t: string): string {
+    const found = new Set<string>();
+    for (let i = 0; i < t.length; i++) {
+      for (const len of this.nameLengths) {
+        if (i + len > t.length) continue;
+        const w = t.slice(i, i + len);
+        if (this.nameSet.has(w)) found.add(w);
+      }
+    }
+    if (found.size === 0) return t;
+    let out = t;
+    for (const n of [...found].sort((a, b) => b.length - a.length)) if (out.includes(n)) out = out.split(n).join(maskName(n));
+    return out;
   }
 
   cellValue(value: string): string {

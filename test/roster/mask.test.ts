@@ -52,6 +52,19 @@ describe('Masker: the one masking point (issue 12 item 2)', () => {
     expect(m.text('王庄镇')).toBe('王庄镇');
   });
 
+  test('among many known names, every one a text holds is masked: overlapping, repeated, at either end, rare characters', () => {
+    // 40,000 other names, so a slip in the one-pass look-up (by position and length) shows.
+    const others = Array.from({ length: 40_000 }, (_, i) => `某${String.fromCharCode(0x4e00 + (i % 20000))}${String.fromCharCode(0x5000 + Math.floor(i / 20000))}`);
+    const m = new Masker([...others, '欧阳娜娜', '娜娜', '李王', '王小明', '𠀋明']);
+    expect(m.text('欧阳娜娜和娜娜')).toBe('欧***和娜*');
+    // Longest first, as the masker always did: 王小明 → 王** before 李王 → 李*.
+    expect(m.text('李王小明')).toBe('李***');
+    expect(m.text('王小明')).toBe('王**');
+    expect(m.text('𠀋明来电，𠀋明')).toBe('𠀋*来电，𠀋*');
+    expect(m.text(`${others[39_999]} 与 ${others[0]}`)).toBe(`某** 与 某**`);
+    expect(m.text('没有人名的句子')).toBe('没有人名的句子');
+  });
+
   test('a raw cell quoted in a masked report is cut where another cell or row begins', () => {
     const m = new Masker();
     const e = { sheet: 'p.csv', rowNumber: 9, column: '人员类别', cell: 'C9', value: `低保对象,浉河区,380\n${ID_B},李四,特困人员`, field: 'categories' as const, code: 'UNKNOWN_CATEGORY' as const, severity: 'error' as const, zh: `未知人员类别 "低保对象,浉河区,380\n${ID_B},李四,特困人员"`, en: 'x' };
