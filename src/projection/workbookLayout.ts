@@ -56,6 +56,11 @@ export interface WorkbookOptions {
    * --detail defaults to 'people'. The summary sheet says which were left out.
    */
   detail?: 'none' | 'people' | 'visits';
+  /**
+   * Where the analyst chose the detail level, named in the summary sheet's note when sheets were
+   * left out: the CLI's flag by default; the task pane names its own field instead.
+   */
+  detailChoice?: { zh: string; en: string };
 }
 
 /** A sheet of text cells added after the result's sheets (see WorkbookOptions.extraSheets). */
@@ -498,9 +503,10 @@ export async function layOutWorkbook(original: ProjectionRun, target: LayoutTarg
   const detail = opts.detail ?? 'visits';
   const detailsNotice = detail === 'visits' ? planNotice(plans.details, { zh: '明细（逐次就诊）', en: 'Details (one row per visit)' }) : undefined;
   const peopleNotice = detail !== 'none' ? planNotice(plans.people, { zh: '人员', en: 'People' }) : undefined;
+  const choice = opts.detailChoice ?? { zh: `--detail ${detail}`, en: `--detail ${detail}` };
   const omitted = detail === 'visits' ? undefined : {
-    zh: detail === 'none' ? '未写出明细表（--detail none）：人员与逐次就诊明细未列出，汇总数包含全部人员' : '未写出逐次就诊明细表（--detail people）：汇总数包含全部就诊',
-    en: detail === 'none' ? 'no detail sheets (--detail none): people and visits are not listed; the totals include everyone' : 'no per-visit detail sheet (--detail people): the totals include every visit',
+    zh: detail === 'none' ? `未写出明细表（${choice.zh}）：人员与逐次就诊明细未列出，汇总数包含全部人员` : `未写出逐次就诊明细表（${choice.zh}）：汇总数包含全部就诊`,
+    en: detail === 'none' ? `no detail sheets (${choice.en}): people and visits are not listed; the totals include everyone` : `no per-visit detail sheet (${choice.en}): the totals include every visit`,
   };
   const layersNotice = detail === 'visits' && plans.layers ? planNotice(plans.layers, { zh: '结算各层（逐次结算就诊）', en: 'Layers (one row per settlement visit)' }) : undefined;
   const notices = [detailsNotice, layersNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x);

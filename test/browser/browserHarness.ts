@@ -126,3 +126,10 @@ export function servePane(): { readonly url: string } {
     },
   };
 }
+
+/** Chooses an option of one of the pane's Fluent dropdowns (region, year, detail sheets …). */
+export async function chooseOption(page: Page, dropdown: string, value: string): Promise<void> {
+  await page.click(`${dropdown} [role="combobox"]`);
+  await page.click(`${dropdown} fluent-option[value="${value}"]`);
+  await page.waitForFunction(([d, v]) => (document.querySelector(d) as HTMLInputElement | null)?.value === v, [dropdown, value] as const);
+}

@@ -7,15 +7,7 @@
  * 2025 on this 2024 roster is announced before the run and the run waits (no 0.00 budget).
  */
 import path from 'path';
-import type { Page } from 'playwright-core';
-import { browserAvailable, openPage, ROOT, servePane, type Watched } from './browserHarness';
-
-/** Chooses an option of a Fluent dropdown (the pane's region and year fields). */
-async function choose(page: Page, dropdown: string, value: string): Promise<void> {
-  await page.click(`${dropdown} [role="combobox"]`);
-  await page.click(`${dropdown} fluent-option[value="${value}"]`);
-  await page.waitForFunction(([d, v]) => (document.querySelector(d) as HTMLInputElement | null)?.value === v, [dropdown, value] as const);
-}
+import { browserAvailable, chooseOption as choose, openPage, ROOT, servePane, type Watched } from './browserHarness';
 
 const PEOPLE = path.join(ROOT, 'samples', 'xinyang-2024-people.csv');
 const VISITS = path.join(ROOT, 'samples', 'xinyang-2024-visits.csv');

@@ -16,7 +16,7 @@ import { parseScenarioJson } from '../../src/projection/scenarioFile';
 import type { ProjectionRun } from '../../src/projection/types';
 import { writeWorkbook } from '../../src/projection/writeWorkbook';
 import { readScenarioSheet } from '../../src/taskpane/host/scenarioSheet';
-import { browserAvailable, buildBundle, cspViolations, foreignRequests, openPage, ROOT, serveDir, type Watched } from './browserHarness';
+import { browserAvailable, buildBundle, chooseOption, cspViolations, foreignRequests, openPage, ROOT, serveDir, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
 const PEOPLE = path.join(SAMPLES, 'xinyang-2024-people.csv');
@@ -112,6 +112,9 @@ maybe('task pane in a plain browser (file mode)', () => {
 
     await page.screenshot({ path: path.join(OUT, 'taskpane-file-mode.png'), fullPage: true });
 
+    // People detail by default (as the CLI); this test compares every sheet, so it asks for every visit too.
+    expect(await page.$eval('#detail', (el) => (el as HTMLInputElement).value)).toBe('people');
+    await chooseOption(page, '#detail', 'visits');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#write-result')]);
     const file = path.join(OUT, download.suggestedFilename());
     await download.saveAs(file);

@@ -19,7 +19,7 @@ import { readRoster } from '../../src/projection/readRoster';
 import { runProjection } from '../../src/projection/run';
 import { parseScenarioJson } from '../../src/projection/scenarioFile';
 import type { ProjectionRun } from '../../src/projection/types';
-import { browserAvailable, buildBundle, openPage, ROOT, serveDir, type Watched } from './browserHarness';
+import { browserAvailable, buildBundle, chooseOption, openPage, ROOT, serveDir, type Watched } from './browserHarness';
 
 const SCENARIO = path.join(ROOT, 'samples', 'scenario-dibao-75.json');
 const OUT = path.join(ROOT, 'test-output');
@@ -112,6 +112,9 @@ maybe('task pane with a 100,000-visit roster (file mode)', () => {
     const cmp = expected.comparisons[0].measures['assistance.total'];
     expect(await value('compare.0.assistance.total')).toBe(cmp.scenario.toFixed(2));
 
+    // MEDAID_DETAIL=visits|none times another detail level than the pane's default (people).
+    const detail = process.env.MEDAID_DETAIL ?? 'people';
+    if (detail !== 'people') await chooseOption(page, '#detail', detail);
     const tWrite = Date.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20 * 60 * 1000 }), page.click('#write-result')]);
     const file = path.join(os.tmpdir(), `medaid-large-${process.pid}.xlsx`);
@@ -129,6 +132,7 @@ maybe('task pane with a 100,000-visit roster (file mode)', () => {
       endToEndMs: tDone - t0,
       longestMainThreadTaskMs: Math.round(longest),
       longTasksOver200Ms: tasks.filter((x) => x.duration > 200).length,
+      detail,
       bundle: process.env.MEDAID_WEB_DIR ? 'MEDAID_WEB_DIR' : 'fresh build',
     };
     fs.writeFileSync(path.join(OUT, 'taskpane-large-roster.timing.json'), JSON.stringify(timing, null, 2));
@@ -143,6 +147,10 @@ maybe('task pane with a 100,000-visit roster (file mode)', () => {
     summary.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && numbers.push(cell.value)));
     expect(numbers).toContain(Number(b.totals.overall.assistance.total.toFixed(2)));
     expect(got.getWorksheet('MedAid-scenarios')?.state).toBe('hidden');
+    // Every person listed once (header + one row each) unless no detail was asked for; the
+    // per-visit sheet only when asked for.
+    if (detail !== 'none') expect(got.getWorksheet('人员')!.actualRowCount).toBe(expected.baseline.people.length + 1);
+    expect(got.getWorksheet('明细') !== undefined).toBe(detail === 'visits');
     expect(w.pageErrors).toEqual([]);
   }, 60 * 60 * 1000);
 });

@@ -35,6 +35,7 @@ import {
 import { parseParamInput, policyParams, type PolicyParam } from '../policyParams';
 import { plainMessage } from '../plainMessage';
 import { searchParams } from '../paramSearch';
+import { DEFAULT_RESULT_DETAIL, type ResultDetail } from '../resultDetail';
 import { parseScenarioSet, scenarioSetJson } from '../scenarioStore';
 import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { RunSummary } from '../runSummary';
@@ -132,6 +133,7 @@ export class PaneApp {
   private draft: Draft | undefined;
   private runState: RunState = { status: 'idle' };
   private mask = false;
+  private detail: ResultDetail = DEFAULT_RESULT_DETAIL;
   /** The analyst confirmed seeing a run below the completeness threshold (reset by each run). */
   private acceptPartial = false;
   private status = '';
@@ -568,7 +570,7 @@ export class PaneApp {
     await this.guard(async () => {
       const office = this.host.kind === 'office';
       // File mode: the scenarios and figures go into the download (hidden sheets) in the same pass.
-      const book = await this.client.book({ lang: getLang(), mask: this.mask, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } });
+      const book = await this.client.book({ lang: getLang(), mask: this.mask, detail: this.detail, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } });
       const outcome = await this.host.writeResult(
         { sheets: book.sheets, charts: book.charts, xlsx: async () => book.xlsx, fileName: book.fileName },
         (done, total) => {
@@ -1014,6 +1016,10 @@ export class PaneApp {
       h('div', { class: 'row' },
         fx('fluent-checkbox', { id: 'mask', checked: this.mask, onchange: (ev) => { this.mask = (ev.currentTarget as HTMLInputElement).checked; this.render(); } }),
         h('label', { for: 'mask' }, t('mask'))),
+      h('div', { class: 'field' },
+        h('label', { for: 'detail' }, t('detail')),
+        dropdown('detail', ([['people', 'detailPeople'], ['visits', 'detailVisits'], ['none', 'detailNone']] as [ResultDetail, StringKey][]).map(([v, k]) => ({ value: v, label: t(k), selected: v === this.detail })),
+          (v) => { this.detail = v as ResultDetail; }, { disabled: this.busy })),
       h('div', { class: 'buttons' },
         button('write-result', this.host.kind === 'office' ? t('writeWorkbook') : t('download'), () => void this.writeResult(), { appearance: 'primary', disabled: this.busy })),
       h('p', { id: 'write-status', role: 'status', 'aria-live': 'polite' }),

@@ -58,6 +58,7 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
         const book = await buildBook(last.run, last.summary, {
           lang: msg.lang,
           mask: msg.mask,
+          detail: msg.detail,
           sheets: msg.sheets,
           scenarios: msg.scenarios,
           xlsx: msg.xlsx,

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
 import type { ScenarioSet } from '../scenarioStore';
 import type { Phase, RunOptions } from './projectionJob';
+import type { ResultDetail } from '../resultDetail';
 import type { CheckView, Loaded, SchemeRegion, SourceInput } from './rosterSession';
 
 export type ToWorker =
@@ -15,7 +16,7 @@ export type ToWorker =
   /** With `region`, the visits' outpatient schemes are checked against it (and against it from then on). */
   | { type: 'check'; year: number; region?: SchemeRegion }
   | { type: 'run'; options: RunOptions }
-  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean };
+  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean; detail?: ResultDetail };
 
 export interface WorkerError {
   code?: string;

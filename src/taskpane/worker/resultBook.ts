@@ -11,6 +11,7 @@
 import type ExcelJS from 'exceljs';
 import type { AnalystParameter } from '../../projection/baselineParams';
 import { buildWorkbook, workbookBytes } from '../../projection/writeWorkbook';
+import { DEFAULT_RESULT_DETAIL, type ResultDetail } from '../resultDetail';
 import type { ProjectionRun } from '../../projection/types';
 import type { ChartSpec, OutCell, OutputSheet } from '../host/Host';
 import { savedSheets } from '../host/scenarioSheet';
@@ -21,6 +22,8 @@ import type { ScenarioSet } from '../scenarioStore';
 export interface BookOptions {
   lang: Lang;
   mask: boolean;
+  /** Detail sheets (default DEFAULT_RESULT_DETAIL). */
+  detail?: ResultDetail;
   /** Office: also give the sheets as value tables. */
   sheets: boolean;
   /** Kept in the downloaded file (file mode) as hidden sheets: scenarios and the analyst's figures. */
@@ -110,6 +113,8 @@ export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: B
   const wb = await buildWorkbook(run, {
     lang: opts.lang,
     mask: opts.mask,
+    detail: opts.detail ?? DEFAULT_RESULT_DETAIL,
+    detailChoice: { zh: t('detailChoice', {}, 'zh'), en: t('detailChoice', {}, 'en') },
     ...(opts.parameters?.length ? { parameters: opts.parameters } : {}),
     ...(extraSheets.length ? { extraSheets } : {}),
   });

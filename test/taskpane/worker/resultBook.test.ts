@@ -63,4 +63,18 @@ describe('result book', () => {
     expect(office.xlsx.byteLength).toBe(0);
     expect(office.sheets.map((s) => s.title)).toContain('汇总');
   });
+
+  test('detail sheets: people only by default (as the CLI), every visit or none on request; the summary sheet names the pane field, not a CLI flag', async () => {
+    const { run, summary } = job();
+    const titles = async (detail?: 'none' | 'people' | 'visits') => (await buildBook(run, summary, { lang: 'zh', mask: false, sheets: true, xlsx: false, ...(detail ? { detail } : {}) })).sheets.map((s) => s.title);
+    expect(await titles()).toEqual(['汇总', '情景对比', '人员', '校验报告', '预测', '图表']);
+    expect(await titles('visits')).toEqual(['汇总', '情景对比', '明细', '人员', '校验报告', '预测', '图表']);
+    expect(await titles('none')).toEqual(['汇总', '情景对比', '校验报告', '预测', '图表']);
+    const book = await buildBook(run, summary, { lang: 'zh', mask: false, sheets: true, xlsx: false });
+    const note = JSON.stringify(book.sheets[0].rows);
+    expect(note).toContain('未写出逐次就诊明细表（任务窗格“结果中的明细表”）');
+    expect(note).not.toContain('--detail');
+    // The totals still include the visit that is not listed: 10000 × 70% = 7000 (信医保办〔2024〕52号 二、二是).
+    expect(book.sheets.find((s) => s.key === CHART_SHEET_KEY)!.rows[2]).toEqual(['商城县', 7000, 80]);
+  });
 });
