@@ -230,3 +230,42 @@ describe('信阳 outpatient pooling as the basic-insurance layer (信医保办�
     expect(() => y.visit(out(500, 0, '牙科'))).toThrow(/牙科/);
   });
 });
+
+describe('a layer\'s visit kinds are policy data (scope), cited, not code', () => {
+  test('the built-in files: 威海 reduction 三、(二) “住院费用”, 西平 七、(三) and 山西 out-of-catalogue limits “住院”; 大病保险 has no scope (the texts limit it to no visit kind)', () => {
+    const wh = e.resolve('威海', 2019).policy;
+    expect(wh.hospitalReduction!.scope).toEqual({ kinds: ['inpatient'], ref: [expect.objectContaining({ clause: '三、(二) 医疗机构减免政策', quote: '个人负担的合规医疗费用之外的住院费用' })] });
+    expect(wh.ciInsurance!.scope).toBeUndefined();
+    expect(e.resolve('西平', 2022).policy.outOfCatalogue!.scope!.kinds).toEqual(['inpatient']);
+    expect(e.resolve('山西', 2022).policy.outOfCatalogue!.scope!.kinds).toEqual(['inpatient']);
+  });
+
+  test('威海 建档立卡 outpatient row: no reduction, the step says why and cites the clause', () => {
+    // 三、(二) covers 住院费用 only: an outpatient row with 1000 out-of-catalogue gets 0, not 1000 × 10% = 100.
+    const y = new SettlementYear(e.resolve('威海', 2019), ['registered_poor'], { explain: true });
+    const l = y.visit({ kind: 'outpatient', total: D(3000), outOfCatalogue: D(1000), basicPaid: D(1000) });
+    expect([s(l.reduction), l.source.reduction]).toEqual(['0.00', 'none']);
+    expect(l.steps.map((x) => x.zh).join('\n')).toContain('医疗机构减免只适用于住院费用（威医保发〔2019〕25号 三、(二) 医疗机构减免政策');
+  });
+
+  test('a critical-illness insurance the policy limits to inpatient visits: outpatient rows get none and do not count toward its 起付线', () => {
+    // 威海's brackets (三、(一): 5000; 65 % to 10万) in an analyst's file that adds scope: inpatient.
+    const file = JSON.parse(JSON.stringify(e.resolve('威海', 2019).policy));
+    file.id = 'weihai-inpatient-ci-2019';
+    file.region = { ...file.region, id: 'weihai-inpatient-ci', names: { zh: '威海住院大病', en: 'Weihai (inpatient CI)' }, aliases: ['威海住院大病'] };
+    file.edition = { ...file.edition, status: 'user' };
+    file.ciInsurance.scope = { kinds: ['inpatient'], ref: [{ doc: 'WH25', clause: '三、(一) 大病保险倾斜支付政策' }] };
+    const u = defaultEngine().withOverrides({});
+    u.addPolicy(file, 'weihai-inpatient-ci.json');
+    const y = new SettlementYear(u.resolve('威海住院大病', 2019), ['dibao']);
+    // Outpatient: 30000 in-catalogue after basic — in scope it would be (30000 − 5000) × 65% = 16250; out of scope 0.
+    const o = y.visit({ kind: 'outpatient', total: D(30000), outOfCatalogue: D(0), basicPaid: D(0) });
+    expect([s(o.ci), o.source.ci, s(o.policyRangeOop)]).toEqual(['0.00', 'none', '30000.00']);
+    // Inpatient 10000: the year's base is 0 → 10000 (the outpatient row is not counted): (10000 − 5000) × 65% = 3250
+    // (were it counted, 40000 − 30000 at 65% = 6500).
+    const i = y.visit({ kind: 'inpatient', total: D(10000), outOfCatalogue: D(0), basicPaid: D(0) });
+    expect([s(i.ci), i.source.ci]).toEqual(['3250.00', 'rule']);
+    // As given, a settlement's own figure on an outpatient row stays (the settlement is fact).
+    expect(s(new SettlementYear(u.resolve('威海住院大病', 2019), ['dibao']).visit({ kind: 'outpatient', total: D(30000), outOfCatalogue: D(0), basicPaid: D(0), ciPaid: D(100) }).ci)).toBe('100.00');
+  });
+});

@@ -122,7 +122,18 @@ export interface CiTier {
   note?: string;
 }
 
+/**
+ * The visit kinds a layer applies to, where its text says so (威海 三、(二) “住院费用”; 西平 七、(三)
+ * and 山西 “住院”), cited; absent: the layer applies to every visit (the chain reads it, no code).
+ */
+export interface LayerScope {
+  kinds: ('inpatient' | 'outpatient')[];
+  ref: Reference[];
+  note?: string;
+}
+
 export interface CiRule {
+  scope?: LayerScope;
   /** Base (普惠) terms of the critical-illness insurance, which relative tilts change. */
   base?: { deductible?: Param; brackets?: Param; cap?: Param };
   tiers: Record<string, CiTier>;
@@ -138,6 +149,7 @@ export interface HospitalReductionTier {
 }
 
 export interface HospitalReductionRule {
+  scope?: LayerScope;
   tiers: Record<string, HospitalReductionTier>;
   ref: Reference[];
   note?: string;
@@ -150,6 +162,7 @@ export interface OutOfCatalogueLevel {
 }
 
 export interface OutOfCatalogueRule {
+  scope?: LayerScope;
   categories: CategoryId[];
   levels: Record<string, OutOfCatalogueLevel>;
   ref: Reference[];

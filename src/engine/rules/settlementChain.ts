@@ -36,6 +36,7 @@ import { MedaidError, isMedaidError } from '../errors';
 import type { Explanation, ParamUse, Step } from '../explain';
 import { Dec, ZERO, round2 } from '../money';
 import type { ResolvedPolicy } from '../policy/resolved';
+import type { LayerScope } from '../policy/types';
 import { ciInsurance } from './ciInsurance';
 import { knownCategories, tierOf } from './context';
 import { hospitalReduction, outOfCatalogueLimit } from './hospital';
@@ -99,6 +100,24 @@ export interface SettlementYearOptions {
   explain?: boolean;
   /** The 门诊统筹类别 of the person's visits this year: a year with 高血压 and 糖尿病 is under 合并两病's limit. */
   yearPools?: readonly string[];
+}
+
+/**
+ * Whether a layer's rule applies to a visit of this kind: its `scope` in the policy file, cited
+ * where the text says so (威海 三、(二) “住院费用”; 西平 七、(三) and 山西 “住院”); absent, every visit.
+ */
+function inScope(rule: { scope?: LayerScope } | undefined, kind: SettlementInput['kind']): boolean {
+  return !!rule && (!rule.scope || rule.scope.kinds.includes(kind));
+}
+
+/** "只适用于住院（citation）" for a step that says a layer does not apply to this visit. */
+function scopeSays(rp: ResolvedPolicy, rule: { scope?: LayerScope }, zh: string, en: string): { zh: string; en: string } {
+  const kinds = rule.scope?.kinds ?? [];
+  const cite = rule.scope ? rp.citation(rule.scope.ref) : '';
+  return {
+    zh: `${zh}只适用于${kinds.map((k) => (k === 'inpatient' ? '住院' : '门诊')).join('、')}费用（${cite}）：0`,
+    en: `${en} applies to ${kinds.join(' and ')} costs only (${cite}): 0`,
+  };
 }
 
 const clamp = (x: Dec, lo: Dec, hi: Dec): Dec => (x.lessThan(lo) ? lo : x.greaterThan(hi) ? hi : x);
@@ -261,18 +280,26 @@ export class SettlementYear {
     const { basic, source: basicSource } = this.basicOf(v, inCatalogue, uses, steps);
     if (basicSource === 'given') step(`基本医保统筹支付（结算数据）${basic.toFixed(2)}`, `basic insurance paid (settlement) ${basic.toFixed(2)}`, basic);
 
-    // Critical-illness insurance on the year's cumulative in-catalogue cost after basic insurance.
+    // Critical-illness insurance on the year's cumulative in-catalogue cost after basic insurance
+    // (of the visits in the rule's scope, when the policy file limits it to a visit kind).
     const afterBasic = inCatalogue.minus(basic);
+    const ciRule = rp.policy.ciInsurance;
+    const ciOutOfScope = !!ciRule?.scope && !inScope(ciRule, v.kind);
     const before = this.ciBase;
-    const after = before.plus(afterBasic);
+    const after = ciOutOfScope ? before : before.plus(afterBasic);
     this.ciBase = after;
     let ci: Dec;
     let ciSource: LayerSource;
     const ruleOn = (p: ResolvedPolicy, u?: Map<string, ParamUse>, s?: Step[]) => this.ciRule(p, after, u, s).minus(this.ciRule(p, before));
-    if (v.ciPaid !== undefined && this.mode === 'asGiven') {
+    if (ciOutOfScope && (v.ciPaid === undefined || this.mode === 'recomputeAll')) {
+      ci = ZERO;
+      ciSource = 'none';
+      const say = scopeSays(rp, ciRule!, '大病保险', 'critical-illness insurance');
+      step(say.zh, say.en, ZERO);
+    } else if (v.ciPaid !== undefined && this.mode === 'asGiven') {
       ci = v.ciPaid;
       ciSource = 'given';
-      if (this.ciChanged) {
+      if (this.ciChanged && !ciOutOfScope) {
         const ciSteps: Step[] = [];
         const delta = ruleOn(rp, uses, this.explain ? ciSteps : undefined).minus(ruleOn(this.baseline!));
         ci = clamp(v.ciPaid.plus(delta), ZERO, afterBasic);
@@ -296,7 +323,7 @@ export class SettlementYear {
     // What the hospital bears: out-of-catalogue cost above the limit (inpatient, listed statuses).
     let hospitalExcess = ZERO;
     const occ = rp.policy.outOfCatalogue;
-    if (occ && v.kind === 'inpatient' && this.cats.some((c) => occ.categories.includes(c))) {
+    if (occ && inScope(occ, v.kind) && this.cats.some((c) => occ.categories.includes(c))) {
       if (v.level === undefined || v.level.trim() === '') {
         throw new MedaidError('LAYER_INPUT_MISSING', {
           layer: '目录外费用控制比例', layerEn: 'the out-of-catalogue limit',
@@ -311,14 +338,14 @@ export class SettlementYear {
       hospitalExcess = v.outOfCatalogue.greaterThan(lim.value) ? v.outOfCatalogue.minus(lim.value) : ZERO;
       step(`目录外费用 ${v.outOfCatalogue.toFixed(2)}，上限 ${lim.value.toFixed(2)}：超出部分 ${hospitalExcess.toFixed(2)} 由医疗机构承担`,
         `out-of-catalogue ${v.outOfCatalogue.toFixed(2)}, limit ${lim.value.toFixed(2)}: the hospital bears ${hospitalExcess.toFixed(2)}`, hospitalExcess);
-    } else if (occ && v.kind === 'inpatient') {
+    } else if (occ && inScope(occ, v.kind)) {
       step(`目录外费用控制比例不适用于该人员类别：0`, `the out-of-catalogue limit does not cover this status: 0`, ZERO);
     }
 
     // Hospital reduction (威海 三、(二)): on the out-of-catalogue cost the person would still pay, per admission.
     const reducible = v.outOfCatalogue.minus(hospitalExcess);
     const reductionRule = (p: ResolvedPolicy, explain: boolean): { value: Dec; steps: Step[]; uses?: Map<string, ParamUse> } => {
-      if (!p.policy.hospitalReduction || v.kind !== 'inpatient') return { value: ZERO, steps: [] };
+      if (!inScope(p.policy.hospitalReduction, v.kind)) return { value: ZERO, steps: [] };
       const r = hospitalReduction(p, this.cats.filter((c) => p.policy.categories.includes(c)), reducible, explain);
       return { value: r.value, steps: r.ctx.trace.steps, uses: r.ctx.uses };
     };
@@ -344,10 +371,11 @@ export class SettlementYear {
       reduction = ZERO;
       reductionSource = 'none';
       step(`${rp.regionName}政策无医疗机构减免规定：0`, `${rp.policy.region.names.en}'s policy has no hospital reduction: 0`, ZERO);
-    } else if (v.kind !== 'inpatient') {
+    } else if (!inScope(rp.policy.hospitalReduction, v.kind)) {
       reduction = ZERO;
       reductionSource = 'none';
-      step('医疗机构减免只适用于住院费用：0', 'the hospital reduction applies to inpatient costs only: 0', ZERO);
+      const say = scopeSays(rp, rp.policy.hospitalReduction, '医疗机构减免', 'the hospital reduction');
+      step(say.zh, say.en, ZERO);
     } else {
       const r = reductionRule(rp, this.explain);
       reduction = clamp(r.value, ZERO, reducible);
