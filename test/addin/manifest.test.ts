@@ -1,9 +1,10 @@
 /**
  * Offline checks of manifest.xml. `npm run validate` (office-addin-manifest) asks
  * Microsoft's online validator, which this machine and CI cannot reach. No XSD validation
- * here: the add-in manifest schemas are published as Microsoft Open Specifications
- * ([MS-OWEMXML]), not under a licence that lets us copy them into this repo, and the copies
- * in public repos lack the taskpane 1.1-era elements (Runtimes). Instead this test parses
+ * here: no npm package ships the add-in manifest schemas (office-addin-manifest 3.0.0 and
+ * office-addin-manifest-converter 0.4.1 checked; docs/functions.md says how), and their
+ * published homes — Microsoft's Open Specification [MS-OWEMXML] and a documentation
+ * repository — are neither fetchable from CI nor clearly licensed for a copy here. Instead this test parses
  * the XML and checks what Office relies on: element order, every resid, the shared runtime,
  * every URL against the files the webpack build really emits, the custom-functions
  * namespace and metadata per locale, icons, identity and permissions.
