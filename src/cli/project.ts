@@ -29,6 +29,7 @@ import { writeWorkbookFile } from '../projection/writeWorkbookFile';
 import { completenessLabel, completenessNotes } from '../projection/completeness';
 import { preflightLines } from '../projection/preflight';
 import { monitoringLine } from '../projection/monitoringAlerts';
+import { calibrationTable } from '../projection/calibration';
 import { PreflightStop, streamRun } from '../projection/streamRun';
 import { interruptCleanup } from '../projection/interruptCleanup';
 import type { Detail } from '../projection/mergeRuns';
@@ -352,6 +353,10 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
   const method = b.forecast.method;
   if (method) out.push(`${L('nextFundNeed')}: ${lang === 'zh' ? method.zh : method.en}`);
   if (b.monitoring) out.push(monitoringLine(b.monitoring, lang, (c) => categoryName(c, lang)));
+  if (b.calibration) {
+    out.push('', lang === 'zh' ? '与文件公布的全年数据对照（人均）：' : "Against the documents' published year (per person):");
+    out.push(table(calibrationTable(b.calibration, lang)));
+  }
   if (f.surplus.greaterThan(0)) {
     out.push(lang === 'zh' ? `注意：其他来源合计 ${money(f.sourcesTotal)} 超过资金需求，结余 ${money(f.surplus)}，财政无需负担。` : `Note: other sources (${money(f.sourcesTotal)}) exceed the need; ${money(f.surplus)} is left over and the fiscal budget bears nothing.`);
   }

@@ -22,7 +22,8 @@ import { addTally, completenessFrom, emptyTally, tallyOf } from './completeness'
 import { compare } from './compare';
 import { forecastBase, forecastFromBase, type ForecastBase } from './forecast';
 import { planFunding, resolveFunding } from './funding';
-import { engineFor, mergeGrowth } from './project';
+import { engineFor, mergeGrowth, withCalibration } from './project';
+import { addRecipients, emptyRecipients } from './calibration';
 import { addLayerTotals, type LayerTotals } from './layers';
 import { mergeMonitoring, type MonitoringReport } from './monitoringAlerts';
 import { byCodePoint, emptyBucket, ordered } from './totals';
@@ -60,6 +61,7 @@ class ProjectionSum {
   readonly tally = emptyTally();
   layers?: LayerTotals;
   monitoring?: MonitoringReport;
+  readonly recipients = emptyRecipients();
 
   constructor(readonly detail: Detail, readonly policy: PolicyFile) {}
 
@@ -69,6 +71,7 @@ class ProjectionSum {
     addTally(this.tally, tallyOf(p, visits, this.policy));
     this.layers = addLayerTotals(this.layers, p.layers);
     this.monitoring = mergeMonitoring(this.monitoring, p.monitoring);
+    addRecipients(this.recipients, p.recipients);
     if (this.detail !== 'none') this.people.push(...p.people);
     if (this.detail === 'visits') this.visits.push(...p.visits);
     this.problems.push(...p.problems);
@@ -103,6 +106,10 @@ class ProjectionSum {
     if (this.layers) out.layers = this.layers;
     else delete out.layers;
     if (this.monitoring) out.monitoring = this.monitoring;
+    // Calibration: per-person averages of the summed recipients and subsidies, as project() computes them.
+    out.recipients = this.recipients;
+    delete out.calibration;
+    Object.assign(out, withCalibration(e.resolve(region, year), year, this.recipients, totals));
     return out;
   }
 }

@@ -20,16 +20,18 @@ import { defaultEngine, type Engine } from '../engine/engine';
 import { MedaidError, isMedaidError } from '../engine/errors';
 import type { Result } from '../engine/explain';
 import { ZERO, type Dec } from '../engine/money';
+import type { ResolvedPolicy } from '../engine/policy/resolved';
 import type { Person, Visit } from '../roster/types';
 import { forecastNextYear } from './forecast';
 import { planFunding, resolveFunding } from './funding';
 import { applyLayers, layerOutcome, layerTotals } from './layers';
+import { addPersonRecipients, calibrationRows, emptyRecipients, type CalibrationRow, type Recipients } from './calibration';
 import { MonitoringCollector } from './monitoringAlerts';
 import { decimalAssistance, kernelAssistance } from './personAssistance';
 import { premiumSubsidies } from './premiumSubsidies';
 import { forecastProvenance } from './provenance';
 import { assertReconciled, computeTotals } from './totals';
-import type { PersonOutcome, Projection, ProjectionInput, ProjectionProblem, Scenario, VisitOutcome } from './types';
+import type { PersonOutcome, Projection, ProjectionInput, ProjectionProblem, Scenario, Totals, VisitOutcome } from './types';
 
 /** Visits in the order the accumulator takes them: by date, then by row (stable, independent of array order). */
 export function byDateThenRow(a: Visit, b: Visit): number {
@@ -136,6 +138,7 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
   const people: PersonOutcome[] = [];
   const visits: VisitOutcome[] = [];
   const monitoring = MonitoringCollector.for(rp);
+  const recipients = emptyRecipients();
   const layerCtx = { engine, baseline: scenario ? engineFor(input) : undefined, region, year, mode: input.layerMode ?? 'asGiven', visitsSheet: sheets.visits } as const;
 
   for (const person of grouped.people) {
@@ -189,10 +192,15 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     // premium subsidy was paid. The premium subsidy is booked under the same status.
     const won = assistance.greaterThan(0) ? lastCategory : premiumSubsidy.greaterThan(0) ? premiumCategory : undefined;
     const category = won ?? lastCategory ?? premiumCategory ?? firstKnown(rp.policy.categories, person.categories);
+    let inpatientPaid: Dec = ZERO;
+    let outpatientPaid: Dec = ZERO;
     for (const o of ownOutcomes) {
       o.category = category; // differs from the visit's only when the year paid no assistance
       visits.push(o);
+      if (o.visit.kind === 'inpatient') inpatientPaid = inpatientPaid.plus(o.assistance);
+      else outpatientPaid = outpatientPaid.plus(o.assistance);
     }
+    addPersonRecipients(recipients, inpatientPaid, outpatientPaid);
     people.push({ person, category, visits: assistanceComputed ? own.length : 0, assistance, premiumSubsidy, premiumCategory, assistanceComputed, premiumComputed });
   }
 
@@ -216,10 +224,18 @@ export function project(input: ProjectionInput, scenario?: Scenario, options: Pr
     forecast,
     ...(layers ? { layers } : {}),
     ...(monitoring ? { monitoring: monitoring.finish() } : {}),
+    recipients,
+    ...withCalibration(rp, year, recipients, totals),
   };
 }
 
 export const BASELINE = 'baseline';
+
+/** The calibration rows (calibration.ts) when the documents publish totals for the year. */
+export function withCalibration(rp: ResolvedPolicy, year: number, recipients: Recipients, totals: Totals): { calibration?: CalibrationRow[] } {
+  const rows = calibrationRows(rp, year, recipients, { people: totals.overall.subsidised, amount: totals.overall.premiumSubsidy });
+  return rows.length ? { calibration: rows } : {};
+}
 
 /** A scenario's growth replaces the baseline's field by field (and category by category). */
 export function mergeGrowth(base: ProjectionInput['growth'], own: ProjectionInput['growth']): ProjectionInput['growth'] {

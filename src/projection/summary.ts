@@ -45,6 +45,16 @@ export interface ProjectionSummary {
     rows: { row: number; personId: string; district: string; category: CategoryId; outOfPocket: string }[];
     notComputed?: { zh: string; en: string };
   };
+  /** Per-person averages beside the documents' published totals for the year (calibration.ts). */
+  calibration?: {
+    measure: string;
+    label: { zh: string; en: string };
+    citation: string;
+    published: { people: number; amount: string; perPerson: string };
+    projected: { people: number; amount: string; perPerson: string | null };
+    /** Projected per person as a percentage of the published one; null when nobody was projected. */
+    pct: string | null;
+  }[];
   fundNeed: string;
   fundNeedByCategory: Amounts;
   fundNeedByDistrict: Amounts;
@@ -145,6 +155,18 @@ export function projectionSummary(p: Projection): ProjectionSummary {
       byDistrict: amounts(t.byDistrict, (b) => b.premiumSubsidy),
     },
     ...(p.monitoring ? { monitoring: monitoringSummary(p.monitoring) } : {}),
+    ...(p.calibration
+      ? {
+          calibration: p.calibration.map((r) => ({
+            measure: r.measure,
+            label: { ...r.label },
+            citation: r.citation,
+            published: { people: r.published.people, amount: fmt(r.published.amount), perPerson: fmt(r.published.perPerson) },
+            projected: { people: r.projected.people, amount: fmt(r.projected.amount), perPerson: r.projected.perPerson ? fmt(r.projected.perPerson) : null },
+            pct: r.pct ? r.pct.toFixed(2) : null,
+          })),
+        }
+      : {}),
     fundNeed: fmt(o.fundNeed),
     fundNeedByCategory: amounts(t.byCategory, (b) => b.fundNeed),
     fundNeedByDistrict: amounts(t.byDistrict, (b) => b.fundNeed),

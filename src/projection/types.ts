@@ -14,6 +14,7 @@ import type { Provenance } from './provenance';
 import type { LayerMode } from '../engine/rules/settlementChain';
 import type { LayerTotals, VisitLayerOutcome } from './layers';
 import type { MonitoringReport } from './monitoringAlerts';
+import type { CalibrationRow, Recipients } from './calibration';
 
 /** A yuan amount as a cell or a JSON file gives it: 2000000, "2000000", "200万". */
 export type AmountInput = number | string;
@@ -230,6 +231,10 @@ export interface Projection {
   layers?: LayerTotals;
   /** Monitoring alerts (预警监测), for a region whose policy has the rule (monitoringAlerts.ts). */
   monitoring?: MonitoringReport;
+  /** People with inpatient / outpatient assistance and that assistance (calibration.ts). */
+  recipients: Recipients;
+  /** Per-person averages beside the documents' published totals for the year, when there are any. */
+  calibration?: CalibrationRow[];
 }
 
 /** A figure in baseline and scenario, with the difference (absolute and % of baseline). */

@@ -19,6 +19,7 @@ import { CATEGORIES } from '../engine/categories';
 import type { Dec } from '../engine/money';
 import { maskRun } from './maskRun';
 import { monitoringLine } from './monitoringAlerts';
+import { calibrationTable } from './calibration';
 import type { AnalystParameter } from './baselineParams';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
 import { categoryName, measureName, word, type Lang, type Word } from './labels';
@@ -242,6 +243,13 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[], omitted?:
   }
   const totalLabel = p.completeness && !p.completeness.complete ? `${L('total')}（${L('partialRun')}）` : L('total');
   s.put(bucketRow(totalLabel, p.totals.overall, L, p.completeness), 'total');
+  if (p.calibration) {
+    s.gap();
+    s.put([lang === 'zh' ? '与文件公布的全年数据对照（人均） / Against the published year' : "Against the documents' published year (per person) / 与公布数据对照"], 'total');
+    const [head, ...rows] = calibrationTable(p.calibration, lang);
+    s.put(head, 'header');
+    p.calibration.forEach((r, i) => s.put([rows[i][0], r.published.people, r.published.amount, r.published.perPerson, r.projected.people, r.projected.amount, r.projected.perPerson ?? null, rows[i][7], rows[i][8]]));
+  }
   s.gap();
   s.put([L('byDistrict')], 'total');
   s.put((['district', 'peopleCount', 'visits', 'inpatient', 'outpatient', 'tilt', 'assistance', 'premiumSubsidy', 'subsidised', 'fundNeed'] as Word[]).map(L), 'header');
