@@ -39,11 +39,11 @@ function runCase(args: string[], heapMB = 4096, timeoutMs = 30 * 60 * 1000): Row
 }
 
 /** `medaid project` (the compiled CLI) under /usr/bin/time: wall time, CPU time and peak RSS. */
-function runCli(caseName: string, people: string, visits: string, size: number, extra: string[] = []): Row {
+function runCli(caseName: string, people: string, visits: string, size: number, extra: string[] = [], heapMB: number | undefined = 8192): Row {
   const load = loadavg()[0];
   process.stderr.write(`… ${caseName} ${size} ${extra.join(' ')}\n`);
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-  const nodeArgs = ['--max-old-space-size=8192', join(HERE, 'cliEntry.js'), 'project', '--people', people, '--visits', visits, '--region', '信阳', '--year', '2024', '--allow-rejected', ...extra];
+  const nodeArgs = [...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), join(HERE, 'cliEntry.js'), 'project', '--people', people, '--visits', visits, '--region', '信阳', '--year', '2024', '--allow-rejected', ...extra];
   const r = timeBin
     ? spawnSync(timeBin, ['-f', 'MEDAID_TIME %e %M %U %S', process.execPath, ...nodeArgs], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 30 * 60 * 1000 })
     : spawnSync(process.execPath, nodeArgs, { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -60,7 +60,7 @@ function runCli(caseName: string, people: string, visits: string, size: number, 
     peakRssMB: m ? Math.round(Number(m[2]) / 1024) : undefined,
     summaryLines: lines.length ? lines.map((l) => l.replace(/\s+/g, ' ').trim()) : (r.stderr ?? '').split('\n').slice(-3),
     loadAvgBefore: Math.round(load * 10) / 10,
-    maxOldSpaceMB: 8192,
+    maxOldSpaceMB: heapMB ?? 'node default',
   };
 }
 
@@ -71,10 +71,11 @@ function e2e(n: number): Row[] {
   if (!existsSync(people) || !existsSync(visits)) runCase(['write-unsorted-pair-csv', String(n), TMP], 8192);
   const floor = runCase(['floor', String(n), people, visits]);
   const summaryFile = `${TMP}/medaid-e2e-summary-${n}.json`;
-  const summary = runCli('e2e-summary', people, visits, n, ['--summary', summaryFile, '--force']);
+  // As an analyst runs it: node's default heap, no flags.
+  const summary = runCli('e2e-summary', people, visits, n, ['--summary', summaryFile, '--force'], undefined);
   const s = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { assistance: { total: string; byDistrict: Record<string, string> } }) : undefined;
   const outFile = `${TMP}/medaid-e2e-out-${n}.xlsx`;
-  const out = runCli('e2e-out', people, visits, n, ['--out', outFile, '--force']);
+  const out = runCli('e2e-out', people, visits, n, ['--out', outFile, '--force'], undefined);
   const duck = runCase(['duckdb', String(n), people, visits], 8192);
   const fen = (x: string) => Math.round(Number(x) * 100);
   const byDistrict = duck.byDistrictFen as Record<string, number>;

@@ -363,6 +363,16 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
   return out.join('\n');
 }
 
+/**
+ * The rows the run keeps: the workbook's detail when there is a workbook; none for a summary
+ * alone (totals, completeness and the forecast are summed per part). --mask keeps the people,
+ * whose names the masker must know to scrub every output (maskRun.ts).
+ */
+function runDetail(o: Options): Detail {
+  const detail = o.out ? o.detail : 'none';
+  return o.mask && detail === 'none' ? 'people' : detail;
+}
+
 /** Rows read between two progress lines on stderr. */
 const READ_STEP = 1_000_000;
 let lastRead = 0;
@@ -418,7 +428,7 @@ export async function project(args: string[]): Promise<number> {
       people: o.people ? { file: o.people, sheet: o.peopleSheet, ...tableChoices(o.peopleColumns, o.peopleHeaderRow, '--people') } : undefined,
       visits: { file: o.visits!, sheet: o.visitsSheet, ...tableChoices(o.visitsColumns, o.visitsHeaderRow, '--visits') },
       region, year, engine, scenarios, funding, growth,
-      detail: o.detail, memoryMB: o.memoryMB, explain: o.explain, minComplete: o.minComplete, layerMode: o.layerMode,
+      detail: runDetail(o), memoryMB: o.memoryMB, explain: o.explain, minComplete: o.minComplete, layerMode: o.layerMode,
       onProgress: progressLine,
     });
     // Pre-flight: what was not computed and how to fix it; a year with no visits stops here

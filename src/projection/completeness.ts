@@ -243,8 +243,37 @@ function addMissing(into: Record<string, BucketMissing>, key: string, m: BucketM
   t.premiumSubsidy += m.premiumSubsidy;
 }
 
+/** The last tally of each projection (runProjection's, then the part sum's: one count per part, not two). */
+const tallies = new WeakMap<Projection, { visits: readonly Visit[]; effective: string; tally: CompletenessTally }>();
+
 /** The tally of one projection over the visits the importer passed on (a whole roster or one part). */
 export function tallyOf(p: Projection, visits: readonly Visit[], policy: PolicyFile): CompletenessTally {
+  const known = tallies.get(p);
+  // The policy counts only through its effective date (the early visits).
+  if (known && known.visits === visits && known.effective === policy.edition.effective) return copyTally(known.tally);
+  const t = countTally(p, visits, policy);
+  tallies.set(p, { visits, effective: policy.edition.effective, tally: t });
+  return copyTally(t);
+}
+
+/** A copy (addTally changes its target, and a remembered tally must stay as counted). */
+function copyTally(t: CompletenessTally): CompletenessTally {
+  const copyMissing = (r: Record<string, BucketMissing>) => {
+    const out: Record<string, BucketMissing> = Object.create(null);
+    for (const [k, m] of Object.entries(r)) out[k] = { ...m };
+    return out;
+  };
+  return {
+    ...t,
+    costTotal: { ...t.costTotal },
+    costComputed: { ...t.costComputed },
+    kinds: { inpatient: { ...t.kinds.inpatient }, outpatient: { ...t.kinds.outpatient } },
+    missing: { byCategory: copyMissing(t.missing.byCategory), byDistrict: copyMissing(t.missing.byDistrict) },
+    early: [...t.early],
+  };
+}
+
+function countTally(p: Projection, visits: readonly Visit[], policy: PolicyFile): CompletenessTally {
   const t = emptyTally();
   const effective = policy.edition.effective;
   for (const x of p.people) {

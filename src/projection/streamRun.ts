@@ -106,10 +106,14 @@ export interface StreamRunResult {
 const MEMORY_PER_INPUT_BYTE = 24;
 
 /** A person's part: the ID as the importer reads it (so 15/18-digit forms of one ID agree). */
+/** An 18-character ID as typed in ASCII: parseIdNumber returns it as is, or rejects it (then normalizeIdText gives it as is). */
+const ID18_ASCII = /^\d{17}[\dX]$/;
+
 function partOf(raw: unknown, parts: number): number {
   if (parts === 1) return 0;
   let key: string;
-  try {
+  if (typeof raw === 'string' && ID18_ASCII.test(raw)) key = raw; // the common case, without the full check
+  else try {
     key = parseIdNumber(raw, '', () => undefined);
   } catch {
     key = typeof raw === 'string' ? normalizeIdText(raw) : String(raw ?? '');
