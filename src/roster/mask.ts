@@ -91,7 +91,7 @@ export class Masker {
   text(s: string): string {
     if (s === '') return s;
     // The Excel number form first: its digits after the point would otherwise be read as a run.
-    let t = s.replace(ID_AS_NUMBER, (m) => m.slice(0, 3) + '*'.repeat(Math.max(0, m.length - 7)) + m.slice(-4)).replace(ID_RUN, starMiddle);
+    const t = s.replace(ID_AS_NUMBER, (m) => m.slice(0, 3) + '*'.repeat(Math.max(0, m.length - 7)) + m.slice(-4)).replace(ID_RUN, starMiddle);
     return this.names.length ? this.maskNames(t) : t;
   }
 
