@@ -89,12 +89,47 @@ const PAUSE_EVERY = 2000;
 const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
 
 type Cell = string | number | Dec | null | undefined | { pct: Dec } | { text: string };
+
+/** Excel's limit on a cell's text (characters); a longer cell makes Excel repair or refuse the file. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/** A cell whose text was over CELL_TEXT_LIMIT: cut, with a marker, and listed on the validation sheet. */
+export interface TruncatedCell {
+  sheet: string;
+  cell: string;
+  length: number;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Text as a cell can hold it: up to CELL_TEXT_LIMIT characters, else its start and a marker
+ * saying how long the whole was (the full text is in summary.json / the source file).
+ */
+export function fitCellText(text: string): { text: string; cut: boolean } {
+  if (text.length <= CELL_TEXT_LIMIT) return { text, cut: false };
+  const marker = ` …［截断：原文 ${text.length} 字符，单元格上限 ${CELL_TEXT_LIMIT} / truncated: ${text.length} characters, a cell holds ${CELL_TEXT_LIMIT}］`;
+  let head = text.slice(0, CELL_TEXT_LIMIT - marker.length);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1); // never half a surrogate pair
+  return { text: head + marker, cut: true };
+}
 type Format = 'money' | 'count' | 'text' | 'general';
 type LongCell = string | number | Dec | undefined;
 
 class SheetWriter {
   row = 1;
-  constructor(readonly ws: ExcelJS.Worksheet) {}
+  constructor(readonly ws: ExcelJS.Worksheet, private readonly truncated: TruncatedCell[] = []) {}
+
+  /** A string as written: cut to what a cell holds, the cut recorded (row and column are 1-based). */
+  private fit(text: string, row: number, col: number): string {
+    const f = fitCellText(text);
+    if (f.cut) this.truncated.push({ sheet: this.ws.name, cell: `${columnLetters(col)}${row}`, length: text.length });
+    return f.text;
+  }
 
   /** One row; Dec → number with the money format, {text} → a text cell, {pct} → a % cell. */
   put(cells: Cell[], style: 'header' | 'total' | 'title' | 'plain' = 'plain'): void {
@@ -106,7 +141,7 @@ class SheetWriter {
         cell.value = c.pct.dividedBy(100).toNumber();
         cell.numFmt = PERCENT;
       } else if (typeof c === 'object' && 'text' in c) {
-        cell.value = c.text;
+        cell.value = this.fit(c.text, this.row - 1, i + 1);
         cell.numFmt = '@';
       } else if (typeof c === 'object') {
         cell.value = Number(c.toFixed(2));
@@ -115,7 +150,7 @@ class SheetWriter {
         cell.value = c;
         cell.numFmt = COUNT;
       } else {
-        cell.value = c;
+        cell.value = this.fit(c, this.row - 1, i + 1);
       }
       if (style === 'header' || style === 'total' || style === 'title') cell.font = { bold: true, size: style === 'title' ? 14 : 11 };
       if (style === 'header') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -133,7 +168,8 @@ class SheetWriter {
   /** A plain row of a long table: values only, the column formats apply (no style object per cell). */
   plain(cells: LongCell[]): void {
     const r = this.ws.getRow(this.row++);
-    r.values = cells.map((c) => (c === undefined ? null : typeof c === 'object' ? Number(c.toFixed(2)) : c));
+    const at = this.row - 1;
+    r.values = cells.map((c, i) => (c === undefined ? null : typeof c === 'object' ? Number(c.toFixed(2)) : typeof c === 'string' ? this.fit(c, at, i + 1) : c));
     r.commit();
   }
 
@@ -152,10 +188,12 @@ interface Ctx {
   lang: Lang;
   L: (w: Word) => string;
   opts: WorkbookOptions;
+  /** Cells cut to Excel's limit so far (listed at the end of the validation sheet). */
+  truncated: TruncatedCell[];
 }
 
 function sheet(ctx: Ctx, name: string, opts?: Partial<ExcelJS.AddWorksheetOptions>): SheetWriter {
-  return new SheetWriter(ctx.target.wb.addWorksheet(name, opts));
+  return new SheetWriter(ctx.target.wb.addWorksheet(name, opts), ctx.truncated);
 }
 
 function finish(ctx: Ctx, s: SheetWriter): void {
@@ -391,6 +429,13 @@ async function validationSheet(ctx: Ctx): Promise<void> {
       await tick();
     }
   }
+  // Cells of this workbook over Excel's 32,767 characters (a pasted document in a roster cell, a
+  // very long scenario name): each was cut with a marker; listed here so none passes unseen.
+  for (const t of ctx.truncated) {
+    const zh = `结果工作簿 ${t.sheet}!${t.cell} 的文字有 ${t.length} 个字符，超过 Excel 单元格上限 ${CELL_TEXT_LIMIT}：已截断并标注，全文见 summary.json 或原文件`;
+    const en = `${t.sheet}!${t.cell} of this workbook held ${t.length} characters, over Excel's ${CELL_TEXT_LIMIT} per cell: cut, with a marker; the full text is in summary.json or the source file`;
+    s.put([t.sheet, '', '', t.cell, '', '', L('warning'), 'CELL_TRUNCATED', lang === 'zh' ? zh : en]);
+  }
   finish(ctx, s);
 }
 
@@ -506,7 +551,7 @@ async function layersSheets(ctx: Ctx, plan: LongTablePlan, notice: { zh: string;
 export async function layOutWorkbook(original: ProjectionRun, target: LayoutTarget, opts: WorkbookOptions, defaultMaxDetailRows: number): Promise<void> {
   const lang = opts.lang ?? 'zh';
   const run = opts.mask ? maskRun(original) : original;
-  const ctx: Ctx = { run, target, lang, L: (w: Word) => word(w, lang), opts };
+  const ctx: Ctx = { run, target, lang, L: (w: Word) => word(w, lang), opts, truncated: [] };
   const plans = planWorkbook(run, opts, defaultMaxDetailRows);
   const detail = opts.detail ?? 'visits';
   const detailsNotice = detail === 'visits' ? planNotice(plans.details, { zh: '明细（逐次就诊）', en: 'Details (one row per visit)' }) : undefined;
