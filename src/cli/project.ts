@@ -445,7 +445,9 @@ export async function project(args: string[]): Promise<number> {
     // --mask: the one masking point. Everything below (console, summary.json, workbook) is made
     // from the masked copy, so no output carries a full ID or name (issue 12 item 2).
     const masker = o.mask ? maskerFor(r.run) : undefined;
-    run = masker ? maskRun(r.run, masker) : r.run;
+    // The pre-flight's notes go into the report as well as onto the console (summary.json, 校验报告).
+    const withChecks: ProjectionRun = checks.length ? { ...r.run, preflight: checks } : r.run;
+    run = masker ? maskRun(withChecks, masker) : withChecks;
     if (o.explain) {
       const shownId = masker ? masker.id(o.explain) : o.explain;
       if (!r.explanation) throw new UsageError(`名单中没有身份证号 ${shownId}`, `no person with ID ${shownId} in the roster`);

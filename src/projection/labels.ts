@@ -108,6 +108,7 @@ const WORDS = {
   no: ['否', 'no'],
   error: ['错误', 'error'],
   warning: ['提示', 'warning'],
+  preflight: ['测算前检查', 'Pre-flight check'],
   notComputed: ['未计算', 'not computed'],
   peopleNotComputed: ['未计算人数', 'People not computed'],
   partialRun: ['部分测算', 'Partial run'],

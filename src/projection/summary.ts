@@ -223,6 +223,8 @@ export function projectionSummary(p: Projection): ProjectionSummary {
 export interface RunSummary extends ProjectionSummary {
   categories: Partial<Record<CategoryId, { zh: string; en: string }>>;
   rows: ProjectionRun['rows'];
+  /** The pre-flight's findings, when it had any (the CLI prints them too). */
+  preflight?: NonNullable<ProjectionRun['preflight']>[number][];
   scenarios: Record<string, ProjectionSummary & { diff: Record<string, { baseline: string; scenario: string; diff: string; pct: string | null }> }>;
 }
 
@@ -243,6 +245,7 @@ export function runSummary(run: ProjectionRun): RunSummary {
     ...projectionSummary(run.baseline),
     categories: Object.fromEntries(CATEGORIES.map((c) => [c.id, { zh: c.zh, en: c.en }])),
     rows: run.rows,
+    ...(run.preflight?.length ? { preflight: [...run.preflight] } : {}),
     scenarios,
   };
 }

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../engine/errors';
 import type { Dec } from '../engine/money';
 import type { Overrides } from '../engine/policy/overrides';
 import type { ImportReport, Person, Visit } from '../roster/types';
+import type { PreflightFinding } from './preflight';
 import type { Completeness } from './completeness';
 import type { Provenance } from './provenance';
 import type { LayerMode } from '../engine/rules/settlementChain';
@@ -267,4 +268,9 @@ export interface ProjectionRun {
   comparisons: Comparison[];
   importReports: readonly ImportReport[];
   rows: { people: RowAccount; visits: RowAccount };
+  /**
+   * What the pre-flight found before the run (preflight.ts): the CLI prints it and the report
+   * carries it too — summary.json `preflight`, a row each on 校验报告 Validation (issue 16).
+   */
+  preflight?: readonly PreflightFinding[];
 }

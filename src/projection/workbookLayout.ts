@@ -413,6 +413,11 @@ async function validationSheet(ctx: Ctx): Promise<void> {
   const tick = async () => {
     if (ctx.target.pause && ++n % PAUSE_EVERY === 0) await ctx.target.pause();
   };
+  // The pre-flight's findings first: what will not be computed, and how to fix it (as the CLI printed them).
+  for (const f of run.preflight ?? []) {
+    const msg = lang === 'zh' ? `${f.zh}。补正：${f.fix.zh}` : `${f.en}. Fix: ${f.fix.en}`;
+    s.put([L('preflight'), '', '', '', '', '', L(f.stop ? 'error' : 'warning'), f.code, msg]);
+  }
   for (const r of run.importReports) {
     for (const e of r.entries) {
       s.put([e.sheet, e.rowNumber, e.column, e.cell ?? '', '', { text: e.value }, L(e.severity), e.code, lang === 'zh' ? e.zh : e.en]);

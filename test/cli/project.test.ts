@@ -3,6 +3,7 @@
  * summary.json and the workbook read back with exceljs, exit codes, and the bundled sample
  * giving the same totals through the CLI as through the API the task pane calls.
  */
+import { preflight } from '../../src/projection/preflight';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -114,7 +115,9 @@ test('the bundled sample: the CLI and the API (task pane) give identical totals'
   const code = await main(['project', '--people', p, '--visits', v, '--region', '信阳', '--year', '2024', '--scenario', sc, '--summary', summary]);
   expect(code).toBe(1); // the sample has deliberately bad rows
   const roster = await readRoster({ name: 'xinyang-2024-people.csv', bytes: readFileSync(p) }, { name: 'xinyang-2024-visits.csv', bytes: readFileSync(v) }, 2024);
-  const api = runSummary(runProjection({ ...roster, region: '信阳', year: 2024, scenarios: parseScenarioJson(readFileSync(sc, 'utf8'), 'scenario-dibao-75.json') }));
+  const apiRun = runProjection({ ...roster, region: '信阳', year: 2024, scenarios: parseScenarioJson(readFileSync(sc, 'utf8'), 'scenario-dibao-75.json') });
+  // The pre-flight's notes travel with the run into summary.json (issue 16), as the pane attaches them.
+  const api = runSummary({ ...apiRun, preflight: preflight({ ...roster, region: '信阳', year: 2024 }) });
   expect(JSON.parse(readFileSync(summary, 'utf8'))).toEqual(JSON.parse(JSON.stringify(api)));
   // Every row is accounted for: used + rejected + blank = total.
   for (const t of [api.rows.people, api.rows.visits]) expect(t.used + t.rejected + t.blank).toBe(t.total);

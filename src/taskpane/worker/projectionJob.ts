@@ -90,6 +90,7 @@ export function runImported(people: ImportResult<Person>, visits: ImportResult<V
     engine,
     scenarios: opts.scenarios,
   });
+  if (checks.length) run.preflight = checks; // the result workbook's 校验报告 lists them, as the CLI's
   const summary = summarize(run);
   if (checks.length) summary.preflight = checks;
   if (hasFigures(figures)) summary.figures = figureRows(figures);
