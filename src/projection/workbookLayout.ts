@@ -563,8 +563,10 @@ export async function layOutWorkbook(original: ProjectionRun, target: LayoutTarg
   const peopleNotice = detail !== 'none' ? planNotice(plans.people, { zh: '人员', en: 'People' }) : undefined;
   const choice = opts.detailChoice ?? { zh: `--detail ${detail}`, en: `--detail ${detail}` };
   const omitted = detail === 'visits' ? undefined : {
-    zh: detail === 'none' ? `未写出明细表（${choice.zh}）：人员与逐次就诊明细未列出，汇总数包含全部人员` : `未写出逐次就诊明细表（${choice.zh}）：汇总数包含全部就诊`,
-    en: detail === 'none' ? `no detail sheets (${choice.en}): people and visits are not listed; the totals include everyone` : `no per-visit detail sheet (${choice.en}): the totals include every visit`,
+    zh: (detail === 'none' ? `未写出明细表（${choice.zh}）：人员与逐次就诊明细未列出，汇总数包含全部人员` : `未写出逐次就诊明细表（${choice.zh}）：汇总数包含全部就诊`)
+      + (plans.layers ? '；逐次结算就诊的“结算各层”表也未写出（各层合计见“情景对比”）' : ''),
+    en: (detail === 'none' ? `no detail sheets (${choice.en}): people and visits are not listed; the totals include everyone` : `no per-visit detail sheet (${choice.en}): the totals include every visit`)
+      + (plans.layers ? '; the per-settlement-visit Layers sheet is not written either (the layer totals are on Scenarios)' : ''),
   };
   const layersNotice = detail === 'visits' && plans.layers ? planNotice(plans.layers, { zh: '结算各层（逐次结算就诊）', en: 'Layers (one row per settlement visit)' }) : undefined;
   const notices = [detailsNotice, layersNotice, peopleNotice].filter((x): x is { zh: string; en: string } => !!x);

@@ -13,7 +13,6 @@ import ExcelJS from 'exceljs';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Page } from 'playwright-core';
 import { D } from '../../src/engine';
 import { LAYER_KEYS } from '../../src/projection/layers';
 import { readRoster } from '../../src/projection/readRoster';
@@ -21,18 +20,12 @@ import { runProjection } from '../../src/projection/run';
 import { parseScenarioJson } from '../../src/projection/scenarioFile';
 import type { ProjectionRun } from '../../src/projection/types';
 import { writeWorkbook } from '../../src/projection/writeWorkbook';
-import { browserAvailable, cspViolations, foreignRequests, openPage, ROOT, servePane, type Watched } from './browserHarness';
+import { browserAvailable, chooseOption, cspViolations, foreignRequests, openPage, ROOT, servePane, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
 const PEOPLE = path.join(SAMPLES, 'weihai-2019-settlement-people.csv');
 const VISITS = path.join(SAMPLES, 'weihai-2019-settlement-visits.csv');
 const SCENARIO = path.join(SAMPLES, 'scenario-weihai-ci-200k.json');
-
-async function choose(page: Page, dropdown: string, value: string): Promise<void> {
-  await page.click(`${dropdown} [role="combobox"]`);
-  await page.click(`${dropdown} fluent-option[value="${value}"]`);
-  await page.waitForFunction(([d, v]) => (document.querySelector(d) as HTMLInputElement | null)?.value === v, [dropdown, value] as const);
-}
 
 const gate = browserAvailable();
 const maybe = gate.run ? describe : describe.skip;
@@ -60,8 +53,8 @@ maybe('task pane: the settlement layer table', () => {
     await page.setInputFiles('#file-visits', VISITS);
     await page.waitForSelector('#counts-visits');
     await page.click('#tab-policy');
-    await choose(page, '#region', '威海市');
-    await choose(page, '#year', '2019');
+    await chooseOption(page, '#region', '威海市');
+    await chooseOption(page, '#year', '2019');
     await page.setInputFiles('#import-scenarios', SCENARIO);
     await page.waitForSelector('#scenario-list');
     await page.click('#run');
@@ -88,6 +81,8 @@ maybe('task pane: the settlement layer table', () => {
     }
     expect(await page.textContent('#table-layers')).toContain('医疗机构减免');
 
+    // 结算各层 is per-visit detail: written with "every visit" (the pane's default, people, leaves it out and says so).
+    await chooseOption(page, '#detail', 'visits');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#write-result')]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'medaid-layers-')), download.suggestedFilename());
     await download.saveAs(file);

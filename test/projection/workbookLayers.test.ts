@@ -98,6 +98,10 @@ describe('结算各层 sheet', () => {
   test('an out-of-pocket roster has no layer sheet; --detail people leaves it out', async () => {
     const oop = `身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医\n${A},2019-08-01,住院,30000,否\n`;
     expect((await load(await writeWorkbook(run(oop, false)))).worksheets.map((s) => s.name)).not.toContain('结算各层');
-    expect((await load(await writeWorkbook(run(SETTLEMENT, false), { detail: 'people' }))).worksheets.map((s) => s.name)).not.toContain('结算各层');
+    const people = await load(await writeWorkbook(run(SETTLEMENT, false), { detail: 'people' }));
+    expect(people.worksheets.map((s) => s.name)).not.toContain('结算各层');
+    const notes: string[] = [];
+    people.getWorksheet('汇总')!.eachRow((row) => notes.push((row.values as unknown[]).join(' ')));
+    expect(notes.join('\n')).toContain('“结算各层”表也未写出');
   });
 });
