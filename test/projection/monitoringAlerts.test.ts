@@ -9,6 +9,7 @@ import { summaryText } from '../../src/cli/project';
 import { project, runSummary } from '../../src/projection';
 import { runProjection } from '../../src/projection/run';
 import { writeWorkbook } from '../../src/projection/writeWorkbook';
+import { maskRun } from '../../src/projection/maskRun';
 import { person, s2, visit } from './helpers';
 
 const XP = { region: '西平', year: 2022 };
@@ -83,4 +84,18 @@ test('西平 2023: the line needs 2022\'s income (ruling 5) — reported as not 
   expect(m.threshold).toBeUndefined();
   expect(m.notComputed!.zh).toContain('2022');
   expect([m.monitored, m.unchecked, m.alerts.length]).toEqual([0, 1, 0]);
+});
+
+test('with masking, an alert row carries no full ID or name (workbook and summary.json)', async () => {
+  const ID = '411721198001011234';
+  const run = runProjection({ ...XP, people: [person(ID, '低保边缘家庭成员', '城关镇', undefined, 2)], visits: [visit(2, ID, '2022-06-01', 'inpatient', 12000)] });
+  expect(run.baseline.monitoring!.alerts.map((a) => a.personId)).toEqual([ID]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await writeWorkbook(run, { mask: true })) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet('预警监测')!;
+  const cells = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+  expect(cells[1]).not.toBe(ID);
+  expect(cells[1]).toMatch(/^4117\*+/);
+  expect(cells[2]).not.toBe('测试234'); // the name is masked too (测*)
+  expect(JSON.stringify(runSummary(maskRun(run)).monitoring)).not.toContain(ID);
 });
