@@ -218,30 +218,34 @@ export class Engine {
   visitLayers(a: {
     total: Amount; outOfCatalogue: Amount; basicPaid: Amount; categories: Categories; region: string;
     kind?: string; ciPaid?: Amount; reduction?: Amount; level?: string; year?: unknown; referred?: unknown; mode?: LayerMode | string;
+    /** 门诊统筹类别 (信阳 三、): an outpatient visit naming its pool may leave basicPaid blank (computed from the pool). */
+    pool?: string;
   }): VisitLayersResult {
     const total = parseAmount(a.total, 'totalCost 医疗总费用');
     // Required, as in a roster: a blank part is an error, never a silent 0.
     const outOfCatalogue = parseAmount(a.outOfCatalogue, 'outOfCatalogue 目录外费用');
-    const basicPaid = parseAmount(a.basicPaid, 'basicPaid 基本医保统筹支付');
+    const kindText = inputText(a.kind ?? '').normalize('NFKC').trim();
+    const inpatient = kindText === '' || /^(住院|住院救助|inpatient)$/i.test(kindText);
+    const pool = a.pool === undefined || a.pool === null || inputText(a.pool).trim() === '' ? undefined : inputText(a.pool).trim();
+    const basicBlank = a.basicPaid === undefined || a.basicPaid === null || (typeof a.basicPaid === 'string' && a.basicPaid.trim() === '');
+    const basicPaid = pool !== undefined && !inpatient && basicBlank ? undefined : parseAmount(a.basicPaid, 'basicPaid 基本医保统筹支付');
     const ciPaid = optAmount(a.ciPaid, 'ciPaid 大病保险支付');
     const reduction = optAmount(a.reduction, 'reduction 医疗机构减免');
-    const parts = outOfCatalogue.plus(basicPaid).plus(ciPaid ?? ZERO);
+    const parts = outOfCatalogue.plus(basicPaid ?? ZERO).plus(ciPaid ?? ZERO);
     if (parts.greaterThan(total)) {
       throw new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', {
-        parts: `目录外费用 + 基本医保统筹支付${ciPaid ? ' + 大病保险支付' : ''}`, partsEn: `out-of-catalogue + basic insurance${ciPaid ? ' + critical-illness insurance' : ''}`,
+        parts: `目录外费用${basicPaid ? ' + 基本医保统筹支付' : ''}${ciPaid ? ' + 大病保险支付' : ''}`, partsEn: `out-of-catalogue${basicPaid ? ' + basic insurance' : ''}${ciPaid ? ' + critical-illness insurance' : ''}`,
         sum: parts.toFixed(2), totalColumn: '医疗总费用', total: total.toFixed(2),
       });
     }
     if (reduction && reduction.greaterThan(outOfCatalogue)) {
       throw new MedaidError('ROSTER_SETTLEMENT_PARTS_EXCEED', { parts: '医疗机构减免', partsEn: 'hospital reduction', sum: reduction.toFixed(2), totalColumn: '目录外费用', total: outOfCatalogue.toFixed(2) });
     }
-    const kindText = inputText(a.kind ?? '').normalize('NFKC').trim();
-    const inpatient = kindText === '' || /^(住院|住院救助|inpatient)$/i.test(kindText);
     const scheme = inpatient ? undefined : kindText.replace(/^(门诊|outpatient)[\s\-:：]*/i, '') || undefined;
     const rp = this.resolve(a.region, a.year);
     const cats = parseCategories(a.categories as string[]);
-    const chain = new SettlementYear(rp, cats, { mode: parseLayerMode(a.mode), explain: this.explain });
-    const layers = chain.visit({ kind: inpatient ? 'inpatient' : 'outpatient', total, outOfCatalogue, basicPaid, ciPaid, reduction, level: a.level === undefined || a.level === null ? undefined : inputText(a.level) });
+    const chain = new SettlementYear(rp, cats, { mode: parseLayerMode(a.mode), explain: this.explain, yearPools: pool ? [pool] : [] });
+    const layers = chain.visit({ kind: inpatient ? 'inpatient' : 'outpatient', total, outOfCatalogue, basicPaid, ciPaid, reduction, pool, level: a.level === undefined || a.level === null ? undefined : inputText(a.level) });
     const py = this.personYear({ categories: a.categories, region: a.region, year: a.year, explain: this.explain });
     const r = py.visit({ kind: inpatient ? 'inpatient' : 'outpatient', scheme, cost: layers.policyRangeOop, referred: parseFlag(a.referred), totalCost: layers.inCatalogue, insurancePaid: layers.insurancePaid });
     const residual = total.minus(layers.basic).minus(layers.ci).minus(layers.reduction).minus(layers.hospitalExcess).minus(r.assistance);

@@ -111,8 +111,9 @@ const t = (x: Scalar): string => (isBlank(x) ? '' : String(x).trim());
 const amt = (x: Scalar) => (isBlank(x) ? undefined : (x as number | string));
 const opt = (x: Scalar): string | undefined => (isBlank(x) ? undefined : String(x).trim());
 
-const VISIT_LAYER_PARAMS = p('totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]');
-const visitLayerArgs = ([totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred]: Scalar[]) => ({
+const VISIT_LAYER_PARAMS = p('totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred], [pool]');
+const visitLayerArgs = ([totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred, pool]: Scalar[]) => ({
+  pool: opt(pool),
   total: amt(totalCost), outOfCatalogue: amt(outOfCatalogue), basicPaid: amt(basicPaid), categories: t(category), region: t(region),
   kind: opt(kind), ciPaid: amt(ciPaid), reduction: amt(reduction), level: opt(hospitalLevel), year: v(year), referred: isBlank(referred) ? undefined : referred,
 });

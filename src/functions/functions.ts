@@ -305,12 +305,13 @@ export function assistCap(category: any[][], region: any[][], year?: any[][], sc
  * @param {any[][]} [hospitalLevel] Hospital level or fee class, e.g. 二级, for out-of-catalogue limits.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [referred] Referred and treated in the province (TRUE/FALSE).
+ * @param {any[][]} [pool] Outpatient pooling class (门诊统筹类别), e.g. 普通门诊 or 高血压 (信阳): basicPaid may then be blank and is computed from the pool.
  * @returns {Promise<any[][]>} Assistance in yuan, one per row.
  * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
  * @requiresParameterAddresses
  */
-export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
-  return row('VISIT_ASSIST', [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred], invocation);
+export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][], pool?: any[][], invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return row('VISIT_ASSIST', [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred, pool], invocation);
 }
 
 /**
@@ -327,12 +328,13 @@ export function visitAssist(totalCost: any[][], outOfCatalogue: any[][], basicPa
  * @param {any[][]} [hospitalLevel] Hospital level or fee class, e.g. 二级.
  * @param {any[][]} [year] Policy year; blank uses the latest edition.
  * @param {any[][]} [referred] Referred and treated in the province (TRUE/FALSE).
+ * @param {any[][]} [pool] Outpatient pooling class (门诊统筹类别), e.g. 普通门诊 or 高血压 (信阳): basicPaid may then be blank and is computed from the pool.
  * @returns {any[][]} A header row, then one row of layers per visit.
  * @param {CustomFunctions.Invocation} invocation Where Excel calls from and where each argument is (not an argument in Excel).
  * @requiresParameterAddresses
  */
-export function visitLayersFn(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][], invocation?: CustomFunctions.Invocation): any[][] {
-  const args: Arg[] = [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred];
+export function visitLayersFn(totalCost: any[][], outOfCatalogue: any[][], basicPaid: any[][], category: any[][], region: any[][], kind?: any[][], ciPaid?: any[][], reduction?: any[][], hospitalLevel?: any[][], year?: any[][], referred?: any[][], pool?: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  const args: Arg[] = [totalCost, outOfCatalogue, basicPaid, category, region, kind, ciPaid, reduction, hospitalLevel, year, referred, pool];
   while (args.length > 0 && (args[args.length - 1] === undefined || args[args.length - 1] === null)) args.pop();
   return excel(visitLayers(args, displayLang(), undefined, true, invocation?.parameterAddresses));
 }

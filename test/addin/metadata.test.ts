@@ -25,8 +25,8 @@ const CONTRACT: Record<string, string> = {
   ASSIST_CAP: 'category, region, [year], [scheme]',
   POLICY_LIST: '',
   ASSIST_EXPLAIN: 'functionName, args...',
-  VISIT_ASSIST: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]',
-  VISIT_LAYERS: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred]',
+  VISIT_ASSIST: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred], [pool]',
+  VISIT_LAYERS: 'totalCost, outOfCatalogue, basicPaid, category, region, [kind], [ciPaid], [reduction], [hospitalLevel], [year], [referred], [pool]',
   FUND_NEED: 'people, visits, region, year, parameterValue...',
   PROJECT: 'people, visits, region, year, [by], parameterValue...',
 };

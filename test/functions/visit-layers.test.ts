@@ -31,4 +31,20 @@ describe('VISIT_LAYERS / VISIT_ASSIST', () => {
     expect(text).toContain('个人最终负担');
     expect(rows[rows.length - 1][1]).toBe('16275.00');
   });
+
+  test('信阳 outpatient row with a pooling class: basicPaid blank is computed from the pool (信医保办〔2024〕52号 三、)', () => {
+    // 门诊 9类病种 visit of a 低保对象: total 500, out-of-catalogue 100 → in-catalogue 400; 普通门诊 pool 400 × 60% = 240 (≤ 300);
+    // 大病保险 given 0 (信阳 states no terms); OOP 160 × 50% (二、三是) = 80; residual 500 − 240 − 80 = 180.
+    const args = [500, 100, '', '低保对象', '信阳', '门诊', 0, '', '', 2024, '', '普通门诊'];
+    expect(visitLayers(args)[1]).toEqual([240, 0, 0, 0, 80, 0, 180]);
+    expect(callRowFunction('VISIT_ASSIST', args)).toBe(80);
+    // A year with one 合并两病 visit: 400 × 60% = 240 → its limit 200.
+    expect(visitLayers([400, 0, '', '低保对象', '信阳', '门诊', 0, '', '', 2024, '', '合并两病'])[1][0]).toBe(200);
+    // Unknown class; blank basicPaid without a class, or on an inpatient row: errors naming what is wrong.
+    expect(visitLayers([400, 0, '', '低保对象', '信阳', '门诊', 0, '', '', 2024, '', '牙科'])[1][0]).toEqual({ error: '#N/A', message: expect.stringContaining('牙科') });
+    expect(visitLayers([400, 0, '', '低保对象', '信阳', '门诊', 0])[1][0]).toEqual({ error: '#VALUE!', message: expect.stringContaining('basicPaid') });
+    expect(visitLayers([400, 0, '', '低保对象', '信阳', '住院', 0, '', '', 2024, '', '普通门诊'])[1][0]).toEqual({ error: '#VALUE!', message: expect.stringContaining('basicPaid') });
+    const text = explain('VISIT_ASSIST', args).map((r) => r.join(' ')).join('\n');
+    expect(text).toContain('三、关于门诊统筹问题');
+  });
 });
