@@ -39,7 +39,7 @@ function runCase(args: string[], heapMB = 4096, timeoutMs = 30 * 60 * 1000): Row
 }
 
 /** `medaid project` (the compiled CLI) under /usr/bin/time: wall time, CPU time and peak RSS. */
-function runCli(caseName: string, people: string, visits: string, size: number, extra: string[] = [], heapMB: number | undefined = 8192): Row {
+function runCli(caseName: string, people: string, visits: string, size: number, extra: string[] = [], heapMB: number | null = 8192): Row {
   const load = loadavg()[0];
   process.stderr.write(`… ${caseName} ${size} ${extra.join(' ')}\n`);
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -72,10 +72,10 @@ function e2e(n: number): Row[] {
   const floor = runCase(['floor', String(n), people, visits]);
   const summaryFile = `${TMP}/medaid-e2e-summary-${n}.json`;
   // As an analyst runs it: node's default heap, no flags.
-  const summary = runCli('e2e-summary', people, visits, n, ['--summary', summaryFile, '--force'], undefined);
+  const summary = runCli('e2e-summary', people, visits, n, ['--summary', summaryFile, '--force'], null);
   const s = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as { assistance: { total: string; byDistrict: Record<string, string> } }) : undefined;
   const outFile = `${TMP}/medaid-e2e-out-${n}.xlsx`;
-  const out = runCli('e2e-out', people, visits, n, ['--out', outFile, '--force'], undefined);
+  const out = runCli('e2e-out', people, visits, n, ['--out', outFile, '--force'], null);
   const duck = runCase(['duckdb', String(n), people, visits], 8192);
   const fen = (x: string) => Math.round(Number(x) * 100);
   const byDistrict = duck.byDistrictFen as Record<string, number>;
