@@ -280,8 +280,11 @@ export function summaryText(run: ProjectionRun, lang: Lang, parameters: readonly
   const region = lang === 'zh' ? b.region.zh : b.region.en;
   out.push(lang === 'zh' ? `${region} ${b.year} 年${L('title')}（${b.policyId}）` : `${region} ${b.year} ${L('title')} (${b.policyId})`);
   const r = run.rows;
-  out.push(`${L('people')}: ${r.people.total} ${L('rowsTotal')}, ${r.people.used} ${L('rowsUsed')}, ${r.people.rejected} ${L('rowsRejected')}, ${r.people.blank} ${L('rowsBlank')}`);
-  out.push(`${L('visitTable')}: ${r.visits.total} ${L('rowsTotal')}, ${r.visits.used} ${L('rowsUsed')}, ${r.visits.rejected} ${L('rowsRejected')}, ${r.visits.blank} ${L('rowsBlank')}`);
+  // RowAccount (types.ts): total = used + rejected + blank; "not fully computed" is part of used.
+  const line = (label: string, x: ProjectionRun['rows']['people']) =>
+    `${label}: ${x.total} ${L('rowsTotal')}, ${x.used} ${L('rowsUsed')}${x.notComputed ? (lang === 'zh' ? `（${L('rowsNotComputed')} ${x.notComputed}）` : ` (${L('rowsNotComputed').toLowerCase()}: ${x.notComputed})`) : ''}, ${x.rejected} ${L('rowsRejected')}, ${x.blank} ${L('rowsBlank')}`;
+  out.push(line(L('people'), r.people));
+  out.push(line(L('visitTable'), r.visits));
   if (parameters.length) {
     out.push(lang === 'zh' ? '基准参数（分析人员补充）：' : 'Analyst-supplied baseline figures:');
     for (const x of parameters) out.push(`  ${x.region}:${x.path} = ${shownValue(x.value)}  (${x.source})`);

@@ -149,6 +149,7 @@ const addAccount = (a: RowAccount, b: RowAccount) => {
   a.used += b.used;
   a.rejected += b.rejected;
   a.blank += b.blank;
+  a.notComputed += b.notComputed;
 };
 
 /** Sums the runs of parts of a roster (added one by one, so a part can be freed once added). */
@@ -156,7 +157,7 @@ export class RunSum {
   private readonly baseline: ProjectionSum;
   private readonly scenarios: ProjectionSum[];
   private readonly reports = [new ReportSum(), new ReportSum()];
-  private readonly rows = { people: { total: 0, used: 0, rejected: 0, blank: 0 }, visits: { total: 0, used: 0, rejected: 0, blank: 0 } };
+  private readonly rows = { people: { total: 0, used: 0, rejected: 0, blank: 0, notComputed: 0 }, visits: { total: 0, used: 0, rejected: 0, blank: 0, notComputed: 0 } };
   parts = 0;
 
   constructor(readonly scenarioList: readonly Scenario[], readonly detail: Detail, where: { engine: Engine; region: string; year: number }) {

@@ -66,7 +66,7 @@ function groupRoster(input: ProjectionInput, sheets: { people: string; visits: s
     const first = byId.get(p.id);
     if (first) {
       const e = new MedaidError('ROSTER_DUPLICATE_ID', { value: p.id, firstRow: first.rowNumber });
-      problems.push(problem('people', sheets.people, p, 'assistance', e, `第 ${p.rowNumber} 行`, `row ${p.rowNumber}`));
+      problems.push({ ...problem('people', sheets.people, p, 'assistance', e, `第 ${p.rowNumber} 行`, `row ${p.rowNumber}`), dropped: true });
       continue;
     }
     byId.set(p.id, p);
@@ -78,12 +78,12 @@ function groupRoster(input: ProjectionInput, sheets: { people: string; visits: s
     const who = { rowNumber: v.rowNumber, id: v.personId };
     if (!byId.has(v.personId)) {
       const e = new MedaidError('ROSTER_UNKNOWN_PERSON', { value: v.personId });
-      problems.push(problem('visits', sheets.visits, who, 'assistance', e, `第 ${v.rowNumber} 行`, `row ${v.rowNumber}`));
+      problems.push({ ...problem('visits', sheets.visits, who, 'assistance', e, `第 ${v.rowNumber} 行`, `row ${v.rowNumber}`), dropped: true });
       continue;
     }
     if (v.date.slice(0, 4) !== yearText) {
       const e = new MedaidError('ROSTER_DATE_OUT_OF_YEAR', { column: '结算日期 date', value: v.date, year: input.year });
-      problems.push(problem('visits', sheets.visits, who, 'assistance', e, `第 ${v.rowNumber} 行`, `row ${v.rowNumber}`));
+      problems.push({ ...problem('visits', sheets.visits, who, 'assistance', e, `第 ${v.rowNumber} 行`, `row ${v.rowNumber}`), dropped: true });
       continue;
     }
     const list = visitsOf.get(v.personId) ?? visitsOf.set(v.personId, []).get(v.personId)!;

@@ -18,13 +18,17 @@ export interface RunInput extends ProjectionInput {
 }
 
 /**
- * Rows of one table: the importer's counts, with rows the projection could not compute
- * (baseline) moved from used to rejected. total = used + rejected + blank still holds.
+ * Rows of one table (RowAccount in types.ts): the importer's counts, with the rows the
+ * projection placed nowhere (dropped problems) moved from used to rejected, and the used rows
+ * with a part not computed counted in notComputed. total = used + rejected + blank still holds,
+ * and for people used = the people projected (a partly computed person is used, not rejected).
  */
 function account(report: ImportReport | undefined, inputRows: number, p: Projection, table: 'people' | 'visits'): RowAccount {
-  const notComputed = new Set(p.problems.filter((x) => x.table === table).map((x) => x.rowNumber)).size;
+  const mine = p.problems.filter((x) => x.table === table);
+  const dropped = new Set(mine.filter((x) => x.dropped).map((x) => x.rowNumber));
+  const notComputed = new Set(mine.filter((x) => !x.dropped && !dropped.has(x.rowNumber)).map((x) => x.rowNumber)).size;
   const s = report?.summary ?? { total: inputRows, used: inputRows, rejected: 0, blank: 0 };
-  return { total: s.total, used: s.used - notComputed, rejected: s.rejected + notComputed, blank: s.blank };
+  return { total: s.total, used: s.used - dropped.size, rejected: s.rejected + dropped.size, blank: s.blank, notComputed };
 }
 
 export function runProjection(input: RunInput): ProjectionRun {
@@ -61,5 +65,5 @@ export function runProjection(input: RunInput): ProjectionRun {
 export function rejectedRowCount(run: ProjectionRun): number {
   const scenarioRows = new Set(run.scenarios.flatMap((s) => s.projection.problems.map((p) => `${p.table}:${p.rowNumber}`)));
   for (const p of run.baseline.problems) scenarioRows.delete(`${p.table}:${p.rowNumber}`);
-  return run.rows.people.rejected + run.rows.visits.rejected + scenarioRows.size;
+  return run.rows.people.rejected + run.rows.people.notComputed + run.rows.visits.rejected + run.rows.visits.notComputed + scenarioRows.size;
 }

@@ -123,6 +123,12 @@ export interface ProjectionProblem {
   code: ErrorCode;
   zh: string;
   en: string;
+  /**
+   * true: the row is not in the projection at all (a duplicate person, a visit for no one in the
+   * roster or outside the year) — counted with the rejected rows. Absent: the row is in the
+   * projection with this part not computed — counted as used, and among `notComputed`.
+   */
+  dropped?: true;
 }
 
 export interface AssistanceTotals {
@@ -253,12 +259,23 @@ export interface Comparison {
   measures: Record<string, Difference>;
 }
 
-/** Row counts for the validation report: every input row is used, rejected or blank. */
+/**
+ * Row counts, one definition for the CLI table, summary.json, the workbook's 校验报告 and the pane
+ * (docs/projection.md, "Row counts"): every input row is used, rejected or blank —
+ * total = used + rejected + blank.
+ *  - used (已使用 / 纳入测算): in the projection; for people, exactly the people projected;
+ *  - rejected (未使用): not in the projection — refused by the import, or placed nowhere by the
+ *    projection (a duplicate person, a visit for no one in the roster or outside the year);
+ *  - notComputed (其中未完全计算): used rows with a part the engine could not compute (a premium
+ *    whose amount the documents leave open; the visits of a person whose year failed), each
+ *    listed on 校验报告 — a part of `used`, never added to the total.
+ */
 export interface RowAccount {
   total: number;
   used: number;
   rejected: number;
   blank: number;
+  notComputed: number;
 }
 
 /** Baseline + scenarios on one roster: what the CLI, summary.json and the workbook show. */

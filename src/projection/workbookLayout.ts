@@ -404,9 +404,10 @@ async function validationSheet(ctx: Ctx): Promise<void> {
   const { run, L, lang } = ctx;
   const s = sheet(ctx, L('validation'));
   s.widths([16, 8, 10, 10, 10, 22, 8, 24, 100]);
-  s.put([L('table'), L('rowsTotal'), L('rowsUsed'), L('rowsRejected'), L('rowsBlank')], 'header');
-  s.put([L('people'), run.rows.people.total, run.rows.people.used, run.rows.people.rejected, run.rows.people.blank]);
-  s.put([L('visitTable'), run.rows.visits.total, run.rows.visits.used, run.rows.visits.rejected, run.rows.visits.blank]);
+  // RowAccount (types.ts): total = used + rejected + blank; not fully computed is part of used.
+  s.put([L('table'), L('rowsTotal'), L('rowsUsed'), L('rowsRejected'), L('rowsBlank'), L('rowsNotComputed')], 'header');
+  s.put([L('people'), run.rows.people.total, run.rows.people.used, run.rows.people.rejected, run.rows.people.blank, run.rows.people.notComputed]);
+  s.put([L('visitTable'), run.rows.visits.total, run.rows.visits.used, run.rows.visits.rejected, run.rows.visits.blank, run.rows.visits.notComputed]);
   s.gap();
   s.put([L('table'), L('row'), L('column'), L('cell'), L('scenario'), L('value'), L('severity'), L('code'), L('message')], 'header');
   let n = 0;

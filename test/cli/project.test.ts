@@ -46,7 +46,7 @@ test('tiny roster: summary.json, stdout table and the workbook', async () => {
   // Scenario: 低保 75% → 7500.00, so +500.00 (+4.35 %: 500/11500).
   expect(s.scenarios['dibao-75'].assistance.total).toBe('12000.00');
   expect(s.scenarios['dibao-75'].diff['assistance.total']).toEqual({ baseline: '11500.00', scenario: '12000.00', diff: '500.00', pct: '4.35' });
-  expect(s.rows.visits).toEqual({ total: 2, used: 2, rejected: 0, blank: 0 });
+  expect(s.rows.visits).toEqual({ total: 2, used: 2, rejected: 0, blank: 0, notComputed: 0 });
 
   expect(out.join('\n')).toContain('救助合计');
   expect(out.join('\n')).toContain('11,500.00');
@@ -83,7 +83,7 @@ test('a rejected row: outputs still written, exit 1, the count and where the rep
   expect(err.join('\n')).toContain('bad.xlsx');
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   expect(s.assistance.total).toBe('7000.00');
-  expect(s.rows.visits).toEqual({ total: 2, used: 1, rejected: 1, blank: 0 });
+  expect(s.rows.visits).toEqual({ total: 2, used: 1, rejected: 1, blank: 0, notComputed: 0 });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
   const report = wb.getWorksheet('校验报告')!;

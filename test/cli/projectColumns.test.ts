@@ -23,7 +23,7 @@ test('detected: 政策范围内自付 is used (10000 × 70% = 7000.00); the igno
   expect(await main([...base, '--people-header-row', '9', '--summary', summary])).toBe(0);
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   expect(s.assistance.total).toBe('7000.00');
-  expect(s.rows.people).toEqual({ total: 1, used: 1, rejected: 0, blank: 0 });
+  expect(s.rows.people).toEqual({ total: 1, used: 1, rejected: 0, blank: 0, notComputed: 0 });
 });
 
 test('--visits-column cost=D picks 自付费用: 14300 × 70% = 10010.00', async () => {

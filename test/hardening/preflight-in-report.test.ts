@@ -37,7 +37,7 @@ test('medaid project: the note is printed, and is in summary.json and on 校验�
   const s = JSON.parse(readFileSync(summary, 'utf8'));
   expect(s.preflight.map((f: { code: string }) => f.code)).toContain('VISITS_OUT_OF_YEAR');
   for (const r of [s.rows.people, s.rows.visits]) expect(r.total).toBe(r.used + r.rejected + r.blank);
-  expect(s.rows.visits).toEqual({ total: 2, used: 1, rejected: 1, blank: 0 });
+  expect(s.rows.visits).toEqual({ total: 2, used: 1, rejected: 1, blank: 0, notComputed: 0 });
   // 二、二是: 10000 × 70 % = 7000.00 (the 2023 visit not counted).
   expect(s.assistance.total).toBe('7000.00');
   const wb = new ExcelJS.Workbook();

@@ -39,8 +39,8 @@ describe('the pane worker', () => {
     expect(summary.baseline.overall.assistance).toBe(ASSISTANCE);
     accounted(run.rows.visits);
     accounted(run.rows.people);
-    expect(run.rows.visits).toEqual({ total: 3, used: 2, rejected: 1, blank: 0 });
-    expect(run.rows.people).toEqual({ total: 2, used: 2, rejected: 0, blank: 0 });
+    expect(run.rows.visits).toEqual({ total: 3, used: 2, rejected: 1, blank: 0, notComputed: 0 });
+    expect(run.rows.people).toEqual({ total: 2, used: 2, rejected: 0, blank: 0, notComputed: 0 });
     const vr = run.importReports.find((r) => r.kind === 'visits')!;
     expect(vr.entries.filter((e) => e.severity === 'error').map((e) => [e.rowNumber, e.code, e.cell])).toEqual([[3, 'UNKNOWN_SCHEME', 'D3']]);
     expect(run.baseline.problems).toEqual([]);
@@ -64,7 +64,7 @@ describe('the pane worker', () => {
     const { run, summary } = runJob({ people, visits, peopleMapping: detectMapping(people, 'people'), visitsMapping: detectMapping(visits, 'visits'), region: '信阳', year: 2024, scenarios: [] });
     expect(summary.baseline.overall.assistance).toBe(ASSISTANCE);
     accounted(run.rows.visits);
-    expect(run.rows.visits).toEqual({ total: 3, used: 2, rejected: 1, blank: 0 });
+    expect(run.rows.visits).toEqual({ total: 3, used: 2, rejected: 1, blank: 0, notComputed: 0 });
   });
 });
 

@@ -78,7 +78,7 @@ test('property: completeness summed over parts split by person equals completene
       const policy = engine.resolve(region, year).policy;
       const { people, visits } = roster(g);
       const whole = runProjection({ region, year, engine, people, visits }).baseline;
-      const input = { visits, rows: { people: { total: people.length + g.rejected.people, used: people.length, rejected: g.rejected.people, blank: 0 }, visits: { total: visits.length + g.rejected.visits, used: visits.length, rejected: g.rejected.visits, blank: 0 } }, importRejected: g.rejected, policy };
+      const input = { visits, rows: { people: { total: people.length + g.rejected.people, used: people.length, rejected: g.rejected.people, blank: 0, notComputed: 0 }, visits: { total: visits.length + g.rejected.visits, used: visits.length, rejected: g.rejected.visits, blank: 0, notComputed: 0 } }, importRejected: g.rejected, policy };
       const expected = completenessOf(whole, input);
 
       const tally = emptyTally();
@@ -112,7 +112,7 @@ test('西平 2022 (edition effective 2022-05-01): visits before it are counted o
   const t = emptyTally();
   for (const [pp, pv] of [[a, va], [b, vb]] as const) addTally(t, tallyOf(runProjection({ region: '西平', year: 2022, engine, people: pp, visits: pv }).baseline, pv, policy));
   expect(t.earlyVisits).toBe(2);
-  const c = completenessFrom(t, [], { rows: { people: { total: 2, used: 2, rejected: 0, blank: 0 }, visits: { total: 3, used: 3, rejected: 0, blank: 0 } }, importRejected: { people: 0, visits: 0 }, policy });
+  const c = completenessFrom(t, [], { rows: { people: { total: 2, used: 2, rejected: 0, blank: 0, notComputed: 0 }, visits: { total: 3, used: 3, rejected: 0, blank: 0, notComputed: 0 } }, importRejected: { people: 0, visits: 0 }, policy });
   expect(c.beforeEffective).toEqual({ effective: '2022-05-01', visits: 2, rows: [12, 20] });
   // Costs 1000 + 1000 + 500 = 2500.00 yuan, all computed.
   expect(c.cost.total.toFixed(2)).toBe('2500.00');

@@ -975,10 +975,11 @@ export class PaneApp {
 
   /** The roster's counts, defined once (docs/taskpane.md, “Counts”): rows read, people projected, rows not used, items not computed. */
   private countsLine(sum: RunSummary): HTMLElement {
-    const rejected = (kind: RosterKind) => sum.reports.filter((r) => r.kind === kind).reduce((n, r) => n + r.summary.rejected, 0);
-    const total = (kind: RosterKind) => sum.reports.filter((r) => r.kind === kind).reduce((n, r) => n + r.summary.total - r.summary.blank, 0);
-    const pin = sum.baseline.overall.people;
-    const vin = total('visits') - rejected('visits');
+    // The run's RowAccount (projection/types.ts), as the CLI table, summary.json and 校验报告 show it.
+    const rejected = (kind: RosterKind) => sum.rows[kind].rejected;
+    const total = (kind: RosterKind) => sum.rows[kind].total - sum.rows[kind].blank;
+    const pin = sum.rows.people.used;
+    const vin = sum.rows.visits.used;
     return h('p', { id: 'rows-used', dataset: { peopleRows: String(total('people')), people: String(pin), peopleRejected: String(rejected('people')), visitRows: String(total('visits')), visits: String(vin), visitsRejected: String(rejected('visits')), problems: String(sum.problemCount) } },
       t('countsLine', { pt: total('people'), pin, prej: rejected('people'), vt: total('visits'), vin, vrej: rejected('visits'), problems: sum.problemCount }));
   }
