@@ -98,7 +98,7 @@ describe('Excel error values in range arguments', () => {
   });
 
   test('VISIT_LAYERS names the cell of a range too (it reads its ranges row by row)', () => {
-    // Row 2 of the category range B5:B6 holds #N/A; row 1 computes (威海 建档立卡: the README example).
+    // Row 2 of the category range 结算!D5:D6 holds #N/A; row 1 computes (威海 建档立卡: the README example).
     const out = EXCEL_FUNCTIONS.VISIT_LAYERS([[130000], [130000]], [[5000], [5000]], [[5000], [5000]], [['建档立卡贫困人口'], [new CFError('#N/A')]], [['威海']],
       N, N, N, N, N, N, N, { parameterAddresses: ['结算!A5:A6', '结算!B5:B6', '结算!C5:C6', '结算!D5:D6', '结算!E1'] });
     expect(out[1]).toEqual([5000, 76750, 200, 0, 16275, 0, 31775]);
