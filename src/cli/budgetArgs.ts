@@ -151,6 +151,18 @@ export function rosterRowLines(roster: Roster, lang: 'zh' | 'en', max = 10): { r
   return { rows: [line(word('people', lang), r.people), line(word('visitTable', lang), r.visits)], problems };
 }
 
+/** The roster's rows on stdout and, when the import rejected some, the first of them on stderr (solve, burden). */
+export function printRosterRows(roster: Roster, lang: 'zh' | 'en'): void {
+  const l = rosterRowLines(roster, lang);
+  console.log(l.rows.join('\n'));
+  const r = rosterRows(roster);
+  const n = r.people.rejected + r.visits.rejected;
+  if (n > 0) {
+    console.error(`有 ${n} 行未使用 / ${n} rows not used`);
+    for (const p of l.problems) console.error(p);
+  }
+}
+
 /** Every file the command reads: no output may be one of them. */
 function inputFiles(f: ParsedFlags): NamedFile[] {
   const out: NamedFile[] = [];

@@ -9,7 +9,7 @@ import { isMedaidError } from '../engine/errors';
 import { BURDEN_SCOPE, burdenLine, burdenTable, gainers, type BurdenGroup } from '../projection/burden';
 import { categoryName } from '../projection/labels';
 import { project } from '../projection/project';
-import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterSetup, table } from './budgetArgs';
+import { money, outputTargets, parseFlags, reportFailure, printRosterRows, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterRows, rosterSetup, table } from './budgetArgs';
 import { writeOutputData } from './outputFiles';
 import { budgetWorkbookBytes } from './budgetWorkbook';
 
@@ -40,6 +40,7 @@ export async function burden(args: string[]): Promise<number> {
       out.push('', table([gh, ...comps.map((g) => [g.scenario, String(g.gainers), money(g.gainTotal), money(g.gainMedian), String(g.losers), money(g.lossTotal), money(g.lossMedian), `${g.aboveBaseline} → ${g.aboveScenario}`])]));
     }
     if (t.notComputed) out.push('', zh ? `${t.notComputed} 人本年救助未计算，未计入（见 medaid project 的校验报告）。` : `${t.notComputed} people whose year was not computed are left out (see medaid project's validation report).`);
+    printRosterRows(s.roster, s.lang); // the roster's rows, as medaid project counts them: a rejected row is listed
     console.log(out.join('\n'));
     const sm = targets.get('--summary');
     if (sm) {
@@ -47,7 +48,7 @@ export async function burden(args: string[]): Promise<number> {
       const summary = {
         $format: 'medaid-burden/1', line: { value: line.value.toFixed(2), origin: line.origin, citation: line.citation }, scope: BURDEN_SCOPE,
         overall: g(t.overall), byCategory: Object.fromEntries(Object.entries(t.byCategory).map(([c, x]) => [c, g(x!)])),
-        byDistrict: Object.fromEntries(Object.entries(t.byDistrict).map(([d, x]) => [d, g(x)])), notComputed: t.notComputed,
+        byDistrict: Object.fromEntries(Object.entries(t.byDistrict).map(([d, x]) => [d, g(x)])), notComputed: t.notComputed, rows: rosterRows(s.roster),
         scenarios: comps.map((c) => ({ ...c, gainTotal: c.gainTotal.toFixed(2), gainMedian: c.gainMedian.toFixed(2), lossTotal: c.lossTotal.toFixed(2), lossMedian: c.lossMedian.toFixed(2) })),
       };
       await writeOutputData(sm, JSON.stringify(summary, null, 2) + '\n');

@@ -9,7 +9,7 @@
 import { isMedaidError } from '../engine/errors';
 import { scenarioJson } from '../projection/scenarioFile';
 import { solveBudget } from '../projection/solve';
-import { money, outputTargets, parseFlags, reportFailure, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterSetup, table, UsageError } from './budgetArgs';
+import { money, outputTargets, parseFlags, reportFailure, printRosterRows, ROSTER_FLAGS, ROSTER_REPEATABLE, rosterRows, rosterSetup, table, UsageError } from './budgetArgs';
 import { writeOutputData } from './outputFiles';
 
 export const SOLVE_HELP = `solve --people FILE --visits FILE --region 信阳 --year 2024 --param PATH… (--ceiling N | --district-ceiling 区县=N…)
@@ -56,6 +56,7 @@ export async function solve(args: string[]): Promise<number> {
     if (r.monotoneBreaks.length) out.push(zh ? `注意：计算中遇到 ${r.monotoneBreaks.length} 处非单调（倾斜救助需达到封顶线，封顶线/起付线变化会使其开启或关闭）：所给值满足上限且下一步超出，但更远处可能另有满足的值。` : `Warning: ${r.monotoneBreaks.length} evaluations out of monotone order (tilted assistance needs the cap reached, so caps and deductibles switch it): the value fits and the next step breaks the ceiling, but a farther value may fit too.`);
     if (r.excludedPeople) out.push(zh ? `${r.excludedPeople} 人在基准中未能计算，未计入（见 medaid project 的校验报告）。` : `${r.excludedPeople} people could not be computed in the baseline and are not counted (see medaid project's validation report).`);
     out.push(zh ? `评估次数 ${r.evaluations}（精确引擎）。` : `${r.evaluations} evaluations on the exact engine.`);
+    printRosterRows(s.roster, s.lang); // the roster's rows, as medaid project counts them: a rejected row is listed
     console.log(out.join('\n'));
     const so = targets.get('--scenario-out');
     if (so) {
@@ -72,7 +73,7 @@ export async function solve(args: string[]): Promise<number> {
         districtCeilings: Object.fromEntries(Object.entries(r.districtCeilings).map(([d, c]) => [d, t(c)])),
         parameters: r.parameters.map((p) => ({ path: p.path, current: p.current?.toString(), citation: p.citation })),
         current: ev(r.current), fitted: ev(r.fitted), beyond: r.beyond && ev(r.beyond), binding: r.binding,
-        monotoneBreaks: r.monotoneBreaks.map(ev), evaluations: r.evaluations, excludedPeople: r.excludedPeople, scenario: r.scenario,
+        monotoneBreaks: r.monotoneBreaks.map(ev), evaluations: r.evaluations, excludedPeople: r.excludedPeople, scenario: r.scenario, rows: rosterRows(s.roster),
       };
       await writeOutputData(sm, JSON.stringify(summary, null, 2) + '\n');
       console.log(`summary → ${sm.given}`);

@@ -89,3 +89,24 @@ describe('medaid plan', () => {
     expect(text).toMatch(/就诊.*3.*2.*1/);
   });
 });
+
+describe('medaid solve and medaid burden: the same row check, the rows printed and in summary.json', () => {
+  const { dir, file } = tempFolder('medaid-scheme-row-sb-');
+  const people = file('people.csv', PEOPLE);
+  const visits = file('visits.csv', VISITS);
+  const base = ['--people', people, '--visits', visits, '--region', '信阳', '--year', '2024'];
+  const { out, err } = captureConsole();
+
+  test.each([
+    ['burden', ['--burden-line', '3000']],
+    ['solve', ['--param', 'inpatient.tiers.dibao_returned.ratio', '--ceiling', '100000']],
+  ])('medaid %s: the 牙科 row listed on stderr, rows in summary.json (total = used + rejected + blank)', async (cmd, extra) => {
+    const summary = join(dir, `${cmd}.json`);
+    expect(await main([cmd, ...base, ...extra, '--summary', summary])).toBe(0);
+    const s = JSON.parse(readFileSync(summary, 'utf8'));
+    accounted(s.rows.visits);
+    expect(s.rows.visits).toEqual({ total: 3, used: 2, rejected: 1, blank: 0 });
+    expect(out.join('\n')).toMatch(/就诊: 3 总行数, 2 已使用, 1 未使用/);
+    expect(err.join('\n')).toContain('牙科');
+  });
+});
