@@ -290,12 +290,16 @@ function countTally(p: Projection, visits: readonly Visit[], policy: PolicyFile)
   for (const v of p.visits) {
     t.visitsComputed++;
     if (v.visit.referred) t.referredComputed++;
-    addCost(t.costComputed, v.visit.cost);
     if (v.visit.date < effective) keepEarly(t, v.visit.rowNumber);
     computedRows.add(v.visit.rowNumber);
   }
+  // Numerator and denominator weigh the same figure, the row's cost as imported: a settlement row's
+  // computed visit carries the policy-range out-of-pocket its layers left, smaller than the
+  // importer's provisional figure (a blank 大病保险支付 / pooled 基本医保 is computed later), and
+  // mixing the two would call a fully computed settlement roster partial.
   for (const v of visits) {
     addCost(t.costTotal, v.cost);
+    if (computedRows.has(v.rowNumber)) addCost(t.costComputed, v.cost);
     t.kinds[v.kind][computedRows.has(v.rowNumber) ? 'done' : 'left']++;
   }
   return t;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { D, type Dec } from '../../src/engine';
 import { compare } from '../../src/projection/compare';
 import { project } from '../../src/projection/project';
+import { runProjection } from '../../src/projection/run';
 import type { Scenario } from '../../src/projection/types';
 import type { Settlement, Visit } from '../../src/roster/types';
 import { person, s2 } from './helpers';
@@ -204,6 +205,9 @@ describe('信阳 settlement roster: outpatient pooling computes basic insurance 
     // Row 3: 300 × 60% = 180, 300 − 240 = 60 left → 60; OOP 240 × 50% = 120; residual 300 − 60 − 120 = 120.
     expect([s2(byRow.get(3)!.basic), s2(byRow.get(3)!.assistance), s2(byRow.get(3)!.residual)]).toEqual(['60.00', '120.00', '120.00']);
     expect([s2(base.layers!.overall.basic), s2(base.layers!.overall.assistance), s2(base.layers!.overall.residual)]).toEqual(['300.00', '200.00', '300.00']);
+    // Every visit computed: complete, 100 % of the cost (the imported figure on both sides of the share, not 400 of 700).
+    const c = runProjection(xinyang).baseline.completeness!;
+    expect([c.complete, c.cost.pct.toFixed(2)]).toEqual([true, '100.00']);
     // Scenario: limit 400 → row 3 min(180, 400 − 240) = 160; OOP 140 → 70. Basic +100, assistance −50, residual −50.
     const scen = project(xinyang, { name: '门诊统筹400', overrides: { 信阳: { 'outpatientPooling.pools.general.annualLimit': 400 } } });
     const m = compare(base, scen).measures;
