@@ -1,10 +1,12 @@
 /**
  * Totals by category, by district and overall, built only by adding the rounded per-visit
  * and per-person amounts — so every total is, by construction, the sum of its rows to the
- * fen; `assertReconciled` checks it anyway before a result leaves the projection.
+ * fen; `assertReconciled` checks it anyway before a result leaves the projection. The sums run
+ * in integer fen (FenSum) and are converted to decimals once, at the end.
  */
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { D, ZERO, type Dec } from '../engine/money';
+import { fenOfDecimal } from '../fastpath/fenOfDecimal';
 import type { AssistanceTotals, Bucket, PersonOutcome, Totals, VisitOutcome } from './types';
 
 export function emptyBucket(): Bucket {
@@ -18,21 +20,61 @@ export function emptyBucket(): Bucket {
   };
 }
 
-function addVisit(b: Bucket, v: VisitOutcome): void {
-  const a = b.assistance;
-  b.visits++;
-  if (v.visit.kind === 'inpatient') a.inpatient = a.inpatient.plus(v.ordinary);
-  else a.outpatient = a.outpatient.plus(v.ordinary);
-  a.tilt = a.tilt.plus(v.tilt);
-  a.topUp = a.topUp.plus(v.topUp);
-  a.total = a.total.plus(v.assistance);
-  b.fundNeed = b.fundNeed.plus(v.assistance);
+/**
+ * An amount summed in integer fen (every row amount is rounded to the fen: assertReconciled), any
+ * amount that is not a whole non-negative fen kept exactly as a decimal; converted once.
+ */
+class FenSum {
+  fen = 0;
+  rest: Dec = ZERO;
+  add(x: Dec): void {
+    const f = fenOfDecimal(x);
+    if (f !== undefined && Number.isSafeInteger(this.fen + f)) this.fen += f;
+    else this.rest = this.rest.plus(x);
+  }
+  value(): Dec {
+    return this.fen === 0 ? this.rest : this.rest.plus(new D(this.fen).dividedBy(100));
+  }
 }
 
-function addSubsidy(b: Bucket, amount: Dec): void {
-  b.premiumSubsidy = b.premiumSubsidy.plus(amount);
-  b.fundNeed = b.fundNeed.plus(amount);
-  if (amount.greaterThan(0)) b.subsidised++;
+/** A bucket being summed: counts, and each amount as a FenSum. */
+class BucketSum {
+  people = 0;
+  visits = 0;
+  subsidised = 0;
+  readonly inpatient = new FenSum();
+  readonly outpatient = new FenSum();
+  readonly tilt = new FenSum();
+  readonly topUp = new FenSum();
+  readonly total = new FenSum();
+  readonly premiumSubsidy = new FenSum();
+  readonly fundNeed = new FenSum();
+
+  addVisit(v: VisitOutcome): void {
+    this.visits++;
+    (v.visit.kind === 'inpatient' ? this.inpatient : this.outpatient).add(v.ordinary);
+    this.tilt.add(v.tilt);
+    this.topUp.add(v.topUp);
+    this.total.add(v.assistance);
+    this.fundNeed.add(v.assistance);
+  }
+
+  addSubsidy(amount: Dec): void {
+    this.premiumSubsidy.add(amount);
+    this.fundNeed.add(amount);
+    if (amount.greaterThan(0)) this.subsidised++;
+  }
+
+  bucket(): Bucket {
+    return {
+      people: this.people,
+      visits: this.visits,
+      assistance: { inpatient: this.inpatient.value(), outpatient: this.outpatient.value(), tilt: this.tilt.value(), topUp: this.topUp.value(), total: this.total.value() },
+      premiumSubsidy: this.premiumSubsidy.value(),
+      subsidised: this.subsidised,
+      fundNeed: this.fundNeed.value(),
+    };
+  }
 }
 
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
@@ -49,39 +91,40 @@ export function ordered<K extends string>(rec: Map<K, Bucket>, cmp: (a: K, b: K)
 export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function computeTotals(people: readonly PersonOutcome[], visits: readonly VisitOutcome[]): Totals {
-  const overall = emptyBucket();
-  const cats = new Map<CategoryId, Bucket>();
-  const districts = new Map<string, Bucket>();
-  const cat = (c: CategoryId) => cats.get(c) ?? cats.set(c, emptyBucket()).get(c)!;
-  const dist = (d: string) => districts.get(d) ?? districts.set(d, emptyBucket()).get(d)!;
+  const overall = new BucketSum();
+  const cats = new Map<CategoryId, BucketSum>();
+  const districts = new Map<string, BucketSum>();
+  const cat = (c: CategoryId) => cats.get(c) ?? cats.set(c, new BucketSum()).get(c)!;
+  const dist = (d: string) => districts.get(d) ?? districts.set(d, new BucketSum()).get(d)!;
 
   for (const p of people) {
     overall.people++;
     cat(p.category).people++;
     dist(p.person.district).people++;
     if (p.premiumComputed) {
-      addSubsidy(overall, p.premiumSubsidy);
+      overall.addSubsidy(p.premiumSubsidy);
       // One person, one status (project.ts): the subsidy is booked under the person's status, like the forecast's base.
-      addSubsidy(cat(p.category), p.premiumSubsidy);
-      addSubsidy(dist(p.person.district), p.premiumSubsidy);
+      cat(p.category).addSubsidy(p.premiumSubsidy);
+      dist(p.person.district).addSubsidy(p.premiumSubsidy);
     }
   }
   for (const v of visits) {
-    addVisit(overall, v);
-    addVisit(cat(v.category), v);
-    addVisit(dist(v.district), v);
+    overall.addVisit(v);
+    cat(v.category).addVisit(v);
+    dist(v.district).addVisit(v);
   }
+  const buckets = <K extends string>(m: Map<K, BucketSum>) => new Map([...m].map(([k, b]) => [k, b.bucket()] as const));
   return {
-    overall,
-    byCategory: ordered(cats, (a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!),
-    byDistrict: ordered(districts, byCodePoint),
+    overall: overall.bucket(),
+    byCategory: ordered(buckets(cats), (a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!),
+    byDistrict: ordered(buckets(districts), byCodePoint),
   };
 }
 
 const sumOf = (xs: Iterable<Dec>): Dec => {
-  let t = new D(0);
-  for (const x of xs) t = t.plus(x);
-  return t;
+  const t = new FenSum();
+  for (const x of xs) t.add(x);
+  return t.value();
 };
 
 function sameBucketSums(label: string, parts: Bucket[], whole: Bucket): void {
@@ -96,6 +139,7 @@ function check(what: string, got: Dec, want: Dec): void {
 }
 
 function atFen(what: string, x: Dec): void {
+  if (fenOfDecimal(x) !== undefined) return; // a whole non-negative fen; anything else is checked exactly
   if (!x.equals(x.toDecimalPlaces(2))) throw new Error(`projection amount not rounded to the fen: ${what} = ${x.toString()}`);
 }
 
@@ -107,7 +151,10 @@ function atFen(what: string, x: Dec): void {
 export function assertReconciled(people: readonly PersonOutcome[], visits: readonly VisitOutcome[], totals: Totals): void {
   for (const v of visits) {
     atFen(`row ${v.visit.rowNumber}`, v.assistance);
-    check(`row ${v.visit.rowNumber} parts`, v.ordinary.plus(v.tilt), v.assistance);
+    const [o, t, a] = [fenOfDecimal(v.ordinary), fenOfDecimal(v.tilt), fenOfDecimal(v.assistance)];
+    if (o !== undefined && t !== undefined && a !== undefined) {
+      if (o + t !== a) check(`row ${v.visit.rowNumber} parts`, v.ordinary.plus(v.tilt), v.assistance);
+    } else check(`row ${v.visit.rowNumber} parts`, v.ordinary.plus(v.tilt), v.assistance);
   }
   for (const p of people) atFen(`person row ${p.person.rowNumber}`, p.premiumSubsidy);
   const o = totals.overall;
