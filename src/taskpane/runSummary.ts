@@ -13,6 +13,8 @@ import { completenessSummary, type CompletenessSummary } from '../projection/sum
 import type { Bucket, Forecast, Projection, ProjectionProblem, ProjectionRun, RowAccount } from '../projection/types';
 import type { ImportReport } from '../roster/types';
 import { LAYER_KEYS, LAYER_LABELS } from '../projection/layers';
+import { calibrationTable } from '../projection/calibration';
+import { monitoringLine } from '../projection/monitoringAlerts';
 
 export interface BucketView {
   people: number;
@@ -84,6 +86,10 @@ export interface ProjectionView {
   /** Where the split ratio and the forecast method come from (the region's clause, or the analyst's). */
   ratioSource?: Provenance;
   forecastMethod?: Provenance;
+  /** Monitoring alerts (预警监测, src/projection/monitoringAlerts.ts): the sentence and the count, for a region with the rule. */
+  monitoring?: { zh: string; en: string; alerts: number };
+  /** Per-person averages beside the documents' published totals (src/projection/calibration.ts), header row first. */
+  calibration?: { zh: string[][]; en: string[][] };
 }
 
 export interface MeasureView {
@@ -216,6 +222,10 @@ export function projectionView(p: Projection): ProjectionView {
     ...(p.completeness ? { completeness: completenessSummary(p.completeness) } : {}),
     ...(p.funding.ratioSource ? { ratioSource: p.funding.ratioSource } : {}),
     ...(p.forecast.method ? { forecastMethod: p.forecast.method } : {}),
+    ...(p.monitoring
+      ? { monitoring: { zh: monitoringLine(p.monitoring, 'zh', (c) => categoryById(c).zh), en: monitoringLine(p.monitoring, 'en', (c) => categoryById(c).en), alerts: p.monitoring.alerts.length } }
+      : {}),
+    ...(p.calibration ? { calibration: { zh: calibrationTable(p.calibration, 'zh'), en: calibrationTable(p.calibration, 'en') } } : {}),
   };
 }
 

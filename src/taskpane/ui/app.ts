@@ -973,6 +973,18 @@ export class PaneApp {
     return out;
   }
 
+  /** Monitoring alerts and the check against the documents' published year, when the region has them (issue 15). */
+  private rulesChecks(sum: RunSummary, lang: 'zh' | 'en'): Child[] {
+    const b = sum.baseline;
+    const out: Child[] = [];
+    if (b.monitoring) out.push(h('p', { id: 'monitoring', class: b.monitoring.alerts > 0 ? 'warning' : 'hint', dataset: { alerts: String(b.monitoring.alerts) } }, this.say(b.monitoring[lang])));
+    if (b.calibration) {
+      const [head, ...rows] = b.calibration[lang];
+      out.push(table(lang === 'zh' ? '与文件公布的全年数据对照（人均）' : "Against the documents' published year (per person)", head, rows.map((r) => r.map((x) => this.say(x))), { id: 'calibration' }));
+    }
+    return out;
+  }
+
   /** The roster's counts, defined once (docs/taskpane.md, “Counts”): rows read, people projected, rows not used, items not computed. */
   private countsLine(sum: RunSummary): HTMLElement {
     // The run's RowAccount (projection/types.ts), as the CLI table, summary.json and 校验报告 show it.
@@ -1004,6 +1016,7 @@ export class PaneApp {
       card,
       ...findings,
       ...tables,
+      ...this.rulesChecks(sum, lang),
       this.countsLine(sum),
       sum.figures?.length
         ? h('div', { id: 'figures-used' }, h('h3', {}, t('figuresUsed')),
