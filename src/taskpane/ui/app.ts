@@ -41,7 +41,8 @@ import { Cancelled, type ProjectionClient } from '../worker/client';
 import type { RunSummary } from '../runSummary';
 import type { Phase } from '../worker/projectionJob';
 import type { CheckView, Loaded, SchemeRegion, SourceInput, TableView } from '../worker/rosterSession';
-import { drawCharts, destroyCharts } from './charts';
+import { drawCharts, destroyCharts, drawFanChart } from './charts';
+import type { BudgetView } from '../worker/budgetJob';
 import { clear, fx, h, table, type Child } from './dom';
 import { resultView } from './resultView';
 import { sourceLine } from './source';
@@ -102,6 +103,15 @@ type RunState =
   | { status: 'cancelled' }
   | { status: 'error'; error: BilingualError };
 
+type BudgetState =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; view: BudgetView; ms: number }
+  | { status: 'error'; error: BilingualError };
+
+/** Parameters the solver can fit (the need is known to be monotone in them: projection/solve.ts). */
+const FITTABLE = /\.(ratio|cap|amount|topUpRatio|ratioDelta|share|deductible|threshold)$/;
+
 /** A roster step under way in the worker (reading, checking): its progress and Cancel. */
 interface LoadTask {
   phase: Phase;
@@ -132,6 +142,9 @@ export class PaneApp {
   private engines: { figures: AnalystFigures; base: Engine; full: Engine } | undefined;
   private draft: Draft | undefined;
   private runState: RunState = { status: 'idle' };
+  /** The budget panel under the results: its inputs as typed, and its last answer. */
+  private budgetForm = { years: '3', draws: '1000', path: '', ceiling: '' };
+  private budgetState: BudgetState = { status: 'idle' };
   private mask = false;
   private detail: ResultDetail = DEFAULT_RESULT_DETAIL;
   /** The analyst confirmed seeing a run below the completeness threshold (reset by each run). */
@@ -516,6 +529,7 @@ export class PaneApp {
     this.error = undefined;
     this.acceptPartial = false;
     this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
+    this.budgetState = { status: 'idle' };
     this.tab = 'results';
     destroyCharts();
     this.render();
@@ -603,6 +617,8 @@ export class PaneApp {
       const d = document.getElementById('chart-district') as HTMLCanvasElement | null;
       const c = document.getElementById('chart-category') as HTMLCanvasElement | null;
       if (d && c) drawCharts(d, c, this.runState.summary, getLang());
+      const fan = document.getElementById('chart-fan') as HTMLCanvasElement | null;
+      if (fan && this.budgetState.status === 'done') drawFanChart(fan, this.budgetState.view, getLang());
     }
   }
 
@@ -996,6 +1012,83 @@ export class PaneApp {
       t('countsLine', { pt: total('people'), pin, prej: rejected('people'), vt: total('visits'), vin, vrej: rejected('visits'), problems: sum.problemCount }));
   }
 
+  /** The plan's range (fan chart) and the solver, on the roster the worker holds (budgetJob.ts). */
+  private async runBudget(withSolve: boolean): Promise<void> {
+    if (this.runState.status !== 'done' || this.client.busy) return;
+    this.budgetState = { status: 'running' };
+    destroyCharts();
+    this.render();
+    try {
+      await this.restoreRoster(() => undefined);
+      const path = this.solvePath();
+      const r = await this.client.budget({
+        region: this.region.region, year: this.year, figures: this.figures,
+        years: this.budgetForm.years.trim() || undefined, draws: this.budgetForm.draws.trim() || undefined,
+        solve: withSolve ? { path, ceiling: this.budgetForm.ceiling } : undefined,
+      });
+      this.budgetState = { status: 'done', view: r.view, ms: r.ms };
+    } catch (e) {
+      this.budgetState = e instanceof Cancelled ? { status: 'idle' } : { status: 'error', error: asBilingual(e instanceof Error && 'error' in e ? (e as { error: unknown }).error : e) };
+    }
+    destroyCharts();
+    this.render();
+  }
+
+  private fittable(): PolicyParam[] {
+    return this.params().filter((p) => FITTABLE.test(p.path) && p.unit !== 'flag' && !p.missing);
+  }
+
+  /** The parameter chosen, else the first inpatient ratio the region sets, else the first fittable one. */
+  private solvePath(): string {
+    const list = this.fittable();
+    if (this.budgetForm.path && list.some((p) => p.path === this.budgetForm.path)) return this.budgetForm.path;
+    return (list.find((p) => /^inpatient\..*\.ratio$/.test(p.path)) ?? list[0])?.path ?? '';
+  }
+
+  private budgetBlock(): HTMLElement {
+    const lang = getLang();
+    const b = this.budgetState;
+    const path = this.solvePath();
+    const running = b.status === 'running';
+    const out: Child[] = [];
+    if (running) out.push(h('p', { id: 'budget-status', role: 'status' }, t('budgetRunning')));
+    if (b.status === 'error') out.push(h('div', { class: 'error', role: 'alert', id: 'budget-error' }, this.errorBox(b.error)));
+    if (b.status === 'done') {
+      const v = b.view;
+      out.push(
+        h('p', { id: 'budget-status', role: 'status' }, t('budgetDone', { draws: v.draws, seed: v.seed, s: (b.ms / 1000).toFixed(1) })),
+        h('figure', {}, h('figcaption', {}, t('chartFan')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-fan', role: 'img', 'aria-label': t('chartFan') }))),
+        table(t('fanTable'), [t('fanYear'), t('fanPoint'), 'P10', 'P50', 'P90'], [
+          [`${v.base.year}${t('fanRoster')}`, v.base.point, '', '', ''],
+          ...v.fan.map((y) => [String(y.year), y.point, y.p10, y.p50, y.p90]),
+        ], { id: 'fan-table' }),
+        h('p', { class: 'hint', id: 'fan-covers' }, lang === 'zh' ? v.covers.zh : v.covers.en),
+      );
+      if (v.solve) {
+        const x = v.solve;
+        out.push(h('div', { id: 'solve-result', dataset: { path: x.path, value: x.value, need: x.need } },
+          h('p', {}, t('solveFitted', { value: x.value, need: x.need, ceiling: x.ceiling, current: x.current ?? '—', currentNeed: x.currentNeed })),
+          x.beyond ? h('p', {}, t('solveBeyond', { value: x.beyond.value, need: x.beyond.need })) : h('p', {}, t('solveNotBinding')),
+          x.monotoneBreaks ? h('p', { class: 'warning' }, t('solveBreaks', { n: x.monotoneBreaks })) : null,
+          h('p', { class: 'hint' }, sourceLine(x.citation))));
+      }
+      if (v.solveError) out.push(h('div', { class: 'error', role: 'alert', id: 'solve-error' }, this.errorBox(v.solveError)));
+    }
+    return h('div', { id: 'budget-panel', class: 'budget' },
+      h('h3', {}, t('budgetTitle')),
+      h('div', { class: 'row' },
+        h('label', { for: 'budget-years' }, t('budgetYears')), textInput('budget-years', this.budgetForm.years, { onchange: (ev) => { this.budgetForm.years = valueOf(ev); } }),
+        h('label', { for: 'budget-draws' }, t('budgetDraws')), textInput('budget-draws', this.budgetForm.draws, { onchange: (ev) => { this.budgetForm.draws = valueOf(ev); } })),
+      h('div', { class: 'row' },
+        h('label', { for: 'solve-path' }, t('solveParam')),
+        dropdown('solve-path', this.fittable().map((p) => ({ value: p.path, label: lang === 'zh' ? `${p.zh}（${p.current}）` : `${p.en} (${p.current})`, selected: p.path === path })), (value) => { this.budgetForm.path = value; }),
+        h('label', { for: 'solve-ceiling' }, t('solveCeiling')), textInput('solve-ceiling', this.budgetForm.ceiling, { onchange: (ev) => { this.budgetForm.ceiling = valueOf(ev); } })),
+      h('div', { class: 'buttons' },
+        button('budget-run', t('budgetRun'), () => void this.runBudget(false), { disabled: running || this.busy }),
+        button('solve-run', t('solveRun'), () => void this.runBudget(true), { disabled: running || this.busy })),
+      ...out);
+  }
+
   private step5(): HTMLElement {
     const s = this.runState;
     if (s.status !== 'done') return this.section('step-results', 'step5', h('p', { class: 'hint' }, s.status === 'cancelled' ? t('cancelled') : t('notLoaded')));
@@ -1027,6 +1120,7 @@ export class PaneApp {
       h('div', { class: 'charts' },
         h('figure', {}, h('figcaption', {}, t('chartDistrict')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-district', role: 'img', 'aria-label': t('chartDistrict') }))),
         h('figure', {}, h('figcaption', {}, t('chartCategory')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-category', role: 'img', 'aria-label': t('chartCategory') })))),
+      this.budgetBlock(),
       h('div', { class: 'row' },
         fx('fluent-checkbox', { id: 'mask', checked: this.mask, onchange: (ev) => { this.mask = (ev.currentTarget as HTMLInputElement).checked; this.render(); } }),
         h('label', { for: 'mask' }, t('mask'))),

@@ -3,11 +3,12 @@
  * assistance by category. Chart.js draws on a canvas with no eval and no injected style
  * element, so it runs under the pane's CSP; only the pieces used are registered.
  */
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, PieController, Tooltip } from 'chart.js';
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip } from 'chart.js';
 import { t, type Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
+import type { BudgetView } from '../worker/budgetJob';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, PieController, ArcElement, Legend, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, PieController, ArcElement, LineController, LineElement, PointElement, Filler, Legend, Tooltip);
 Chart.defaults.font.family = '"Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 Chart.defaults.color = '#242424';
 
@@ -44,6 +45,31 @@ export function drawCharts(district: HTMLCanvasElement, category: HTMLCanvasElem
         datasets: [{ label: t('assistance', {}, lang), data: b.byCategory.map((c) => Number(c.bucket.assistance)), backgroundColor: COLORS.slice(2) }],
       },
       options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'right' } } },
+    }),
+  );
+}
+
+/**
+ * The fan chart of the multi-year range: the P10–P90 band (filled between the two lines), the
+ * P50 line and the plan's point figure, starting at the roster's own year (its computed need).
+ */
+export function drawFanChart(canvas: HTMLCanvasElement, v: BudgetView, lang: Lang): void {
+  const labels = [`${v.base.year}${t('fanRoster', {}, lang)}`, ...v.fan.map((y) => String(y.year))];
+  const base = Number(v.base.point);
+  const series = (k: 'p10' | 'p50' | 'p90' | 'point') => [base, ...v.fan.map((y) => Number(y[k]))];
+  charts.push(
+    new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          { label: 'P10', data: series('p10'), borderColor: '#9cc3e6', backgroundColor: 'rgba(15,108,189,0.18)', pointRadius: 0, fill: false },
+          { label: t('fanBand', {}, lang), data: series('p90'), borderColor: '#9cc3e6', backgroundColor: 'rgba(15,108,189,0.18)', pointRadius: 0, fill: '-1' },
+          { label: 'P50', data: series('p50'), borderColor: COLORS[0], backgroundColor: COLORS[0], fill: false },
+          { label: t('fanPoint', {}, lang), data: series('point'), borderColor: COLORS[3], backgroundColor: COLORS[3], borderDash: [6, 4], fill: false },
+        ],
+      },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } } },
     }),
   );
 }

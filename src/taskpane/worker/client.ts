@@ -5,6 +5,7 @@
  * started after a cancel; it holds nothing, so `generation` changes and the pane sends the
  * roster again before its next request (PaneApp.restoreRoster).
  */
+import type { BudgetRequest, BudgetView } from './budgetJob';
 import type { ColumnMapping, RosterKind } from '../../roster/types';
 import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { RunSummary } from '../runSummary';
@@ -105,6 +106,10 @@ export class ProjectionClient {
 
   run(options: RunOptions, onProgress?: OnProgress): Promise<{ summary: RunSummary; ms: number }> {
     return this.send({ type: 'run', options }, 'result', onProgress);
+  }
+
+  budget(request: BudgetRequest, onProgress?: OnProgress): Promise<{ view: BudgetView; ms: number }> {
+    return this.send({ type: 'budget', request }, 'budget', onProgress);
   }
 
   book(opts: Omit<Extract<ToWorker, { type: 'book' }>, 'type'>, onProgress?: OnProgress): Promise<{ xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }> {

@@ -52,6 +52,12 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
         post({ type: 'result', summary: job.summary, ms: Math.round(performance.now() - started) });
         break;
       }
+      case 'budget': {
+        const started = performance.now();
+        const view = session.budget(msg.request, progress);
+        post({ type: 'budget', view, ms: Math.round(performance.now() - started) });
+        break;
+      }
       case 'book': {
         if (!last) throw new Error('no projection has run yet');
         post({ type: 'progress', phase: 'book', done: 0, total: 1 });

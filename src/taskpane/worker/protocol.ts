@@ -4,6 +4,7 @@ import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
 import type { ScenarioSet } from '../scenarioStore';
+import type { BudgetRequest, BudgetView } from './budgetJob';
 import type { Phase, RunOptions } from './projectionJob';
 import type { ResultDetail } from '../resultDetail';
 import type { CheckView, Loaded, SchemeRegion, SourceInput } from './rosterSession';
@@ -16,6 +17,8 @@ export type ToWorker =
   /** With `region`, the visits' outpatient schemes are checked against it (and against it from then on). */
   | { type: 'check'; year: number; region?: SchemeRegion }
   | { type: 'run'; options: RunOptions }
+  /** The multi-year plan's range (fan chart) and, with `solve`, the parameter fitted to a ceiling. */
+  | { type: 'budget'; request: BudgetRequest }
   | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean; detail?: ResultDetail };
 
 export interface WorkerError {
@@ -29,6 +32,7 @@ export type FromWorker =
   | ({ type: 'loaded' } & Loaded)
   | { type: 'checked'; check: CheckView }
   | { type: 'result'; summary: RunSummary; ms: number }
+  | { type: 'budget'; view: BudgetView; ms: number }
   | { type: 'book'; xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }
   | { type: 'error'; error: WorkerError };
 

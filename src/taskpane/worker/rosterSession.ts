@@ -8,6 +8,7 @@
  *
  * Plain code (no worker API), so Node tests drive the same session the worker does.
  */
+import { budgetJob, type BudgetRequest, type BudgetView } from './budgetJob';
 import { yearFinding, type PreflightFinding } from '../../projection/preflight';
 import { schemeChecker } from '../../projection/readRoster';
 import { detectMapping, remapColumn } from '../../roster/mapping';
@@ -227,6 +228,17 @@ export class RosterSession {
     }
     onProgress({ phase: 'import', done: 1, total: 1 });
     return runImported(this.people.result, this.visits.result, opts, onProgress);
+  }
+
+  /** The budget panel (budgetJob.ts) on the roster as last imported: run() must have succeeded first. */
+  budget(req: BudgetRequest, onProgress: Progress = () => {}): BudgetView {
+    if (!this.people?.result || !this.visits?.result) {
+      throw bilingualError({ zh: '请先完成测算（需要人员表和就诊表）', en: 'run the projection first (a people table and a visits table are needed)' });
+    }
+    onProgress({ phase: 'project', done: 0, total: 1 });
+    const view = budgetJob(this.people.result.rows, this.visits.result.rows, req);
+    onProgress({ phase: 'project', done: 1, total: 1 });
+    return view;
   }
 
   private need(kind: RosterKind): Held {

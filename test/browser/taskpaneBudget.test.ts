@@ -1,0 +1,80 @@
+/**
+ * The pane's budget panel (issue 11) in a real browser on the sample 信阳 2024 roster: after a
+ * run, 计算规划与区间 draws the fan chart and its table; 按上限拟合 fits the 低保 inpatient ratio
+ * (信医保办〔2024〕52号 二、二是, 70 %) to a ceiling. Expected figures come from budgetJob in Node
+ * on the same files (readRoster, as the CLI reads them): the pane must show exactly those.
+ */
+import fs from 'fs';
+import path from 'path';
+import { readRoster } from '../../src/projection/readRoster';
+import { budgetJob, type BudgetView } from '../../src/taskpane/worker/budgetJob';
+import { browserAvailable, cspViolations, openPage, ROOT, servePane, type Watched } from './browserHarness';
+
+const SAMPLES = path.join(ROOT, 'samples');
+const PEOPLE = path.join(SAMPLES, 'xinyang-2024-people.csv');
+const VISITS = path.join(SAMPLES, 'xinyang-2024-visits.csv');
+
+const gate = browserAvailable();
+const maybe = gate.run ? describe : describe.skip;
+if (!gate.run) console.warn(gate.why);
+
+maybe('task pane: plan range (fan chart) and the solver', () => {
+  const server = servePane();
+  let w: Watched;
+  let expected: BudgetView;
+  let roster: Awaited<ReturnType<typeof readRoster>>;
+  beforeAll(async () => {
+    roster = await readRoster({ name: PEOPLE, bytes: fs.readFileSync(PEOPLE) }, { name: VISITS, bytes: fs.readFileSync(VISITS) }, 2024);
+    expected = budgetJob(roster.people, roster.visits, { region: '信阳市', year: 2024, draws: 200 });
+  }, 120_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  test('fan table equals budgetJob, chart drawn; the fitted ratio and its need, one step further above the ceiling', async () => {
+    w = await openPage();
+    const { page } = w;
+    await page.goto(`${server.url}taskpane.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.setInputFiles('#file-people', PEOPLE);
+    await page.waitForSelector('#counts-people');
+    await page.setInputFiles('#file-visits', VISITS);
+    await page.waitForSelector('#counts-visits');
+    await page.click('#run');
+    await page.waitForSelector('#budget-panel', { timeout: 120000 });
+
+    await page.fill('#budget-draws input', '200');
+    await page.press('#budget-draws input', 'Tab');
+    await page.click('#budget-run');
+    await page.waitForSelector('#fan-table', { timeout: 120000 });
+    const rows = await page.$$eval('#fan-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td,th')).map((c) => (c.textContent ?? '').trim())));
+    expect(rows).toEqual([
+      [`${expected.base.year}（实际名单）`, expected.base.point, '', '', ''],
+      ...expected.fan.map((y) => [String(y.year), y.point, y.p10, y.p50, y.p90]),
+    ]);
+    for (const y of expected.fan) expect(Number(y.p10)).toBeLessThanOrEqual(Number(y.p90));
+    // the fan chart is drawn on its canvas (Chart.js sets the canvas size when it renders)
+    expect(await page.$eval('#chart-fan', (c) => (c as HTMLCanvasElement).width > 0)).toBe(true);
+    expect(await page.textContent('#fan-covers')).toContain('不包括');
+
+    // a ceiling 1 % below the baseline need: the parameter (the pane's default, the region's first
+    // inpatient ratio) comes down from its current value
+    const ceiling = (Number(expected.base.point) * 0.99).toFixed(2);
+    await page.fill('#solve-ceiling input', ceiling);
+    await page.press('#solve-ceiling input', 'Tab');
+    await page.click('#solve-run');
+    await page.waitForSelector('#solve-result', { timeout: 120000 });
+    const path = (await page.getAttribute('#solve-result', 'data-path'))!;
+    expect(path).toMatch(/^inpatient\..*\.ratio$/);
+    const fitted = budgetJob(roster.people, roster.visits, { region: '信阳市', year: 2024, draws: 200, solve: { path, ceiling } });
+    expect(await page.getAttribute('#solve-result', 'data-value')).toBe(fitted.solve!.value);
+    expect(await page.getAttribute('#solve-result', 'data-need')).toBe(fitted.solve!.need);
+    expect(Number(fitted.solve!.value)).toBeLessThan(Number(fitted.solve!.current));
+    expect(Number(fitted.solve!.need)).toBeLessThanOrEqual(Number(fitted.solve!.ceiling));
+    expect(Number(fitted.solve!.beyond!.need)).toBeGreaterThan(Number(fitted.solve!.ceiling));
+    expect(await page.textContent('#solve-result')).toContain(fitted.solve!.beyond!.value);
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+  }, 6 * 60 * 1000);
+});
