@@ -162,7 +162,10 @@ class Parts {
       this.mem[part].push(row);
       return;
     }
-    this.bufs[part] += JSON.stringify([row.rowNumber, row.cells], replacer) + '\n';
+    // The replacer (for .xlsx dates) only when a cell needs it: JSON.stringify is several times faster without one.
+    let dated = false;
+    for (const c of row.cells) if (c instanceof Date) dated = true;
+    this.bufs[part] += (dated ? JSON.stringify([row.rowNumber, row.cells], replacer) : JSON.stringify([row.rowNumber, row.cells])) + '\n';
     if (this.bufs[part].length > 1 << 18) this.flush(part);
   }
 
@@ -203,7 +206,8 @@ class Parts {
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
       const line = text.slice(from, nl);
       const [rowNumber, cells] = JSON.parse(line) as [number, unknown[]];
-      rows.push({ rowNumber, cells: cells.map(reviveCell) });
+      for (let j = 0; j < cells.length; j++) if (cells[j] !== null && typeof cells[j] === 'object') cells[j] = reviveCell(cells[j]);
+      rows.push({ rowNumber, cells });
       from = nl + 1;
     }
     return rows;

@@ -5,6 +5,7 @@
  * and the same totals as the decimal engine alone (project with kernel: false). Temporary
  * files are gone after a run and after an error.
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -188,6 +189,31 @@ describe('streamRun: any order, any size, the same figures', () => {
     expect(preflight({ ...roster, region: '信阳', year: 2024, engine }).find((x) => x.stop)).toEqual(finding);
     expect(finding.zh).toContain('2023（2 行）、2022（1 行）');
     expect(stages).not.toContain('project');
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  test('.xlsx with date cells, spilled to parts: dates survive the temporary files, the same totals as one part', async () => {
+    const dir = join(root, `x${k++}`);
+    mkdirSync(dir);
+    const wb = new ExcelJS.Workbook();
+    const ps = wb.addWorksheet('人员');
+    ps.addRow(['身份证号', '姓名', '人员类别', '区县']);
+    const vs = wb.addWorksheet('就诊');
+    vs.addRow(['身份证号', '结算日期', '就诊类型', '门诊类型', '政策范围内自付', '是否规范转诊']);
+    for (let i = 0; i < 6; i++) {
+      ps.addRow([id(i), `测试${i}`, '低保对象', '息县']);
+      vs.addRow([id(i), new Date(Date.UTC(2024, i, 10)), '住院', '', 10000, '否']);
+    }
+    const file = join(dir, 'roster.xlsx');
+    await wb.xlsx.writeFile(file);
+    const one = await streamRun({ people: { file, sheet: '人员' }, visits: { file, sheet: '就诊' }, region: '信阳', year: 2024, engine, scenarios: [] });
+    const tmp = mkdtempSync(join(root, 'tmp-'));
+    const parted = await streamRun({ people: { file, sheet: '人员' }, visits: { file, sheet: '就诊' }, region: '信阳', year: 2024, engine, scenarios: [], memoryMB: 0.01, tmpDir: tmp });
+    expect(parted.parts).toBeGreaterThan(1);
+    expect(parted.run.rows.visits.used).toBe(6);
+    // 信医保办〔2024〕52号 二、二是: 低保 10000 × 70% = 7000.00 each, six people: 42000.00.
+    expect(parted.run.baseline.totals.overall.assistance.total.toFixed(2)).toBe('42000.00');
+    expect(parted.run.baseline.totals).toEqual(one.run.baseline.totals);
     expect(readdirSync(tmp)).toEqual([]);
   });
 
