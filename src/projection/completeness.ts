@@ -22,6 +22,7 @@
  */
 import { D, ZERO, type Dec } from '../engine/money';
 import type { PolicyFile } from '../engine/policy/types';
+import { tiltFix, withFix, type Fix, type Surface } from './fixes';
 import type { Visit } from '../roster/types';
 import { fenOfDecimal } from '../fastpath/fenOfDecimal';
 import { CATEGORIES } from '../engine/categories';
@@ -47,8 +48,10 @@ export interface RuleGap {
   measure: string;
   /** Computed visits the rule could have applied to (referred visits, for the tilt). */
   visits: number;
+  /** The reason (no fix): the fix is per surface. */
   zh: string;
   en: string;
+  fix: Fix;
 }
 
 /** One reason part of the roster is not in the totals, with how many rows it covers. */
@@ -118,8 +121,9 @@ function ruleGroups(policy: PolicyFile, referred: number): { total: number; gaps
         rule: 'tilt',
         measure: 'assistance.tilt',
         visits: referred,
-        zh: `倾斜救助未计算：${region.zh}倾斜救助标准由统筹地区确定，政策文件未给出（裁定 4）；${referred} 次规范转诊省内就医的就诊可能涉及。补充 tilt.threshold、tilt.ratio、tilt.cap 并设 tilt.delegated=false（命令行 --set ${flag}:tilt.threshold=… 或 --params 参数文件；任务窗格“载入本地区政策文件（JSON）”载入写明这些标准的政策文件）后计算`,
-        en: `Tilted assistance not computed: ${region.en} leaves its terms to each prefecture and they were not supplied (ruling 4); ${referred} referred in-province visits may be concerned. Supply tilt.threshold, tilt.ratio, tilt.cap and set tilt.delegated=false (CLI --set ${flag}:tilt.threshold=… or a --params file; in the pane, “Load my own region file (JSON)” with these terms) to compute it`,
+        zh: `倾斜救助未计算：${region.zh}倾斜救助标准由统筹地区确定，政策文件未给出（裁定 4）；${referred} 次规范转诊省内就医的就诊可能涉及`,
+        en: `Tilted assistance not computed: ${region.en} leaves its terms to each prefecture and they were not supplied (ruling 4); ${referred} referred in-province visits may be concerned`,
+        fix: tiltFix(flag),
       });
     }
   }
@@ -410,8 +414,16 @@ export function completenessLabel(c: Completeness, lang: 'zh' | 'en'): string {
     : `Partial: ${pct(c.visits.pct)}% of visits (${c.visits.computed}/${c.visits.total}), ${pct(c.people.pct)}% of people (${c.people.computed}/${c.people.total}), ${pct(c.cost.pct)}% of cost, rules ${rules} computed; totals exclude the rest`;
 }
 
-/** The lines that say what the totals exclude (one per cause), then the rule gaps and the early visits. */
-export function completenessNotes(c: Completeness, lang: 'zh' | 'en'): string[] {
+/** A rule gap's line with its fix for a surface. */
+export function gapText(g: RuleGap, lang: 'zh' | 'en', surface: Surface): string {
+  return withFix(g, g.fix, lang, surface);
+}
+
+/**
+ * The lines that say what the totals exclude (one per cause), then the rule gaps (with the fix
+ * in the surface's words: the CLI's flags, the pane's fields) and the early visits.
+ */
+export function completenessNotes(c: Completeness, lang: 'zh' | 'en', surface: Surface = 'cli'): string[] {
   const out: string[] = [];
   for (const e of c.exclusions) {
     if (e.part === 'import') {
@@ -425,7 +437,7 @@ export function completenessNotes(c: Completeness, lang: 'zh' | 'en'): string[] 
         : `Not in the ${what} total: ${e.people} people, ${e.visits} visit rows (${e.code}), e.g. ${e.en}`,
     );
   }
-  for (const g of c.rules.gaps) out.push(lang === 'zh' ? g.zh : g.en);
+  for (const g of c.rules.gaps) out.push(gapText(g, lang, surface));
   const b = c.beforeEffective;
   if (b.visits) {
     const rows = b.rows.slice(0, 10).join(', ') + (b.rows.length > 10 ? ' …' : '');

@@ -13,7 +13,10 @@
  */
 import { defaultEngine, type Engine } from '../engine/engine';
 import type { ImportReport, Person, Visit } from '../roster/types';
+import { fixForCode, tiltFix, withFix, type Fix, type Surface } from './fixes';
 import { project } from './project';
+
+export type { Fix, FixTarget, Surface } from './fixes';
 
 export interface PreflightFinding {
   code: string;
@@ -23,8 +26,7 @@ export interface PreflightFinding {
   visits: number;
   zh: string;
   en: string;
-  /** What fixes it: a CLI flag or pane field, a roster column, or a parameter path. */
-  fix: { zh: string; en: string };
+  fix: Fix;
 }
 
 export interface PreflightInput {
@@ -35,17 +37,6 @@ export interface PreflightInput {
   year: number;
   engine?: Engine;
 }
-
-/** Where each finding's fix goes, per error code of the engine. */
-const FIX: Record<string, { zh: string; en: string }> = {
-  CATEGORY_NOT_IN_POLICY: { zh: '核对人员表“人员类别”列，或选择名册所属地区（命令行 --region，任务窗格“地区”）', en: 'check the people table’s 人员类别 (category) column, or choose the roster’s own region (--region, the pane’s Region field)' },
-  UNKNOWN_SCHEME: { zh: '核对就诊表“门诊类型”列，或选择名册所属地区（命令行 --region，任务窗格“地区”）', en: 'check the visits table’s 门诊类型 (outpatient scheme) column, or choose the roster’s own region (--region, the pane’s Region field)' },
-  PREMIUM_REQUIRED: { zh: '在人员表的“个人缴费”列填写个人缴费额', en: 'fill in the people table’s 个人缴费 (individual premium) column' },
-  MISSING_INCOME: { zh: '填写上一年度居民人均可支配收入（命令行 --set 地区:income.perCapitaDisposable.年份=金额，任务窗格“本地区补充参数”）', en: 'supply last year’s per-capita disposable income (--set REGION:income.perCapitaDisposable.YEAR=AMOUNT, the pane’s "Figures you supply")' },
-  MISSING_PARAMETER: { zh: '填写上述参数（命令行 --set 地区:参数路径=取值 或 --params，任务窗格“本地区补充参数”）', en: 'supply the parameter named above (--set REGION:PATH=VALUE or --params, the pane’s "Figures you supply")' },
-  TERM_NOT_DEFINED: { zh: '在自定义地区政策文件中补充该条款（命令行 --policy，任务窗格“载入本地区政策文件（JSON）”）', en: 'add the term in an own region file (--policy, the pane’s "Load my own region file (JSON)")' },
-};
-const FIX_OTHER = { zh: '见校验报告中该行的说明', en: 'see the row’s message in the validation report' };
 
 /** Visit rows the importer rejected because their date is outside the year, by the year they are in. */
 function outOfYear(reports: readonly ImportReport[] | undefined): Map<string, number> {
@@ -71,7 +62,12 @@ export function yearFindingOf(visitsRead: number, years: ReadonlyMap<string, num
   const best = sorted[0][0];
   const list = sorted.map(([y, k]) => `${y}（${k} 行）`).join('、');
   const listEn = sorted.map(([y, k]) => `${y} (${k} rows)`).join(', ');
-  const fix = { zh: `把测算年度改为 ${best}（命令行 --year ${best}，任务窗格“年度”）`, en: `set the year to ${best} (--year ${best}, the pane’s Year field)` };
+  const yearNo = Number(best);
+  const fix: Fix = {
+    cli: { zh: `把测算年度改为 ${best}：--year ${best}`, en: `set the year to ${best}: --year ${best}` },
+    pane: { zh: `在“测算年度”中选择 ${best}`, en: `choose ${best} in “Year”` },
+    target: Number.isInteger(yearNo) ? { kind: 'year', year: yearNo } : { kind: 'year' },
+  };
   if (visitsRead === 0) {
     return {
       code: 'YEAR_WITHOUT_VISITS', stop: true, people: 0, visits: n,
@@ -84,7 +80,11 @@ export function yearFindingOf(visitsRead: number, years: ReadonlyMap<string, num
     code: 'VISITS_OUT_OF_YEAR', stop: false, people: 0, visits: n,
     zh: `${n} 行就诊不在 ${year} 年（${list}），不计入本次测算`,
     en: `${n} visit rows are not in ${year} (${listEn}) and are left out of this run`,
-    fix: { zh: '核对结算日期，或把这些记录放到对应年度的名册中（行号见校验报告）', en: 'check the dates, or put these rows in the roster of their own year (rows in the validation report)' },
+    fix: {
+      cli: { zh: '核对结算日期，或把这些记录放到对应年度的名册中（行号见校验报告）', en: 'check the dates, or put these rows in the roster of their own year (rows in the validation report)' },
+      pane: { zh: '在“核对”页查看这些行并核对其“结算日期”，或把它们放到对应年度的名册中', en: 'see these rows on the Check tab and check their “settlement date”, or put them in the roster of their own year' },
+      target: { kind: 'report', table: 'visits' },
+    },
   };
 }
 
@@ -179,7 +179,7 @@ export function preflightOf(input: Omit<PreflightInput, 'people' | 'visits'>, gr
   if (mine > 0) {
     // Does another region fit this roster's statuses and schemes better?
     // Fewest people whose statuses/schemes do not fit, then fewest people failing for any reason.
-    let best: { zh: string; en: string; alias: string; misfit: number; failed: number } | undefined;
+    let best: { zh: string; en: string; alias: string; region: string; misfit: number; failed: number } | undefined;
     const tried = new Set<string>([here.policy.region.id]);
     for (const row of engine.policyList()) {
       if (tried.has(row.regionId)) continue;
@@ -189,7 +189,7 @@ export function preflightOf(input: Omit<PreflightInput, 'people' | 'visits'>, gr
         const m = misfit(t.found);
         const all = failed(t.found);
         if (m < mine && (!best || m < best.misfit || (m === best.misfit && all < best.failed))) {
-          best = { zh: t.policy.region.names.zh, en: t.policy.region.names.en, alias: t.policy.region.aliases[0] ?? row.zh, misfit: m, failed: all };
+          best = { zh: t.policy.region.names.zh, en: t.policy.region.names.en, alias: t.policy.region.aliases[0] ?? row.zh, region: row.zh, misfit: m, failed: all };
         }
       } catch {
         // that region has no edition for the year, or a rule needs a figure: not a candidate
@@ -200,7 +200,11 @@ export function preflightOf(input: Omit<PreflightInput, 'people' | 'visits'>, gr
         code: 'WRONG_REGION', stop: false, people: mine, visits: 0,
         zh: `所选地区 ${here.policy.region.names.zh} 的人员类别或门诊类型与名册不符：约 ${mine} 人将无法计算；名册与 ${best.zh} 的政策相符（${best.misfit} 人不符）`,
         en: `the chosen region ${here.policy.region.names.en} does not have this roster's categories or outpatient schemes: about ${mine} people cannot be computed; the roster fits ${best.en} (${best.misfit} people do not)`,
-        fix: { zh: `确认地区：命令行 --region ${best.alias}，或任务窗格“地区”选 ${best.zh}`, en: `check the region: --region ${best.alias}, or choose ${best.en} in the pane's Region field` },
+        fix: {
+          cli: { zh: `确认地区：--region ${best.alias}`, en: `check the region: --region ${best.alias}` },
+          pane: { zh: `在“地区（政策）”中选择 ${best.zh}`, en: `choose ${best.en} in “Region (policy)”` },
+          target: { kind: 'region', region: best.region },
+        },
       });
     }
   }
@@ -210,7 +214,7 @@ export function preflightOf(input: Omit<PreflightInput, 'people' | 'visits'>, gr
       code: f.code, stop: false, people: f.people, visits: f.visits,
       zh: `约 ${f.people} 人的${what[0]}将无法计算（${f.visits} 行就诊）：${f.zh}`,
       en: `about ${f.people} people's ${what[1]} cannot be computed (${f.visits} visit rows): ${f.en}`,
-      fix: FIX[f.code] ?? FIX_OTHER,
+      fix: fixForCode(f.code, `${f.zh} ${f.en}`),
     });
   }
   const tilt = here.policy.tilt;
@@ -221,15 +225,24 @@ export function preflightOf(input: Omit<PreflightInput, 'people' | 'visits'>, gr
       code: 'TILT_DELEGATED', stop: false, people: 0, visits: referred,
       zh: `倾斜救助将显示为“未计算”：${here.policy.region.names.zh}的倾斜救助标准由统筹地区确定（裁定 4），${referred} 行规范转诊省内就医的就诊可能涉及`,
       en: `tilted assistance will show as "not computed": ${here.policy.region.names.en} leaves its terms to each prefecture (ruling 4); ${referred} referred in-province visit rows may be concerned`,
-      fix: { zh: `补充 tilt.threshold、tilt.ratio、tilt.cap 并设 tilt.delegated=false（命令行 --set ${flag}:tilt.threshold=… 或 --params；任务窗格“载入本地区政策文件（JSON）”）`, en: `supply tilt.threshold, tilt.ratio, tilt.cap and tilt.delegated=false (--set ${flag}:tilt.threshold=… or --params; the pane's "Load my own region file (JSON)")` },
+      fix: tiltFix(flag),
     });
   }
   return out;
 }
 
-/** One line per finding: "【停止】…　→ 如何补正：…". */
-export function preflightLines(findings: readonly PreflightFinding[], lang: 'zh' | 'en'): string[] {
-  return findings.map((f) =>
-    lang === 'zh' ? `${f.stop ? '【停止】' : '【提示】'}${f.zh}。补正：${f.fix.zh}` : `${f.stop ? '[stop] ' : '[note] '}${f.en}. Fix: ${f.fix.en}`,
-  );
+/** A finding and its fix in one line, for a surface: "…。补正：…" / "…. Fix: …". */
+export function findingText(f: PreflightFinding, lang: 'zh' | 'en', surface: Surface): string {
+  return withFix(f, f.fix, lang, surface);
 }
+
+/** A stopping finding as a bilingual error, for a surface. */
+export function findingError(f: PreflightFinding, surface: Surface): { code: string; zh: string; en: string } {
+  return { code: f.code, zh: findingText(f, 'zh', surface), en: findingText(f, 'en', surface) };
+}
+
+/** One line per finding (the CLI's words by default): "【停止】…。补正：…". */
+export function preflightLines(findings: readonly PreflightFinding[], lang: 'zh' | 'en', surface: Surface = 'cli'): string[] {
+  return findings.map((f) => (lang === 'zh' ? (f.stop ? '【停止】' : '【提示】') : f.stop ? '[stop] ' : '[note] ') + findingText(f, lang, surface));
+}
+

@@ -5,7 +5,8 @@
  */
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { fmt, type Dec } from '../engine/money';
-import { completenessLabel, completenessNotes, type Completeness } from './completeness';
+import { completenessLabel, completenessNotes, gapText, type Completeness } from './completeness';
+import type { Fix, Surface } from './fixes';
 import { layersSummary } from './layers';
 import type { MonitoringReport } from './monitoringAlerts';
 import type { Bucket, Projection, ProjectionRun } from './types';
@@ -79,7 +80,7 @@ export interface CompletenessSummary {
   people: { computed: number; total: number; pct: string };
   visits: { computed: number; total: number; pct: string };
   cost: { computed: string; total: string; pct: string };
-  rules: { total: number; computed: number; notComputed: { rule: string; measure: string; visits: number; zh: string; en: string }[] };
+  rules: { total: number; computed: number; notComputed: { rule: string; measure: string; visits: number; zh: string; en: string; fix: Fix }[] };
   excluded: { code: string; part: string; people: number; visits: number; zh: string; en: string }[];
   beforeEffective: { effective: string; visits: number; rows: number[] };
   notes: { zh: string[]; en: string[] };
@@ -89,7 +90,8 @@ export interface CompletenessSummary {
   missing: Completeness['missing'];
 }
 
-export function completenessSummary(c: Completeness): CompletenessSummary {
+/** The notes are in the words of the surface that shows them (summary.json and the CLI: flags; the pane: its fields). */
+export function completenessSummary(c: Completeness, surface: Surface = 'cli'): CompletenessSummary {
   return {
     label: { zh: completenessLabel(c, 'zh'), en: completenessLabel(c, 'en') },
     share: c.share.toFixed(2),
@@ -101,7 +103,7 @@ export function completenessSummary(c: Completeness): CompletenessSummary {
     rules: { total: c.rules.total, computed: c.rules.computed, notComputed: c.rules.gaps.map((g) => ({ ...g })) },
     excluded: c.exclusions.map((e) => ({ ...e })),
     beforeEffective: { ...c.beforeEffective, rows: c.beforeEffective.rows.slice(0, 1000) },
-    notes: { zh: completenessNotes(c, 'zh'), en: completenessNotes(c, 'en') },
+    notes: { zh: completenessNotes(c, 'zh', surface), en: completenessNotes(c, 'en', surface) },
     measures: { ...c.measures },
     missing: c.missing,
   };
@@ -138,7 +140,7 @@ export function projectionSummary(p: Projection): ProjectionSummary {
     problems: p.problems.length,
     partial: c ? !c.complete : p.problems.length > 0,
     ...(c ? { completeness: completenessSummary(c) } : {}),
-    notComputed: Object.fromEntries(gaps.map((g) => [g.measure, { zh: g.zh, en: g.en }])),
+    notComputed: Object.fromEntries(gaps.map((g) => [g.measure, { zh: gapText(g, 'zh', 'cli'), en: gapText(g, 'en', 'cli') }])),
     assistance: {
       total: fmt(o.assistance.total),
       inpatient: fmt(o.assistance.inpatient),

@@ -22,6 +22,8 @@ import { monitoringLine } from './monitoringAlerts';
 import { calibrationTable } from './calibration';
 import type { AnalystParameter } from './baselineParams';
 import { completenessLabel, completenessNotes, type Completeness } from './completeness';
+import type { Surface } from './fixes';
+import { findingText } from './preflight';
 import { categoryName, measureName, word, type Lang, type Word } from './labels';
 import { noticeText, planLongTable, planNotice, type LongTablePlan, type SheetSlice } from './longTablePlan';
 import { LAYER_LABELS, type LayerKey } from './layers';
@@ -30,6 +32,8 @@ import type { Bucket, Projection, ProjectionRun } from './types';
 
 export interface WorkbookOptions {
   lang?: Lang;
+  /** Whose words the fixes are in (fixes.ts): the CLI's flags (default) or the pane's fields. */
+  surface?: Surface;
   /** Mask ID numbers (4101**********123X) and names (张*). */
   mask?: boolean;
   /**
@@ -259,7 +263,7 @@ function summarySheet(ctx: Ctx, notices: { zh: string; en: string }[], omitted?:
   const c = p.completeness;
   if (c) {
     s.put([c.complete ? (lang === 'zh' ? '完整测算' : 'Complete') : L('partialRun'), completenessLabel(c, lang)], 'total');
-    for (const n of completenessNotes(c, lang)) s.put(['', n]);
+    for (const n of completenessNotes(c, lang, ctx.opts.surface)) s.put(['', n]);
   }
   for (const n of notices) s.put([lang === 'zh' ? '注意 / Note' : 'Note / 注意', noticeText(n, lang)], 'total');
   if (p.monitoring) s.put([L('monitoringSheet'), monitoringLine(p.monitoring, lang, (c) => categoryName(c, lang))], 'total');
@@ -416,7 +420,7 @@ async function validationSheet(ctx: Ctx): Promise<void> {
   };
   // The pre-flight's findings first: what will not be computed, and how to fix it (as the CLI printed them).
   for (const f of run.preflight ?? []) {
-    const msg = lang === 'zh' ? `${f.zh}。补正：${f.fix.zh}` : `${f.en}. Fix: ${f.fix.en}`;
+    const msg = findingText(f, lang, ctx.opts.surface ?? 'cli');
     s.put([L('preflight'), '', '', '', '', '', L(f.stop ? 'error' : 'warning'), f.code, msg]);
   }
   for (const r of run.importReports) {

@@ -75,6 +75,8 @@ const STRINGS = {
   notComputed: { zh: '未计算', en: 'not computed' },
   preflightTitle: { zh: '测算前检查：未能计算的部分与补正方法', en: 'Pre-flight: what could not be computed and how to fix it' },
   fixLabel: { zh: '补正', en: 'Fix' },
+  preflightBefore: { zh: '测算前检查：以下部分将无法计算', en: 'Before the run: what will not be computed' },
+  preflightRunning: { zh: '正在检查名册与所选地区、年度……', en: 'Checking the roster against the chosen region and year…' },
   withheld: { zh: '完成度 {share}% 低于 {threshold}%：资金需求等结果暂不显示。请先按上面的原因补正；如确需查看，可显示部分测算结果（各表均标注为部分测算）。', en: 'Completeness {share}% is below {threshold}%: the fund need and the results are withheld. Fix the causes above first; if you need them anyway, show the partial results (every table is labelled partial).' },
   showPartial: { zh: '仍显示部分测算结果', en: 'Show the partial results' },
   partialTotal: { zh: '合计（部分测算）', en: 'Total (partial)' },

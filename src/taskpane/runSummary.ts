@@ -219,7 +219,7 @@ export function projectionView(p: Projection): ProjectionView {
     nextFundNeed: money(p.forecast.total.nextFundNeed),
     forecast: forecastView(p.forecast),
     problemCount: p.problems.length,
-    ...(p.completeness ? { completeness: completenessSummary(p.completeness) } : {}),
+    ...(p.completeness ? { completeness: completenessSummary(p.completeness, 'pane') } : {}),
     ...(p.funding.ratioSource ? { ratioSource: p.funding.ratioSource } : {}),
     ...(p.forecast.method ? { forecastMethod: p.forecast.method } : {}),
     ...(p.monitoring

@@ -3,7 +3,8 @@
  * in a plain browser: the sample 信阳 roster run as 威海 (its categories and schemes are not
  * 威海's: 16.68 % of visits computed, worked in test/projection/completeness and the CLI) shows
  * the completeness line, the pre-flight with the region that fits, and withholds the headline
- * until the analyst confirms; then a category nobody could be computed for reads 未计算. Year
+ * until the analyst confirms; then a category nobody could be computed for reads 未计算. Before
+ * the run the whole pre-flight is shown, each fix a link that focuses its field or column. Year
  * 2025 on this 2024 roster is announced before the run and the run waits (no 0.00 budget).
  */
 import path from 'path';
@@ -36,6 +37,27 @@ maybe('task pane: completeness, 未计算, pre-flight', () => {
     await page.click('#tab-policy');
     await choose(page, '#region', '威海市');
     await choose(page, '#year', '2024');
+
+    // Before Run, the whole pre-flight: the region that fits, the columns that do not, each fix a
+    // link that opens the tab and focuses the field or column (issue 17).
+    await page.waitForSelector('#preflight-before li[data-code="WRONG_REGION"]', { timeout: 120000 });
+    await page.waitForSelector('#run:not([disabled])', { timeout: 120000 });
+    const before = await page.textContent('#preflight-before');
+    expect(before).toContain('名册与 信阳市 的政策相符');
+    expect(before).toContain('补正：在“地区（政策）”中选择 信阳市');
+    expect(before).not.toMatch(/--[a-z]/);
+    // Focus is on the field, or inside it (a Fluent dropdown focuses its own control).
+    const focusOn = (id: string) => page.waitForFunction((x) => !!document.activeElement?.closest(`#${x}`), id, { timeout: 5000 });
+    await page.click('#tab-results');
+    await page.click('#preflight-before li[data-code="WRONG_REGION"] .fix-link');
+    expect(await page.$('#panel-policy')).not.toBeNull();
+    await focusOn('region');
+    await page.click('#preflight-before li[data-code="CATEGORY_NOT_IN_POLICY"][data-target="column"] .fix-link');
+    expect(await page.$('#panel-check')).not.toBeNull();
+    await focusOn('map-people-categories');
+    await page.click('#preflight-before li[data-code="UNKNOWN_SCHEME"] .fix-link');
+    await focusOn('map-visits-scheme');
+
     await page.click('#run');
     await page.waitForSelector('#completeness', { timeout: 120000 });
     expect(await page.textContent('#completeness')).toContain('部分测算：已计算 16.68% 的就诊（1209/7248）');
@@ -59,8 +81,10 @@ maybe('task pane: completeness, 未计算, pre-flight', () => {
     await page.waitForSelector('#preflight-year.error', { timeout: 120000 });
     const note = await page.textContent('#preflight-year');
     expect(note).toContain('名册中没有 2025 年的就诊');
-    expect(note).toContain('任务窗格“年度”');
-    expect(note).not.toContain('--year'); // the plain view names the pane's field, not the CLI flag (issue 14)
+    expect(note).toContain('补正：在“测算年度”中选择 2024');
+    expect(note).not.toContain('--year'); // the pane's own words for the fix, not the CLI flag
+    await page.click('#preflight-year .fix-link');
+    await focusOn('year');
     expect(await page.$('#run[disabled]')).not.toBeNull();
     await choose(page, '#year', '2024');
     await page.waitForSelector('#run:not([disabled])', { timeout: 120000 });

@@ -25,9 +25,13 @@ describe('a year without visits stops before the run', () => {
     expect(f[0]).toMatchObject({ code: 'YEAR_WITHOUT_VISITS', stop: true, visits: 3 });
     expect(f[0].zh).toContain('名册中没有 2025 年的就诊');
     expect(f[0].zh).toContain('2024（2 行）、2023（1 行）');
-    expect(f[0].fix.zh).toContain('--year 2024');
-    expect(f[0].fix.zh).toContain('任务窗格“年度”');
-    expect(preflightLines(f, 'en')[0]).toMatch(/^\[stop\] the roster has no visit in 2025/);
+    // The same fix in each surface's words (fixes.ts): the CLI's flag, the pane's field, one target.
+    expect(f[0].fix.cli.zh).toBe('把测算年度改为 2024：--year 2024');
+    expect(f[0].fix.pane.zh).toBe('在“测算年度”中选择 2024');
+    expect(f[0].fix.pane.en).toBe('choose 2024 in “Year”');
+    expect(f[0].fix.target).toEqual({ kind: 'year', year: 2024 });
+    expect(preflightLines(f, 'en')[0]).toMatch(/^\[stop\] the roster has no visit in 2025.*Fix: set the year to 2024: --year 2024$/);
+    expect(preflightLines(f, 'zh', 'pane')[0]).toMatch(/补正：在“测算年度”中选择 2024$/);
   });
 
   test('year 2024: one visit of 2023 is a note, not a stop', () => {
@@ -47,11 +51,18 @@ describe('a region that is not the roster’s', () => {
     const wrong = f.find((x) => x.code === 'WRONG_REGION')!;
     expect(wrong.people).toBe(2);
     expect(wrong.zh).toContain('名册与 信阳市 的政策相符（0 人不符）');
-    expect(wrong.fix.zh).toContain('--region 信阳');
+    expect(wrong.fix.cli.zh).toBe('确认地区：--region 信阳');
+    expect(wrong.fix.pane.zh).toBe('在“地区（政策）”中选择 信阳市');
+    expect(wrong.fix.target).toEqual({ kind: 'region', region: '信阳市' });
     expect(f.find((x) => x.code === 'CATEGORY_NOT_IN_POLICY' && x.zh.includes('医疗救助'))).toMatchObject({ people: 2, visits: 2 });
     const scheme = f.find((x) => x.code === 'UNKNOWN_SCHEME')!;
     expect(scheme).toMatchObject({ people: 1, visits: 1 });
-    expect(scheme.fix.zh).toContain('“门诊类型”列');
+    expect(scheme.fix.cli.zh).toContain('就诊表“门诊类型”列');
+    expect(scheme.fix.pane.zh).toContain('“核对”页核对就诊表的列对应“门诊类型”');
+    expect(scheme.fix.target).toEqual({ kind: 'column', table: 'visits', field: 'scheme' });
+    // No pane text names a flag, in any finding (not stripped afterwards: written for the pane).
+    for (const x of f) expect(`${x.fix.pane.zh} ${x.fix.pane.en}`).not.toMatch(/--[a-z]/);
+    for (const x of f) expect(x.fix.cli.zh).toMatch(/--region|“门诊类型”列|“人员类别”列/);
   });
 
   test('信阳: nothing to report for this roster', () => {
@@ -63,7 +74,10 @@ test('山西: the delegated tilt is announced before the run, with the referred 
   const f = preflight({ people: [person('T1', '低保对象', '太原', 350, 2)], visits: [visit(10, 'T1', '2022-02-01', 'inpatient', 5000, { referred: true })], region: '山西', year: 2022 });
   expect(f.map((x) => x.code)).toEqual(['TILT_DELEGATED']);
   expect(f[0].visits).toBe(1);
-  expect(f[0].fix.zh).toContain('tilt.delegated=false');
+  expect(f[0].fix.cli.zh).toContain('tilt.delegated=false：--set 山西:tilt.threshold=…');
+  expect(f[0].fix.pane.zh).toContain('“载入本地区政策文件（JSON）”');
+  expect(f[0].fix.pane.zh).not.toContain('--');
+  expect(f[0].fix.target).toEqual({ kind: 'regionFile' });
 });
 
 test('西平 特困 without a premium: the fix is the 个人缴费 column; the group size counts every such person', () => {
@@ -71,5 +85,6 @@ test('西平 特困 without a premium: the fix is the 个人缴费 column; the g
   const f = preflight({ people, visits: [], region: '西平', year: 2022 });
   const prem = f.find((x) => x.code === 'PREMIUM_REQUIRED')!;
   expect(prem.people).toBe(2);
-  expect(prem.fix.zh).toBe('在人员表的“个人缴费”列填写个人缴费额');
+  expect(prem.fix.cli.zh).toBe('在人员表的“个人缴费”列填写个人缴费额');
+  expect(prem.fix.target).toEqual({ kind: 'column', table: 'people', field: 'premium' });
 });

@@ -43,6 +43,7 @@ import type { Phase } from '../worker/projectionJob';
 import type { CheckView, Loaded, SchemeRegion, SourceInput, TableView } from '../worker/rosterSession';
 import { drawCharts, destroyCharts, drawFanChart } from './charts';
 import type { BudgetView } from '../worker/budgetJob';
+import type { FixTarget, PreflightFinding } from '../../projection/preflight';
 import { clear, fx, h, table, type Child } from './dom';
 import { resultView } from './resultView';
 import { sourceLine } from './source';
@@ -124,6 +125,12 @@ export class PaneApp {
   private sheetNames: string[] = [];
   private chosenSheet: Partial<Record<RosterKind, string>> = {};
   private check: CheckView = { ready: false };
+  /** The whole pre-flight for the roster, region, year and figures on screen (undefined: not yet / stale). */
+  private findings: PreflightFinding[] | undefined;
+  /** Something the pre-flight depends on changed: check again when the worker is free. */
+  private preflightWanted = false;
+  private preflightRunning = false;
+  private preflightDone: Promise<void> | undefined;
   /** The worker generation that holds the roster (ProjectionClient.generation). */
   private heldBy = -1;
   private loadTask: LoadTask | undefined;
@@ -235,6 +242,8 @@ export class PaneApp {
    */
   private async rosterStep(work: () => Promise<void>): Promise<void> {
     this.loadTask = { phase: 'read', done: 0, total: 1 };
+    // One request at a time in the worker: a pre-flight under way finishes first.
+    await this.preflightDone;
     try {
       await this.guard(async () => {
         try {
@@ -249,6 +258,95 @@ export class PaneApp {
       this.loadTask = undefined;
       this.render();
     }
+    if (this.preflightWanted) void this.runPreflight();
+  }
+
+  /** The roster, region, year or figures changed: the pre-flight on screen is stale; check again. */
+  private requestPreflight(): void {
+    this.stalePreflight();
+    if (!this.client.busy && !this.loadTask && this.runState.status !== 'running') void this.runPreflight();
+  }
+
+  /** Stale, to be checked again when the roster step under way ends (rosterStep, run). */
+  private stalePreflight(): void {
+    this.findings = undefined;
+    this.preflightWanted = true;
+  }
+
+  /**
+   * The whole pre-flight before Run (issue 17): what will not be computed for this roster,
+   * region, year and figures, and how to fix it, each fix a link to its field or column.
+   * One request at a time; a change while it runs asks again.
+   */
+  private runPreflight(): Promise<void> {
+    if (!this.preflightRunning) this.preflightDone = this.preflightLoop();
+    return this.preflightDone ?? Promise.resolve();
+  }
+
+  private async preflightLoop(): Promise<void> {
+    this.preflightRunning = true;
+    try {
+      while (this.preflightWanted && !this.client.busy) {
+        this.preflightWanted = false;
+        if (!this.sources.people || !this.sources.visits) {
+          this.findings = undefined;
+          break;
+        }
+        const key = { region: this.region.region, year: this.year, figures: this.figures };
+        this.render();
+        try {
+          await this.restoreRoster();
+          const findings = await this.client.preflight(key);
+          // Still the choices on screen? Otherwise a newer request follows.
+          if (key.region === this.region.region && key.year === this.year && key.figures === this.figures) this.findings = findings;
+        } catch (e) {
+          if (!(e instanceof Cancelled)) this.fail(e);
+        }
+      }
+    } finally {
+      this.preflightRunning = false;
+      this.render();
+    }
+  }
+
+  /** A fix's link: the tab that holds the field or column, and keyboard focus on it. */
+  private goFix(target: FixTarget): void {
+    let id: string;
+    switch (target.kind) {
+      case 'region': this.tab = 'policy'; id = 'region'; break;
+      case 'year': this.tab = 'policy'; id = 'year'; break;
+      case 'column': this.tab = 'check'; id = `map-${target.table}-${target.field}`; break;
+      case 'figure': {
+        this.tab = 'policy';
+        const missing = this.missing();
+        const i = Math.max(0, missing.findIndex((m) => m.key === target.path || m.path === target.path || (target.path ?? '').startsWith(`${m.path}.`)));
+        id = missing.length ? `figure-${i}` : 'figures';
+        break;
+      }
+      case 'regionFile': this.tab = 'policy'; id = 'region-file'; break;
+      case 'report': this.tab = 'check'; id = `mapping-${target.table}`; break;
+    }
+    destroyCharts();
+    this.render();
+    // Once the new controls are set up: a Fluent dropdown assigns its inner control after it is
+    // connected, and focusing it before then throws.
+    const focus = (): boolean => {
+      const el = document.getElementById(id) ?? document.getElementById(`panel-${this.tab}`);
+      if (!el) return true;
+      if (!/^fluent-/i.test(el.tagName) && el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+      try {
+        el.focus();
+      } catch {
+        return false;
+      }
+      el.scrollIntoView?.({ block: 'center' });
+      return el === document.activeElement || el.contains(document.activeElement);
+    };
+    let tries = 0;
+    const retry = () => {
+      if (!focus() && ++tries < 10) setTimeout(retry, 30);
+    };
+    requestAnimationFrame(retry);
   }
 
   private readonly onLoadProgress = (phase: Phase, done: number, total: number): void => {
@@ -279,6 +377,7 @@ export class PaneApp {
   private setLoaded(kind: RosterKind, input: SourceInput, loaded: Loaded): void {
     this.sources[kind] = { input, view: loaded.view };
     this.check = loaded.check;
+    this.stalePreflight();
     this.heldBy = this.client.generation;
     if (this.runState.status === 'done') this.runState = { status: 'idle' };
     const v = loaded.view;
@@ -326,6 +425,7 @@ export class PaneApp {
   private async recheck(): Promise<void> {
     if (this.runState.status === 'done') this.runState = { status: 'idle' };
     if (!this.sources.people && !this.sources.visits) return;
+    this.stalePreflight();
     await this.rosterStep(async () => {
       // The region too: each visit's outpatient scheme is checked against the region's (issue 16).
       this.check = await this.client.check(this.year, this.onLoadProgress, this.schemeRegion());
@@ -449,6 +549,7 @@ export class PaneApp {
       delete this.figureInputs[m.key];
       if (this.runState.status === 'done') this.runState = { status: 'idle' };
       this.saveState();
+      this.requestPreflight();
     } catch (e) {
       // Named by its path too (the form of the CLI's --set), whatever part of the check refused it.
       this.figureErrors[m.key] = asBilingual(isMedaidError(e) && !e.zh.includes(m.path) ? e.at(m.key) : e);
@@ -492,6 +593,7 @@ export class PaneApp {
       this.setRegion(this.regions.find((r) => r.zh === added.region)?.region ?? this.region.region);
       this.status = t('regionFileLoaded', { file: file.name, region: added.region });
       this.saveState();
+      this.requestPreflight();
     } catch (e) {
       this.regionFileError = asBilingual(e);
     }
@@ -507,6 +609,7 @@ export class PaneApp {
       this.regions = regionOptions(this.baseEngine());
       if (!this.regions.some((r) => r.region === this.region.region)) this.setRegion(this.regions[0].region);
       this.saveState();
+      this.requestPreflight();
     } catch (e) {
       this.regionFileError = asBilingual(e);
     }
@@ -526,6 +629,7 @@ export class PaneApp {
 
   private async run(): Promise<void> {
     if (!this.sources.people || !this.sources.visits || !this.check.ready) return;
+    await this.preflightDone;
     this.error = undefined;
     this.acceptPartial = false;
     this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
@@ -550,6 +654,7 @@ export class PaneApp {
       }
     }
     this.render();
+    if (this.preflightWanted) void this.runPreflight();
   }
 
   private progress(phase: Phase, done: number, total: number): void {
@@ -959,19 +1064,35 @@ export class PaneApp {
   private step4(): HTMLElement {
     const s = this.runState;
     const running = s.status === 'running';
-    const y = this.check.year;
-    const lang = getLang();
+    // Pre-flight (issue 17), before Run: the whole check once both tables are read; until then
+    // (or while it runs) the year check the roster's check gives. A year with no visits stops.
+    const findings = this.findings ?? (this.check.year ? [this.check.year] : []);
     return h('section', { id: 'step-run', class: 'action-bar', 'aria-label': t('step4') },
-      // Pre-flight (issue 17): a year with no visits is said before the run, and the run waits.
-      y ? h('p', { id: 'preflight-year', class: y.stop ? 'error' : 'warning', role: y.stop ? 'alert' : 'status' }, this.say(lang === 'zh' ? y.zh : y.en), h('br'), `${t('fixLabel')}：${this.say(lang === 'zh' ? y.fix.zh : y.fix.en)}`) : null,
+      findings.length
+        ? h('div', { id: 'preflight-before', class: 'preflight', role: 'status', 'aria-live': 'polite' },
+            h('h3', {}, t('preflightBefore')),
+            h('ul', {}, findings.map((f, i) => this.findingItem(f, `preflight-fix-${i}`))))
+        : null,
+      this.preflightRunning ? h('p', { class: 'hint', id: 'preflight-running' }, t('preflightRunning')) : null,
       h('div', { class: 'buttons' },
-        button('run', t('run'), () => void this.run(), { appearance: 'primary', disabled: running || !!this.loadTask || !this.check.ready }),
+        button('run', t('run'), () => void this.run(), { appearance: 'primary', disabled: running || !!this.loadTask || this.preflightRunning || !this.check.ready || findings.some((f) => f.stop) }),
         button('cancel-run', t('cancel'), () => this.client.cancel(), { disabled: !running })),
       !this.check.ready && !running ? h('p', { class: 'hint' }, t('runHint')) : null,
       h('label', { for: 'run-progress', class: running ? '' : 'hidden' }, t('step4')),
       fx('fluent-progress-bar', { id: 'run-progress', class: running ? '' : 'hidden', max: running ? s.total : 1, value: running ? s.done : 0 }),
       h('p', { id: 'run-progress-label', role: 'status', 'aria-live': 'polite' }, running ? this.progressText() : ''),
     );
+  }
+
+  /** A pre-flight finding in the pane's words, its fix a link that focuses the field or column (fixes.ts). */
+  private findingItem(f: PreflightFinding, linkId: string): HTMLElement {
+    const lang = getLang();
+    const year = f.code === 'YEAR_WITHOUT_VISITS' || f.code === 'VISITS_OUT_OF_YEAR';
+    const fix = f.fix.pane;
+    return h('li', { ...(year ? { id: 'preflight-year' } : {}), class: f.stop ? 'error' : 'warning', 'data-code': f.code, 'data-target': f.fix.target.kind, ...(f.stop ? { role: 'alert' } : {}) },
+      this.say(lang === 'zh' ? f.zh : f.en), h('br'),
+      `${t('fixLabel')}：`,
+      h('button', { type: 'button', id: linkId, class: 'fix-link', onclick: () => this.goFix(f.fix.target) }, this.say(lang === 'zh' ? fix.zh : fix.en)));
   }
 
   /** The completeness line first; then what the totals exclude and the pre-flight's findings with their fixes. */
@@ -984,7 +1105,7 @@ export class PaneApp {
     if (notes.length) out.push(h('ul', { id: 'completeness-notes' }, notes.map((n) => h('li', {}, this.say(n)))));
     if (sum.preflight?.length) {
       out.push(h('div', { id: 'preflight' }, h('h3', {}, t('preflightTitle')),
-        h('ul', {}, sum.preflight.map((f) => h('li', { 'data-code': f.code }, this.say(lang === 'zh' ? f.zh : f.en), h('br'), h('span', { class: 'hint' }, `${t('fixLabel')}：${this.say(lang === 'zh' ? f.fix.zh : f.fix.en)}`))))));
+        h('ul', {}, sum.preflight.map((f, i) => this.findingItem(f, `result-fix-${i}`)))));
     }
     return out;
   }

@@ -6,7 +6,9 @@
  * roster again before its next request (PaneApp.restoreRoster).
  */
 import type { BudgetRequest, BudgetView } from './budgetJob';
+import type { PreflightFinding } from '../../projection/preflight';
 import type { ColumnMapping, RosterKind } from '../../roster/types';
+import type { AnalystFigures } from '../analystFigures';
 import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { RunSummary } from '../runSummary';
 import type { Phase, RunOptions } from './projectionJob';
@@ -102,6 +104,11 @@ export class ProjectionClient {
 
   async check(year: number, onProgress?: OnProgress, region?: SchemeRegion): Promise<CheckView> {
     return (await this.send({ type: 'check', year, region }, 'checked', onProgress)).check;
+  }
+
+  /** The whole pre-flight before Run: what will not be computed for this region, year and figures, and how to fix it. */
+  async preflight(opts: { region: string; year: number; figures?: AnalystFigures }, onProgress?: OnProgress): Promise<PreflightFinding[]> {
+    return (await this.send({ type: 'preflight', ...opts }, 'preflighted', onProgress)).findings;
   }
 
   run(options: RunOptions, onProgress?: OnProgress): Promise<{ summary: RunSummary; ms: number }> {

@@ -44,6 +44,9 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
       case 'check':
         post({ type: 'checked', check: session.check(msg.year, progress, msg.region) });
         break;
+      case 'preflight':
+        post({ type: 'preflighted', findings: session.preflight({ region: msg.region, year: msg.year, figures: msg.figures }, progress) });
+        break;
       case 'run': {
         const started = performance.now();
         last = undefined;

@@ -4,7 +4,7 @@
  * projection's runProjection (the function the CLI uses, so the totals are the CLI's) on the
  * engine with the analyst's figures (the CLI's --params/--policy), and report progress.
  */
-import { preflight } from '../../projection/preflight';
+import { findingError, preflight } from '../../projection/preflight';
 import { schemeChecker } from '../../projection/readRoster';
 import { runProjection } from '../../projection/run';
 import type { Funding, Growth, ProjectionRun, Scenario } from '../../projection/types';
@@ -70,7 +70,7 @@ export function runImported(people: ImportResult<Person>, visits: ImportResult<V
   // Pre-flight, as the CLI: a year with no visits stops with a message instead of a 0.00 budget.
   const checks = preflight({ people: people.rows, visits: visits.rows, importReports: [people.report, visits.report], region: opts.region, year: opts.year, engine: figuresEngine(figures) });
   const stop = checks.find((c) => c.stop);
-  if (stop) throw Object.assign(new Error(stop.en), { code: stop.code, zh: `${stop.zh}。补正：${stop.fix.zh}`, en: `${stop.en}. Fix: ${stop.fix.en}` });
+  if (stop) throw Object.assign(new Error(stop.en), findingError(stop, 'pane'));
   const total = Math.max(1, people.rows.length * (1 + opts.scenarios.length));
   const every = Math.max(1, Math.floor(total / PROGRESS_STEPS));
   let done = 0;

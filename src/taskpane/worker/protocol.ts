@@ -1,5 +1,7 @@
 /** Messages between the pane and its projection worker (structured-clone safe: no Decimal, no functions). */
+import type { PreflightFinding } from '../../projection/preflight';
 import type { ColumnMapping, RosterKind } from '../../roster/types';
+import type { AnalystFigures } from '../analystFigures';
 import type { ChartSpec, OutputSheet } from '../host/Host';
 import type { Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
@@ -16,6 +18,8 @@ export type ToWorker =
   | { type: 'remap'; kind: RosterKind; field: string; column?: number; year: number }
   /** With `region`, the visits' outpatient schemes are checked against it (and against it from then on). */
   | { type: 'check'; year: number; region?: SchemeRegion }
+  /** The whole pre-flight for the pane's region, year and figures (before Run). */
+  | { type: 'preflight'; region: string; year: number; figures?: AnalystFigures }
   | { type: 'run'; options: RunOptions }
   /** The multi-year plan's range (fan chart) and, with `solve`, the parameter fitted to a ceiling. */
   | { type: 'budget'; request: BudgetRequest }
@@ -31,6 +35,7 @@ export type FromWorker =
   | { type: 'progress'; phase: Phase; done: number; total: number }
   | ({ type: 'loaded' } & Loaded)
   | { type: 'checked'; check: CheckView }
+  | { type: 'preflighted'; findings: PreflightFinding[] }
   | { type: 'result'; summary: RunSummary; ms: number }
   | { type: 'budget'; view: BudgetView; ms: number }
   | { type: 'book'; xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }

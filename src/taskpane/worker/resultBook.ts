@@ -112,6 +112,7 @@ export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: B
   const extraSheets = opts.scenarios ? savedSheets(opts.scenarios) : [];
   const wb = await buildWorkbook(run, {
     lang: opts.lang,
+    surface: 'pane',
     mask: opts.mask,
     detail: opts.detail ?? DEFAULT_RESULT_DETAIL,
     detailChoice: { zh: t('detailChoice', {}, 'zh'), en: t('detailChoice', {}, 'en') },

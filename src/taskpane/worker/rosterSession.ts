@@ -9,14 +9,14 @@
  * Plain code (no worker API), so Node tests drive the same session the worker does.
  */
 import { budgetJob, type BudgetRequest, type BudgetView } from './budgetJob';
-import { yearFinding, type PreflightFinding } from '../../projection/preflight';
+import { findingError, preflight, yearFinding, type PreflightFinding } from '../../projection/preflight';
 import { schemeChecker } from '../../projection/readRoster';
+import { figuresEngine, noFigures, type AnalystFigures } from '../analystFigures';
 import { detectMapping, remapColumn } from '../../roster/mapping';
 import { importPeople } from '../../roster/people';
 import type { ColumnMapping, FieldOf, ImportResult, Person, RawTable, ReportEntry, ReportSummary, RosterKind, Visit } from '../../roster/types';
 import { importVisits } from '../../roster/visits';
 import { readPickedFile } from '../host/pickedFile';
-import { figuresEngine, noFigures, type AnalystFigures } from '../analystFigures';
 import { asBilingual, reportEntries, type BilingualError } from '../paneLogic';
 import type { ScenarioSet } from '../scenarioStore';
 import { runImported, type JobResult, type ProgressInfo, type RunOptions } from './projectionJob';
@@ -121,6 +121,7 @@ export class RosterSession {
   private visits: Imported<Visit> | undefined;
   /** The region of the last check or run that named one: each visit's outpatient scheme is checked against it. */
   private schemeRegion: SchemeRegion | undefined;
+  private checked: { key: string; findings: PreflightFinding[] } | undefined;
 
   /**
    * Takes a table for `kind`: reads the file (or takes the range), picks the sheet (the one
@@ -215,6 +216,24 @@ export class RosterSession {
     return out;
   }
 
+  /**
+   * The whole pre-flight before Run (issue 17): on the checked roster, for the region, year and
+   * figures the pane has chosen — what will not be computed and how to fix it. Without both
+   * tables there is nothing to check but the year. Cached: the same roster and choices are not
+   * checked twice (the run checks again itself, as the CLI does).
+   */
+  preflight(opts: { region: string; year: number; figures?: AnalystFigures }, onProgress: Progress = () => {}): PreflightFinding[] {
+    const check = this.check(opts.year, onProgress);
+    const people = this.people?.result;
+    const visits = this.visits?.result;
+    if (!people || !visits || check.peopleError || check.visitsError) return check.year ? [check.year] : [];
+    const key = `${this.people!.key}|${this.visits!.key}|${opts.region}|${opts.year}|${JSON.stringify(opts.figures ?? null)}`;
+    if (this.checked?.key === key) return this.checked.findings;
+    const findings = preflight({ people: people.rows, visits: visits.rows, importReports: [people.report, visits.report], region: opts.region, year: opts.year, engine: figuresEngine(opts.figures ?? noFigures()) });
+    this.checked = { key, findings };
+    return findings;
+  }
+
   /** Baseline + scenarios on the checked roster (checked again first only if the year changed). */
   run(opts: RunOptions, onProgress: Progress = () => {}): JobResult {
     onProgress({ phase: 'import', done: 0, total: 1 });
@@ -222,7 +241,7 @@ export class RosterSession {
     const error = check.peopleError ?? check.visitsError;
     if (error) throw bilingualError(error);
     const y = check.year;
-    if (y?.stop) throw Object.assign(bilingualError({ zh: `${y.zh}。补正：${y.fix.zh}`, en: `${y.en}. Fix: ${y.fix.en}` }), { code: y.code });
+    if (y?.stop) throw Object.assign(bilingualError(findingError(y, 'pane')), { code: y.code });
     if (!check.ready || !this.people?.result || !this.visits?.result) {
       throw bilingualError({ zh: '名册尚未读取完整（需要人员表和就诊表，且至少一名人员可用）', en: 'the roster is not complete (a people table and a visits table, with at least one person accepted)' });
     }
