@@ -439,6 +439,22 @@ async function validationSheet(ctx: Ctx): Promise<void> {
       await tick();
     }
   }
+  // Visits dated before the edition's effective date (西平 2022-05-01, 威海 2019-07-21): computed
+  // under its terms, and each named here by row, so the result says which ones (issue 17).
+  const early = run.baseline.completeness?.beforeEffective;
+  if (early?.visits) {
+    const visitSheet = run.importReports.find((r) => r.kind === 'visits')?.sheet ?? L('visitTable');
+    const dates = new Map(run.baseline.visits.map((v) => [v.visit.rowNumber, v.visit.date]));
+    const column = lang === 'zh' ? '结算日期' : 'settlement date';
+    for (const row of early.rows) {
+      const date = dates.get(row) ?? '';
+      s.put([visitSheet, row, column, '', L('baseline'), { text: date }, L('warning'), 'BEFORE_EFFECTIVE',
+        lang === 'zh'
+          ? `结算日期 ${date} 早于政策生效日 ${early.effective}：按本版政策（${run.baseline.policyId}）计算；生效前的标准如不同，请作为参数另行提供`
+          : `settlement date ${date} is before the edition's effective date ${early.effective}: computed under this edition (${run.baseline.policyId}); supply the earlier terms as parameters if they differ`]);
+      await tick();
+    }
+  }
   // Cells of this workbook over Excel's 32,767 characters (a pasted document in a roster cell, a
   // very long scenario name): each was cut with a marker; listed here so none passes unseen.
   for (const t of ctx.truncated) {

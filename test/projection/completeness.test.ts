@@ -148,6 +148,19 @@ describe('effective dates (issue 15 item 5): visits before the edition are liste
     expect(c.beforeEffective).toEqual({ effective: '2022-05-01', visits: 1, rows: [5] });
     expect(runSummary(run).completeness!.notes.zh.join('\n')).toContain('1 次就诊早于政策生效日 2022-05-01，仍按本版政策计算（就诊表第 5 行）');
   });
+
+  test('西平: the 校验报告 sheet names the early visit by row, date and the edition (issue 17)', async () => {
+    const people = [person('XP1', '低保对象', '西平县', 350, 2)];
+    const visits = [visit(5, 'XP1', '2022-03-01', 'inpatient', 10000), visit(6, 'XP1', '2022-06-01', 'inpatient', 1000)];
+    const run = runProjection({ region: '西平', year: 2022, people, visits });
+    const rows = rowsOf((await buildWorkbook(run)).getWorksheet('校验报告')!).filter((r) => r[7] === 'BEFORE_EFFECTIVE');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(1, 3)).toEqual([5, '结算日期']);
+    expect(rows[0][5]).toBe('2022-03-01');
+    expect(String(rows[0][8])).toContain('早于政策生效日 2022-05-01：按本版政策（xiping-2022）计算');
+    const en = rowsOf((await buildWorkbook(run, { lang: 'en' })).getWorksheet('Validation')!).filter((r) => r[7] === 'BEFORE_EFFECTIVE');
+    expect(String(en[0][8])).toContain("before the edition's effective date 2022-05-01");
+  });
 });
 
 describe('region-own citations: the 1:9 split and the forecast method', () => {
