@@ -1,7 +1,7 @@
 /**
  * The pane never shows an incomplete run as a finished budget (issue 17), in the built bundle
  * in a plain browser: the sample 信阳 roster run as 威海 (its categories and schemes are not
- * 威海's: 16.68 % of visits computed, worked in test/projection/completeness and the CLI) shows
+ * 威海's: 44.56 % of visits computed, as the CLI gives on the same files) shows
  * the completeness line, the pre-flight with the region that fits, and withholds the headline
  * until the analyst confirms; then a category nobody could be computed for reads 未计算. Before
  * the run the whole pre-flight is shown, each fix a link that focuses its field or column. Year
@@ -55,12 +55,12 @@ maybe('task pane: completeness, 未计算, pre-flight', () => {
     await page.click('#preflight-before li[data-code="CATEGORY_NOT_IN_POLICY"][data-target="column"] .fix-link');
     expect(await page.$('#panel-check')).not.toBeNull();
     await focusOn('map-people-categories');
-    await page.click('#preflight-before li[data-code="UNKNOWN_SCHEME"] .fix-link');
-    await focusOn('map-visits-scheme');
 
     await page.click('#run');
     await page.waitForSelector('#completeness', { timeout: 120000 });
-    expect(await page.textContent('#completeness')).toContain('部分测算：已计算 16.68% 的就诊（1209/7248）');
+    // The CLI's figure on the same files (medaid project … --region 威海 --year 2024): 9类病种 rows are
+    // refused at import (not a 威海 scheme), 低保边缘 people not computed.
+    expect(await page.textContent('#completeness')).toContain('部分测算：已计算 44.56% 的就诊（3230/7248）');
     expect(await page.textContent('#rows-used')).toContain('“校验报告”表');
     expect(await page.textContent('#preflight')).toContain('名册与 信阳市 的政策相符');
     expect(await page.isVisible('#withheld')).toBe(true);
