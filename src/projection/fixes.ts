@@ -82,12 +82,12 @@ export function fixForCode(code: string, message: string): Fix {
   }
 }
 
-/** The fix of a delegated tilt (ruling 4): the terms, as parameters (CLI) or in a region file (pane). */
+/** The fix of a delegated tilt (ruling 4): the terms, as parameters (CLI --set; the pane's figures panel) or in a region file. */
 export function tiltFix(flag: string): Fix {
   return {
     cli: { zh: `补充 tilt.threshold、tilt.ratio、tilt.cap 并设 tilt.delegated=false：--set ${flag}:tilt.threshold=… 或 --params 参数文件`, en: `supply tilt.threshold, tilt.ratio, tilt.cap and tilt.delegated=false: --set ${flag}:tilt.threshold=… or a --params file` },
-    pane: { zh: '用“载入本地区政策文件（JSON）”载入写明倾斜救助起付标准、比例和限额的政策文件', en: 'load a region file stating the tilt’s threshold, ratio and cap with “Load my own region file (JSON)”' },
-    target: { kind: 'regionFile' },
+    pane: { zh: '在“本地区补充参数”中填写统筹地区的倾斜救助起付标准、救助比例和年度限额（三项齐全即计算），或用“载入本地区政策文件（JSON）”载入写明它们的政策文件', en: 'enter the prefecture’s tilt threshold, ratio and annual cap under “Figures you supply” (computed once all three are given), or load a region file stating them with “Load my own region file (JSON)”' },
+    target: { kind: 'figure', path: 'tilt.threshold' },
   };
 }
 

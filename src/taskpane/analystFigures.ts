@@ -47,7 +47,20 @@ export interface MissingFigure {
   param: PolicyParam;
   /** For an income figure: the terms computed from it this year. */
   neededBy?: { zh: string; en: string }[];
+  /**
+   * One of the tilt's terms where the region leaves them to its prefectures (山西, ruling 4):
+   * with all three (threshold, ratio, cap) supplied the tilt is computed (tilt.delegated=false).
+   */
+  tiltTerm?: boolean;
 }
+
+/** The terms a delegated tilt needs (ruling 4), as the CLI's --set tilt.threshold/ratio/cap. */
+const TILT_TERMS = [
+  { key: 'threshold', unit: 'yuan', zh: '倾斜救助 · 起付标准（政策范围内自付超过此数的部分）', en: 'Tilted assistance · threshold (out-of-pocket above it)' },
+  { key: 'ratio', unit: 'ratio', zh: '倾斜救助 · 救助比例', en: 'Tilted assistance · ratio' },
+  { key: 'cap', unit: 'yuan', zh: '倾斜救助 · 年度限额', en: 'Tilted assistance · annual cap' },
+] as const;
+const TILT_PATHS = TILT_TERMS.map((t) => `tilt.${t.key}`);
 
 /** The label the figures carry as their source (errors, summary sheet). */
 export const FIGURES_SOURCE = '本地区补充参数 / figures you supply';
@@ -111,6 +124,20 @@ export function missingFigures(engine: Engine, region: string, year: number): Mi
     const param: PolicyParam = { ...income, zh: `${income.zh}（${incomeYear} 年）`, en: `${income.en} (${incomeYear})`, current: '' };
     out.unshift({ key: `${INCOME_PATH}.${incomeYear}`, policyId, path: INCOME_PATH, year: incomeYear, param, neededBy: dependents });
   }
+  // A tilt left to the prefectures (山西 答记者问, ruling 4) has no terms in the file: the analyst
+  // supplies the prefecture's threshold, ratio and cap here, as --set tilt.threshold=… would.
+  const tilt = rp.policy.tilt;
+  if (tilt?.delegated) {
+    const citation = rp.citation(tilt.ref);
+    const quote = tilt.ref.find((r) => r.quote)?.quote;
+    for (const term of TILT_TERMS) {
+      const path = `tilt.${term.key}`;
+      out.push({
+        key: path, policyId, path, tiltTerm: true,
+        param: { path, zh: term.zh, en: term.en, unit: term.unit, current: '', citation, ...(quote ? { quote } : {}), missing: true, note: 'ruling 4: the prefecture’s terms; with all three the tilt is computed (tilt.delegated = false)' },
+      });
+    }
+  }
   return out;
 }
 
@@ -138,7 +165,7 @@ export function figureText(v: OverrideValue | undefined): string {
  * untouched, so a value the engine refuses is never half-applied. A dated figure sets its
  * year inside the parameter's dated values and keeps the other years.
  */
-export function withFigure(f: AnalystFigures, m: Pick<MissingFigure, 'policyId' | 'path' | 'year'>, value: OverrideValue | undefined): AnalystFigures {
+export function withFigure(f: AnalystFigures, m: Pick<MissingFigure, 'policyId' | 'path' | 'year' | 'tiltTerm'>, value: OverrideValue | undefined): AnalystFigures {
   const own = { ...(f.parameters[m.policyId] ?? {}) };
   if (m.year === undefined) {
     if (value === undefined) delete own[m.path];
@@ -150,6 +177,11 @@ export function withFigure(f: AnalystFigures, m: Pick<MissingFigure, 'policyId' 
     else dated[m.year] = value as number;
     if (Object.keys(dated).length) own[m.path] = dated;
     else delete own[m.path];
+  }
+  if (m.tiltTerm) {
+    // All three terms given: the tilt is computed on them; otherwise it stays delegated (未计算).
+    if (TILT_PATHS.every((p) => own[p] !== undefined)) own['tilt.delegated'] = false;
+    else delete own['tilt.delegated'];
   }
   const parameters = { ...f.parameters, [m.policyId]: own };
   if (Object.keys(own).length === 0) delete parameters[m.policyId];

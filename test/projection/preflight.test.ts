@@ -75,9 +75,9 @@ test('山西: the delegated tilt is announced before the run, with the referred 
   expect(f.map((x) => x.code)).toEqual(['TILT_DELEGATED']);
   expect(f[0].visits).toBe(1);
   expect(f[0].fix.cli.zh).toContain('tilt.delegated=false：--set 山西:tilt.threshold=…');
-  expect(f[0].fix.pane.zh).toContain('“载入本地区政策文件（JSON）”');
+  expect(f[0].fix.pane.zh).toContain('在“本地区补充参数”中填写统筹地区的倾斜救助起付标准、救助比例和年度限额');
   expect(f[0].fix.pane.zh).not.toContain('--');
-  expect(f[0].fix.target).toEqual({ kind: 'regionFile' });
+  expect(f[0].fix.target).toEqual({ kind: 'figure', path: 'tilt.threshold' });
 });
 
 test('西平 特困 without a premium: the fix is the 个人缴费 column; the group size counts every such person', () => {

@@ -3,6 +3,8 @@ import {
   figureRows, figureText, figureValue, figuresEngine, figuresJson, missingFigures, noFigures, parseFiguresJson, withFigure, withRegionFile,
 } from '../../src/taskpane/analystFigures';
 import fs from 'fs';
+import { runProjection } from '../../src/projection';
+import { person, visit } from '../projection/helpers';
 import path from 'path';
 
 const POLICIES = path.join(__dirname, '..', '..', 'policies');
@@ -17,8 +19,9 @@ describe('figures the documents leave to the analyst', () => {
     expect(keys('西平', 2022)).toEqual(['premium.tiers.monitored.amount', 'ciInsurance.base.deductible', 'ciInsurance.base.brackets', 'ciInsurance.base.cap']);
     // From 2023 the published values end: the deductibles are shares of 2022's income (四、(三) 1, ruling 5).
     expect(keys('西平', 2023)[0]).toBe('income.perCapitaDisposable.2022');
-    // 山西 答记者问: 起付标准为全省上年居民人均可支配收入的 10% / 25% — for 2022, the 2021 income.
-    expect(keys('山西', 2022)).toEqual(['income.perCapitaDisposable.2021']);
+    // 山西 答记者问: 起付标准为全省上年居民人均可支配收入的 10% / 25% — for 2022, the 2021 income;
+    // 统筹完善托底保障措施: the tilt's 具体救助标准由统筹地区人民政府…确定 (ruling 4) — its three terms.
+    expect(keys('山西', 2022)).toEqual(['income.perCapitaDisposable.2021', 'tilt.threshold', 'tilt.ratio', 'tilt.cap']);
     // 威医保发〔2019〕25号 二、(一): 按一档缴费标准给予资助 — the first-tier premium is not in the text;
     // 四、(一) 3: donations are a channel, not a sum.
     expect(keys('威海', 2019)).toEqual(['premium.tiers.first_tier.amount', 'fund.donations']);
@@ -55,7 +58,8 @@ describe('figures the documents leave to the analyst', () => {
     expect(rp.number('inpatient.tiers.edge.deductible', rp.policy.inpatient!.tiers.edge.deductible).toFixed(2)).toBe('3000.00');
     // 因病致贫重病患者 25% × 30000 = 7500.
     expect(rp.number('inpatient.tiers.illness.deductible', rp.policy.inpatient!.tiers.illness.deductible).toFixed(2)).toBe('7500.00');
-    expect(missingFigures(figuresEngine(f), '山西', 2022)).toEqual([]);
+    // Only the delegated tilt's terms remain open (ruling 4; below).
+    expect(missingFigures(figuresEngine(f), '山西', 2022).map((m) => m.key)).toEqual(['tilt.threshold', 'tilt.ratio', 'tilt.cap']);
     expect(withFigure(f, m2022, undefined).parameters['shanxi-2022']['income.perCapitaDisposable']).toEqual({ '2022': 32000 });
   });
 
@@ -91,5 +95,33 @@ describe('figures the documents leave to the analyst', () => {
     expect(figureRows(f)).toEqual([{ source: '本地区补充参数 / figures you supply', region: 'xinyang-2024', path: 'premium.tiers.monitored.amount', value: 100 }]);
     expect(() => parseFiguresJson('{"$format":"medaid-figures/1","parameters":{"xinyang-2024":{"premium.tiers.monitored.amount":-1}}}', 'S')).toThrow(/S[\s\S]*premium\.tiers\.monitored\.amount/);
     expect(() => parseFiguresJson('{"parameters":{}}', 'S')).toThrow(/medaid-figures\/1/);
+  });
+});
+
+describe('山西’s delegated tilt: the prefecture’s terms supplied in the figures panel (ruling 4)', () => {
+  const tilt = missingFigures(defaultEngine(), '山西', 2022).filter((m) => m.tiltTerm);
+
+  test('listed with the clause that delegates them', () => {
+    expect(tilt.map((m) => [m.path, m.param.unit])).toEqual([['tilt.threshold', 'yuan'], ['tilt.ratio', 'ratio'], ['tilt.cap', 'yuan']]);
+    expect(tilt[0].param.quote).toContain('具体救助标准由统筹地区人民政府');
+  });
+
+  test('two terms: still delegated (未计算); the third computes the tilt', () => {
+    let f = withFigure(noFigures(), tilt[0], 10000);
+    f = withFigure(f, tilt[1], 0.5);
+    expect(f.parameters['shanxi-2022']['tilt.delegated']).toBeUndefined();
+    expect(figuresEngine(f).resolve('山西', 2022).policy.tilt!.delegated).toBe(true);
+    f = withFigure(f, tilt[2], 20000);
+    expect(f.parameters['shanxi-2022']).toEqual({ 'tilt.threshold': 10000, 'tilt.ratio': 0.5, 'tilt.cap': 20000, 'tilt.delegated': false });
+    // 低保 70 %, no deductible, annual cap 6万 (合理确定住院救助水平): a referred admission of 100000 →
+    // 70000 capped at 60000, the cap reached; remainder 100000 − 60000 = 40000; the prefecture's
+    // terms: (40000 − 10000) × 50 % = 15000.00 (under its cap 20000). Assistance 75000.00.
+    const run = runProjection({ region: '山西', year: 2022, engine: figuresEngine(f), people: [person('T1', '低保对象', '太原', 350, 2)], visits: [visit(10, 'T1', '2022-03-01', 'inpatient', 100000, { referred: true })] });
+    expect(run.baseline.totals.overall.assistance.tilt.toFixed(2)).toBe('15000.00');
+    expect(run.baseline.totals.overall.assistance.total.toFixed(2)).toBe('75000.00');
+    expect(run.baseline.completeness!.measures['assistance.tilt']).toBe('complete');
+    // Removing one term makes it delegated again.
+    const back = withFigure(f, tilt[2], undefined);
+    expect(back.parameters['shanxi-2022']).toEqual({ 'tilt.threshold': 10000, 'tilt.ratio': 0.5 });
   });
 });
