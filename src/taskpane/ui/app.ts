@@ -1153,6 +1153,7 @@ export class PaneApp {
     }
     destroyCharts();
     this.render();
+    if (this.preflightWanted) void this.runPreflight();
   }
 
   private fittable(): PolicyParam[] {
