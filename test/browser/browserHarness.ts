@@ -1,5 +1,5 @@
 /**
- * What the browser tests share: build the web bundle once into a temporary folder, serve
+ * What the browser tests share: the add-in's production build (shared with test/addin), serve
  * it from 127.0.0.1, and drive Debian's Chromium with playwright-core (no browser
  * download). The page is watched for requests outside its origin and for CSP violations.
  */
@@ -7,6 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { ensureWebBuild } from '../addin/webBuild';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -19,23 +20,17 @@ export function browserAvailable(): { run: boolean; why?: string } {
   return { run: false, why: `${CHROMIUM} is missing and CI is not set: browser tests skipped (apt-get install chromium to run them)` };
 }
 
-/** Builds dist/web into a fresh temporary folder (the checkout's dist/ is left alone). */
+/**
+ * The add-in's production web build, shared by every browser and add-in test of a run: built
+ * once in a plain Node process (webpack inside Jest's sandbox is several times slower) into
+ * test-output/web/, the other test files waiting on its lock, and reused while no input changed
+ * (test/addin/webBuild.ts). The checkout's dist/ is left alone. Never delete the folder: other
+ * test files serve it too.
+ */
 export async function buildBundle(): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medaid-web-'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildConfig } = require(path.join(ROOT, 'webpack.config.js'));
-  const config = buildConfig({ mode: 'production', outDir });
-  config.devtool = false;
-  await new Promise<void>((resolve, reject) => {
-    webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
-      if (err) reject(err);
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve();
-    });
-  });
-  return outDir;
+  const build = await ensureWebBuild();
+  if (build.errors.length) throw new Error(`web build failed:\n${build.errors.join('\n')}`);
+  return build.outDir;
 }
 
 export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -105,8 +100,8 @@ export async function cspViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * The built bundle served for the tests of one describe block: built and served in beforeAll,
- * the server closed and the folder removed in afterAll. `url` is the served folder's URL.
+ * The built bundle served for the tests of one describe block: built (or reused) and served in
+ * beforeAll, the server closed in afterAll. `url` is the served folder's URL.
  */
 export function servePane(): { readonly url: string } {
   let dir = '';
@@ -117,7 +112,6 @@ export function servePane(): { readonly url: string } {
   }, 15 * 60 * 1000);
   afterAll(async () => {
     await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
   return {
     get url(): string {

@@ -52,7 +52,6 @@ maybe('task pane in a plain browser (file mode)', () => {
 
   afterAll(async () => {
     await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   let w: Watched;

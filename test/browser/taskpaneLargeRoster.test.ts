@@ -35,7 +35,6 @@ interface LongTask {
 
 maybe('task pane with a 100,000-visit roster (file mode)', () => {
   let dir: string;
-  let ownBundle = false;
   let server: { url: string; close: () => Promise<void> };
   let rosterDir: string;
   let peopleFile: string;
@@ -47,7 +46,6 @@ maybe('task pane with a 100,000-visit roster (file mode)', () => {
     dir = process.env.MEDAID_WEB_DIR ?? '';
     if (!dir) {
       dir = await buildBundle();
-      ownBundle = true;
     }
     server = await serveDir(dir);
     rosterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'medaid-roster-'));
@@ -62,7 +60,6 @@ maybe('task pane with a 100,000-visit roster (file mode)', () => {
   afterAll(async () => {
     await w?.close();
     await server?.close();
-    if (ownBundle && dir) fs.rmSync(dir, { recursive: true, force: true });
     if (rosterDir) fs.rmSync(rosterDir, { recursive: true, force: true });
   });
 
