@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'fs';
 import path from 'path';
+import { preflight } from '../../src/projection/preflight';
 import { readRoster } from '../../src/projection/readRoster';
 import { runProjection } from '../../src/projection/run';
 import { parseScenarioJson } from '../../src/projection/scenarioFile';
@@ -46,6 +47,9 @@ maybe('task pane in a plain browser (file mode)', () => {
     server = await serveDir(dir);
     const roster = await readRoster({ name: PEOPLE, bytes: fs.readFileSync(PEOPLE) }, { name: VISITS, bytes: fs.readFileSync(VISITS) }, 2024);
     expected = runProjection({ ...roster, region: '信阳市', year: 2024, scenarios: parseScenarioJson(fs.readFileSync(SCENARIO, 'utf8'), 'scenario-dibao-75.json') });
+    // The pre-flight's notes go on 校验报告, in the pane's workbook as in the CLI's.
+    const checks = preflight({ ...roster, region: '信阳市', year: 2024 });
+    if (checks.length) expected.preflight = checks;
     baselineOnly = runProjection({ ...roster, region: '信阳市', year: 2024 });
     fs.mkdirSync(OUT, { recursive: true });
   }, 15 * 60 * 1000);
