@@ -15,7 +15,9 @@ import os from 'os';
 import path from 'path';
 import { D } from '../../src/engine';
 import { LAYER_KEYS } from '../../src/projection/layers';
-import { readRoster } from '../../src/projection/readRoster';
+import { defaultEngine } from '../../src/engine/engine';
+import { preflight } from '../../src/projection/preflight';
+import { readRoster, schemeChecker } from '../../src/projection/readRoster';
 import { runProjection } from '../../src/projection/run';
 import { parseScenarioJson } from '../../src/projection/scenarioFile';
 import type { ProjectionRun } from '../../src/projection/types';
@@ -36,8 +38,11 @@ maybe('task pane: the settlement layer table', () => {
   let expected: ProjectionRun;
   let w: Watched;
   beforeAll(async () => {
-    const roster = await readRoster({ name: PEOPLE, bytes: fs.readFileSync(PEOPLE) }, { name: VISITS, bytes: fs.readFileSync(VISITS) }, 2019);
-    expected = runProjection({ ...roster, region: '威海市', year: 2019, scenarios: parseScenarioJson(fs.readFileSync(SCENARIO, 'utf8'), 'scenario-weihai-ci-200k.json') });
+    // As the pane's worker: visits checked against the region's schemes, the pre-flight's notes kept with the run (issue 16).
+    const roster = await readRoster({ name: PEOPLE, bytes: fs.readFileSync(PEOPLE) }, { name: VISITS, bytes: fs.readFileSync(VISITS) }, 2019, { checkScheme: schemeChecker(defaultEngine(), '威海市', 2019) });
+    const checks = preflight({ ...roster, region: '威海市', year: 2019 });
+    const withChecks = (run: ProjectionRun): ProjectionRun => (checks.length ? { ...run, preflight: checks } : run);
+    expected = withChecks(runProjection({ ...roster, region: '威海市', year: 2019, scenarios: parseScenarioJson(fs.readFileSync(SCENARIO, 'utf8'), 'scenario-weihai-ci-200k.json') }));
   }, 5 * 60 * 1000);
   afterAll(async () => {
     await w?.close();
