@@ -1180,10 +1180,11 @@ export class PaneApp {
       out.push(
         h('p', { id: 'budget-status', role: 'status' }, t('budgetDone', { draws: v.draws, seed: v.seed, s: (b.ms / 1000).toFixed(1) })),
         h('figure', {}, h('figcaption', {}, t('chartFan')), h('div', { class: 'chart-box' }, h('canvas', { id: 'chart-fan', role: 'img', 'aria-label': t('chartFan') }))),
-        table(t('fanTable'), [t('fanYear'), t('fanPoint'), 'P10', 'P50', 'P90'], [
+        // five columns of exact amounts: scrolls inside its box in a narrow pane, the page does not
+        h('div', { class: 'scroll' }, table(t('fanTable'), [t('fanYear'), t('fanPoint'), 'P10', 'P50', 'P90'], [
           [`${v.base.year}${t('fanRoster')}`, v.base.point, '', '', ''],
           ...v.fan.map((y) => [String(y.year), y.point, y.p10, y.p50, y.p90]),
-        ], { id: 'fan-table' }),
+        ], { id: 'fan-table' })),
         h('p', { class: 'hint', id: 'fan-covers' }, lang === 'zh' ? v.covers.zh : v.covers.en),
       );
       if (v.solve) {
