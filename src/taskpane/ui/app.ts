@@ -45,7 +45,7 @@ import { drawCharts, destroyCharts, drawFanChart } from './charts';
 import type { BudgetView } from '../worker/budgetJob';
 import type { FixTarget, PreflightFinding } from '../../projection/preflight';
 import { clear, fx, h, table, type Child } from './dom';
-import { resultView } from './resultView';
+import { compactTable, resultView } from './resultView';
 import { sourceLine } from './source';
 
 /** A table as the pane knows it: where it came from (to send it again to a new worker) and what it shows. */
@@ -1116,8 +1116,15 @@ export class PaneApp {
     const out: Child[] = [];
     if (b.monitoring) out.push(h('p', { id: 'monitoring', class: b.monitoring.alerts > 0 ? 'warning' : 'hint', dataset: { alerts: String(b.monitoring.alerts) } }, this.say(b.monitoring[lang])));
     if (b.calibration) {
+      // calibrationTable's nine columns do not fit a 400 px pane: the per-person figures and the
+      // ratio show, the counts, amounts and source open below each row (as the other result tables).
       const [head, ...rows] = b.calibration[lang];
-      out.push(table(lang === 'zh' ? '与文件公布的全年数据对照（人均）' : "Against the documents' published year (per person)", head, rows.map((r) => r.map((x) => this.say(x))), { id: 'calibration' }));
+      out.push(compactTable('calibration', lang === 'zh' ? '与文件公布的全年数据对照（人均）' : "Against the documents' published year (per person)", [head[0], head[6], head[3], head[7]],
+        rows.map((r) => ({
+          label: r[0],
+          cells: [h('td', { class: 'num' }, r[6]), h('td', { class: 'num' }, r[3]), h('td', { class: 'num' }, r[7])],
+          detail: [1, 2, 4, 5, 8].map((i) => ({ label: head[i], value: this.say(r[i]), text: true })),
+        }))));
     }
     return out;
   }

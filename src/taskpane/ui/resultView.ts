@@ -55,7 +55,7 @@ let tableSeq = 0;
  * A compact table: a caption, a header row and, per row, the shown cells plus the figures
  * that open below it. The last row is the total (bold, as in the sheets).
  */
-function compactTable(
+export function compactTable(
   id: string,
   caption: string,
   head: string[],
