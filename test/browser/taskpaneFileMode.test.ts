@@ -125,7 +125,7 @@ maybe('task pane in a plain browser (file mode)', () => {
     const got = new ExcelJS.Workbook();
     await got.xlsx.readFile(file);
     const want = new ExcelJS.Workbook();
-    await want.xlsx.load(Buffer.from(await writeWorkbook(expected, { lang: 'zh' })) as unknown as ExcelJS.Buffer);
+    await want.xlsx.load(Buffer.from(await writeWorkbook(expected, { lang: 'zh', surface: 'pane' })) as unknown as ExcelJS.Buffer);
     // Same sheets, same cells as the CLI's workbook for the same run…
     const visible = (wb: ExcelJS.Workbook) => wb.worksheets.filter((s) => s.state === 'visible');
     expect(visible(got).map((s) => s.name)).toEqual(visible(want).map((s) => s.name));

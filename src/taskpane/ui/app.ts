@@ -629,7 +629,9 @@ export class PaneApp {
 
   private async run(): Promise<void> {
     if (!this.sources.people || !this.sources.visits || !this.check.ready) return;
+    // A pre-flight under way finishes first (one request at a time in the worker); the run checks again itself.
     await this.preflightDone;
+    if (this.runState.status === 'running') return; // clicked twice while it waited
     this.error = undefined;
     this.acceptPartial = false;
     this.runState = { status: 'running', phase: 'import', done: 0, total: 1 };
@@ -1075,7 +1077,7 @@ export class PaneApp {
         : null,
       this.preflightRunning ? h('p', { class: 'hint', id: 'preflight-running' }, t('preflightRunning')) : null,
       h('div', { class: 'buttons' },
-        button('run', t('run'), () => void this.run(), { appearance: 'primary', disabled: running || !!this.loadTask || this.preflightRunning || !this.check.ready || findings.some((f) => f.stop) }),
+        button('run', t('run'), () => void this.run(), { appearance: 'primary', disabled: running || !!this.loadTask || !this.check.ready || findings.some((f) => f.stop) }),
         button('cancel-run', t('cancel'), () => this.client.cancel(), { disabled: !running })),
       !this.check.ready && !running ? h('p', { class: 'hint' }, t('runHint')) : null,
       h('label', { for: 'run-progress', class: running ? '' : 'hidden' }, t('step4')),
