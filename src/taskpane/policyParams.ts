@@ -4,11 +4,11 @@
  * year and the clause it comes from, so the analyst sees what they are changing and why
  * it has its current value. Also parses what the analyst types into an override value.
  */
-import { categoryById, type CategoryId } from '../engine/categories';
 import type { Engine } from '../engine/engine';
 import { MedaidError } from '../engine/errors';
 import { parseAmount } from '../engine/money';
 import { paramLabel } from '../engine/policy/labels';
+import { nodeName } from '../engine/policy/paramNames';
 import type { OverrideValue } from '../engine/policy/overrides';
 import { ResolvedPolicy } from '../engine/policy/resolved';
 import type { Bracket, Param, ParamValue, PolicyFile } from '../engine/policy/types';
@@ -42,32 +42,6 @@ export function valueText(v: ParamValue | undefined | boolean): string {
   return String(v);
 }
 
-/** Readable name of a node on the path: a scheme's names, a tier's categories, or the key. */
-function nodeName(node: Record<string, unknown>, key: string): { zh: string; en: string } | undefined {
-  const names = node.names as { zh?: string; en?: string } | undefined;
-  if (names?.zh) return { zh: names.zh, en: names.en ?? names.zh };
-  const cats = node.categories as CategoryId[] | undefined;
-  if (Array.isArray(cats) && cats.length && key !== 'tilt') {
-    const list = cats.map((c) => {
-      try {
-        return categoryById(c);
-      } catch {
-        return { zh: c, en: c };
-      }
-    });
-    return { zh: list.map((c) => c.zh).join('、'), en: list.map((c) => c.en).join(', ') };
-  }
-  const SECTION: Record<string, { zh: string; en: string }> = {
-    tilt: { zh: '倾斜救助', en: 'Tilted assistance' },
-    premium: { zh: '资助参保', en: 'Premium subsidy' },
-    fund: { zh: '救助基金', en: 'Assistance fund' },
-    income: { zh: '收入', en: 'Income' },
-    ciInsurance: { zh: '大病保险', en: 'Critical-illness insurance' },
-    monitoring: { zh: '监测预警', en: 'Monitoring' },
-    hospital: { zh: '医院减免', en: 'Hospital reductions' },
-  };
-  return SECTION[key];
-}
 
 /** Every parameter of the edition, in file order, with its value for `year`. */
 export function policyParams(engine: Engine, region: string, year: number): PolicyParam[] {
