@@ -127,3 +127,13 @@ export async function chooseOption(page: Page, dropdown: string, value: string):
   await page.click(`${dropdown} fluent-option[value="${value}"]`);
   await page.waitForFunction(([d, v]) => (document.querySelector(d) as HTMLInputElement | null)?.value === v, [dropdown, value] as const);
 }
+
+/** Opens the pane in file mode and reads a people and a visits file into it (the roster step). */
+export async function openWithRoster(page: Page, url: string, people: string, visits: string): Promise<void> {
+  await page.goto(`${url}taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await page.setInputFiles('#file-people', people);
+  await page.waitForSelector('#counts-people');
+  await page.setInputFiles('#file-visits', visits);
+  await page.waitForSelector('#counts-visits');
+}

@@ -8,7 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { readRoster } from '../../src/projection/readRoster';
 import { budgetJob, type BudgetView } from '../../src/taskpane/worker/budgetJob';
-import { browserAvailable, cspViolations, openPage, ROOT, servePane, type Watched } from './browserHarness';
+import { browserAvailable, cspViolations, openPage, openWithRoster, ROOT, servePane, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
 const PEOPLE = path.join(SAMPLES, 'xinyang-2024-people.csv');
@@ -34,12 +34,7 @@ maybe('task pane: plan range (fan chart) and the solver', () => {
   test('fan table equals budgetJob, chart drawn; the fitted ratio and its need, one step further above the ceiling', async () => {
     w = await openPage();
     const { page } = w;
-    await page.goto(`${server.url}taskpane.html`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    await page.setInputFiles('#file-people', PEOPLE);
-    await page.waitForSelector('#counts-people');
-    await page.setInputFiles('#file-visits', VISITS);
-    await page.waitForSelector('#counts-visits');
+    await openWithRoster(page, server.url, PEOPLE, VISITS);
     await page.click('#run');
     await page.waitForSelector('#budget-panel', { timeout: 120000 });
 

@@ -8,7 +8,7 @@
  * 2025 on this 2024 roster is announced before the run and the run waits (no 0.00 budget).
  */
 import path from 'path';
-import { browserAvailable, chooseOption as choose, openPage, ROOT, servePane, type Watched } from './browserHarness';
+import { browserAvailable, chooseOption as choose, openPage, openWithRoster, ROOT, servePane, type Watched } from './browserHarness';
 
 const PEOPLE = path.join(ROOT, 'samples', 'xinyang-2024-people.csv');
 const VISITS = path.join(ROOT, 'samples', 'xinyang-2024-visits.csv');
@@ -27,12 +27,7 @@ maybe('task pane: completeness, 未计算, pre-flight', () => {
   test('威海 on a 信阳 roster: partial, withheld until confirmed, 未计算 cells; 2025 announced before the run', async () => {
     w = await openPage();
     const { page } = w;
-    await page.goto(`${server.url}taskpane.html`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    await page.setInputFiles('#file-people', PEOPLE);
-    await page.waitForSelector('#counts-people');
-    await page.setInputFiles('#file-visits', VISITS);
-    await page.waitForSelector('#counts-visits');
+    await openWithRoster(page, server.url, PEOPLE, VISITS);
 
     await page.click('#tab-policy');
     await choose(page, '#region', '威海市');

@@ -22,7 +22,7 @@ import { runProjection } from '../../src/projection/run';
 import { parseScenarioJson } from '../../src/projection/scenarioFile';
 import type { ProjectionRun } from '../../src/projection/types';
 import { writeWorkbook } from '../../src/projection/writeWorkbook';
-import { browserAvailable, chooseOption, cspViolations, foreignRequests, openPage, ROOT, servePane, type Watched } from './browserHarness';
+import { browserAvailable, chooseOption, cspViolations, foreignRequests, openPage, openWithRoster, ROOT, servePane, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
 const PEOPLE = path.join(SAMPLES, 'weihai-2019-settlement-people.csv');
@@ -51,12 +51,7 @@ maybe('task pane: the settlement layer table', () => {
   test('baseline, scenario and difference of every layer, as the projection computes them; the 结算各层 sheet downloaded', async () => {
     w = await openPage();
     const { page } = w;
-    await page.goto(`${server.url}taskpane.html`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    await page.setInputFiles('#file-people', PEOPLE);
-    await page.waitForSelector('#counts-people');
-    await page.setInputFiles('#file-visits', VISITS);
-    await page.waitForSelector('#counts-visits');
+    await openWithRoster(page, server.url, PEOPLE, VISITS);
     await page.click('#tab-policy');
     await chooseOption(page, '#region', '威海市');
     await chooseOption(page, '#year', '2019');
