@@ -47,6 +47,14 @@ const T = {
   total: ['合计', 'Total'],
   roster: ['（实际名单）', ' (roster)'],
   byDistrict: ['各区县资金需求（元）', 'Fund need by district (yuan)'],
+  fundingTitle: ['资金来源与分担（元）', 'Funding sources and shares (yuan)'],
+  ratio: ['市:区县分担比例', 'City : district ratio'],
+  lottery: ['福彩公益金', 'Welfare lottery fund'],
+  donations: ['社会捐赠', 'Donations'],
+  transfers: ['上级补助', 'Higher-level transfers'],
+  sources: ['非财政来源合计', 'Non-fiscal sources'],
+  fiscal: ['财政安排', 'Fiscal budget'],
+  splitTitle: ['各区县市级／区县级分担（元）', 'City / district shares by district (yuan)'],
   point: ['测算值', 'Point figure'],
   share: ['份额', 'Share'],
   method: ['方法', 'Method'],
@@ -137,6 +145,25 @@ function planSheet(wb: ExcelJS.Workbook, plan: MultiYearPlan, lang: Lang, suffix
   for (const c of CATEGORIES) {
     if (!years.some((y) => y.byCategory[c.id])) continue;
     s.put([categoryName(c.id, lang), ...years.map((y) => (y.byCategory[c.id] ? money(y.byCategory[c.id]!.fundNeed) : null))], { money: range(2, years.length + 1) });
+  }
+  // Funding each year (item 1: "the fund split and funding sources each year"): the sources, the
+  // fiscal remainder and its city:district parts, then each district's parts year by year.
+  s.gap();
+  s.put([t('fundingTitle')], { bold: true });
+  s.put([t('year'), t('ratio'), t('lottery'), t('donations'), t('transfers'), t('sources'), t('fiscal'), t('city'), t('districts')], { bold: true });
+  for (const y of years) {
+    const f = y.funding;
+    s.put([y.offset === 0 ? `${y.year}${t('roster')}` : y.year, f.ratio, money(f.lottery), money(f.donations), money(f.transfers), money(f.sourcesTotal), money(f.fiscal), money(f.city), money(f.districtTotal)], { money: range(3, 9) });
+  }
+  s.gap();
+  s.put([t('splitTitle')], { bold: true });
+  s.put([t('district'), t('year'), t('need'), t('sources'), t('city'), t('districts')], { bold: true });
+  for (const d of districts) {
+    for (const y of years) {
+      const f = y.funding.districts[d];
+      if (!f) continue;
+      s.put([d, y.offset === 0 ? `${y.year}${t('roster')}` : y.year, money(f.need), money(f.sources), money(f.city), money(f.district)], { money: range(3, 6) });
+    }
   }
   s.ws.getColumn(1).width = 22;
 }

@@ -76,6 +76,25 @@ describe('plan and range sheets', () => {
     expect(find(rs, '低保边缘家庭成员', head)).toEqual(['低保边缘家庭成员', 10000, 20000, 20000, 30000]);
   });
 
+  test('多年规划: funding sources and the city:district parts each year, and per district (1:9, 威海 四、(一) 3. as the default)', () => {
+    const rs = rows(wb.getWorksheet('多年规划')!);
+    const head = rs.findIndex((r) => r[0] === '年度' && r[1] === '市:区县分担比例');
+    expect(rs[head]).toEqual(['年度', '市:区县分担比例', '福彩公益金', '社会捐赠', '上级补助', '非财政来源合计', '财政安排', '市级', '区县级']);
+    // No sources given: the fiscal budget is the whole need, 40062.55 in 2027.
+    const y2027 = find(rs, 2027, head) as (string | number)[];
+    expect(y2027.slice(1, 7)).toEqual(['1:9', 0, 0, 0, 0, 40062.55]);
+    const split = rs.findIndex((r) => r[0] === '区县' && r[1] === '年度');
+    const part = (d: string, y: unknown) => rs.slice(split).find((r) => r[0] === d && r[1] === y)!.slice(2);
+    // 平桥区 2027: 30000 → city 1/10 = 3000, district 27000.
+    expect(part('平桥区', 2027)).toEqual([30000, 0, 3000, 27000]);
+    // 浉河区 2027: 10062.55 → city 1006.255 rounded half-up to 1006.26 (ruling 11), district the rest 9056.29.
+    expect(part('浉河区', 2027)).toEqual([10062.55, 0, 1006.26, 9056.29]);
+    // The year's city and district totals are the sums of the districts' parts.
+    expect(y2027[7]).toBe(4006.26);
+    expect(y2027[8]).toBe(36056.29);
+    expect(part('浉河区', '2024（实际名单）')).toEqual([7080.04, 0, 708, 6372.04]);
+  });
+
   test('区间: P10 ≤ P50 ≤ P90 each year and per district, with method, draws, seed and what it covers', () => {
     const rs = rows(wb.getWorksheet('区间')!);
     expect(rs[0]).toEqual(['年度', '测算值', '资金需求 P10', '资金需求 P50', '资金需求 P90']);
