@@ -67,7 +67,8 @@ const WORDS = {
   scheme: ['门诊类型', 'Outpatient scheme'],
   cost: ['政策范围内自付', 'Policy-range out-of-pocket'],
   referred: ['规范转诊省内就医', 'Referred in-province'],
-  usedCategory: ['按身份计算', 'Paid as'],
+  // The status the person's year is booked under (就高不就低, docs/projection.md "Booking").
+  usedCategory: ['记账身份', 'Booked as'],
   ordinary: ['普通救助', 'Ordinary assistance'],
   categories: ['人员类别（原表）', 'Categories (roster)'],
   countedAs: ['计入类别', 'Counted as'],
