@@ -401,7 +401,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   INVALID_BUDGET_INPUT: {
     excel: '#VALUE!',
     zh: (d) => `${d.field} 无效${d.value !== undefined ? `（${q(d.value)}）` : ''}：${d.problem}`,
-    en: (d) => `${d.field} is not valid${d.value !== undefined ? ` (${q(d.value)})` : ''}: ${d.problemEn ?? d.problem}`,
+    en: (d) => `${d.fieldEn ?? d.field} is not valid${d.value !== undefined ? ` (${q(d.value)})` : ''}: ${d.problemEn ?? d.problem}`,
   },
   BUDGET_NO_FIT: {
     excel: '#N/A',

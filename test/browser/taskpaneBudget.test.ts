@@ -69,6 +69,29 @@ maybe('task pane: plan range (fan chart) and the solver', () => {
     expect(Number(fitted.solve!.beyond!.need)).toBeGreaterThan(Number(fitted.solve!.ceiling));
     expect(await page.textContent('#solve-result')).toContain(fitted.solve!.beyond!.value);
 
+    // The fitted value saved as a scenario like any other (issue 11 item 3), then run beside the baseline:
+    // its fund need on screen is the one the solver found.
+    await page.click('#solve-save');
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('已存为方案'));
+    await page.click('#tab-policy');
+    expect(await page.textContent('#scenario-list')).toContain(`= ${fitted.solve!.value}`);
+    await page.click('#run');
+    await page.waitForSelector('[data-testid="compare.0.fundNeed"]', { timeout: 120000 });
+    expect(await page.getAttribute('[data-testid="compare.0.fundNeed"]', 'data-value')).toBe(fitted.solve!.need);
+
+    // A district ceiling typed in the pane reaches the solver as --district-ceiling does: same fit as budgetJob's.
+    const district = roster.people[0].district;
+    await page.click('#tab-results');
+    await page.fill('#solve-ceiling input', '');
+    await page.press('#solve-ceiling input', 'Tab');
+    await page.fill('#solve-districts input', `${district}=800万`);
+    await page.press('#solve-districts input', 'Tab');
+    await page.click('#solve-run');
+    await page.waitForSelector('#solve-districts-met', { timeout: 120000 });
+    const byDistrict = budgetJob(roster.people, roster.visits, { region: '信阳市', year: 2024, draws: 200, solve: { path, ceiling: '', districts: `${district}=800万` } });
+    expect(await page.getAttribute('#solve-result', 'data-value')).toBe(byDistrict.solve!.value);
+    expect(await page.textContent('#solve-districts-met')).toContain(`${district} ≤ 8000000.00`);
+
     expect(await cspViolations(page)).toEqual([]);
     expect(w.pageErrors).toEqual([]);
   }, 6 * 60 * 1000);

@@ -42,7 +42,7 @@ import type { RunSummary } from '../runSummary';
 import type { Phase } from '../worker/projectionJob';
 import type { CheckView, Loaded, SchemeRegion, SourceInput, TableView } from '../worker/rosterSession';
 import { drawCharts, destroyCharts, drawFanChart } from './charts';
-import type { BudgetView } from '../worker/budgetJob';
+import type { BudgetView, SolveView } from '../worker/budgetJob';
 import type { FixTarget, PreflightFinding } from '../../projection/preflight';
 import { clear, fx, h, table, type Child } from './dom';
 import { compactTable, resultView } from './resultView';
@@ -150,7 +150,7 @@ export class PaneApp {
   private draft: Draft | undefined;
   private runState: RunState = { status: 'idle' };
   /** The budget panel under the results: its inputs as typed, and its last answer. */
-  private budgetForm = { years: '3', draws: '1000', path: '', ceiling: '' };
+  private budgetForm = { years: '3', draws: '1000', path: '', ceiling: '', districts: '' };
   private budgetState: BudgetState = { status: 'idle' };
   private mask = false;
   private detail: ResultDetail = DEFAULT_RESULT_DETAIL;
@@ -1154,7 +1154,7 @@ export class PaneApp {
       const r = await this.client.budget({
         region: this.region.region, year: this.year, figures: this.figures,
         years: this.budgetForm.years.trim() || undefined, draws: this.budgetForm.draws.trim() || undefined,
-        solve: withSolve ? { path, ceiling: this.budgetForm.ceiling } : undefined,
+        solve: withSolve ? { path, ceiling: this.budgetForm.ceiling, districts: this.budgetForm.districts } : undefined,
       });
       this.budgetState = { status: 'done', view: r.view, ms: r.ms };
     } catch (e) {
@@ -1163,6 +1163,25 @@ export class PaneApp {
     destroyCharts();
     this.render();
     if (this.preflightWanted) void this.runPreflight();
+  }
+
+  /**
+   * The fitted value as a scenario like any other (issue 11 item 3): named after the parameter and
+   * value, validated as the scenario editor's are, then listed, saved and run with the others.
+   */
+  private saveFitted(x: SolveView): void {
+    const label = this.params().find((p) => p.path === x.path);
+    const name = `${t('fittedScenario')} ${label ? (getLang() === 'zh' ? label.zh : label.en) : x.path} = ${x.value}`;
+    const scenario: Scenario = { name, overrides: { [x.policyId]: { [x.path]: Number(x.value) } as Scenario['overrides'][string] } };
+    try {
+      const others = this.scenarios.filter((s) => s.name !== name);
+      this.scenarios = parseScenarioSet(JSON.stringify([...others, scenario]), undefined, this.fullEngine()).scenarios;
+      this.saveState();
+      this.status = t('fittedSaved', { name });
+    } catch (e) {
+      this.fail(e);
+    }
+    this.render();
   }
 
   private fittable(): PolicyParam[] {
@@ -1199,10 +1218,16 @@ export class PaneApp {
       if (v.solve) {
         const x = v.solve;
         out.push(h('div', { id: 'solve-result', dataset: { path: x.path, value: x.value, need: x.need } },
-          h('p', {}, t('solveFitted', { value: x.value, need: x.need, ceiling: x.ceiling, current: x.current ?? '—', currentNeed: x.currentNeed })),
+          h('p', {}, x.ceiling
+            ? t('solveFitted', { value: x.value, need: x.need, ceiling: x.ceiling, current: x.current ?? '—', currentNeed: x.currentNeed })
+            : t('solveFittedNoTotal', { value: x.value, need: x.need, current: x.current ?? '—', currentNeed: x.currentNeed })),
           x.beyond ? h('p', {}, t('solveBeyond', { value: x.beyond.value, need: x.beyond.need })) : h('p', {}, t('solveNotBinding')),
+          Object.keys(x.districtCeilings).length
+            ? h('p', { id: 'solve-districts-met' }, t('solveDistricts', { list: Object.entries(x.districtCeilings).map(([d, c]) => `${d} ≤ ${c}`).join(lang === 'zh' ? '；' : '; ') }))
+            : null,
           x.monotoneBreaks ? h('p', { class: 'warning' }, t('solveBreaks', { n: x.monotoneBreaks })) : null,
-          h('p', { class: 'hint' }, sourceLine(x.citation))));
+          h('p', { class: 'hint' }, sourceLine(x.citation)),
+          h('div', { class: 'buttons' }, button('solve-save', t('solveSave'), () => this.saveFitted(x), { disabled: this.busy }))));
       }
       if (v.solveError) out.push(h('div', { class: 'error', role: 'alert', id: 'solve-error' }, this.errorBox(v.solveError)));
     }
@@ -1215,6 +1240,9 @@ export class PaneApp {
         h('label', { for: 'solve-path' }, t('solveParam')),
         dropdown('solve-path', this.fittable().map((p) => ({ value: p.path, label: lang === 'zh' ? `${p.zh}（${p.current}）` : `${p.en} (${p.current})`, selected: p.path === path })), (value) => { this.budgetForm.path = value; }),
         h('label', { for: 'solve-ceiling' }, t('solveCeiling')), textInput('solve-ceiling', this.budgetForm.ceiling, { onchange: (ev) => { this.budgetForm.ceiling = valueOf(ev); } })),
+      h('div', { class: 'row' },
+        h('label', { for: 'solve-districts' }, t('solveDistrictCeilings')),
+        textInput('solve-districts', this.budgetForm.districts, { placeholder: t('solveDistrictsExample'), onchange: (ev) => { this.budgetForm.districts = valueOf(ev); } })),
       h('div', { class: 'buttons' },
         button('budget-run', t('budgetRun'), () => void this.runBudget(false), { disabled: running || this.busy }),
         button('solve-run', t('solveRun'), () => void this.runBudget(true), { disabled: running || this.busy })),

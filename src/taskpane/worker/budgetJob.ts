@@ -4,7 +4,7 @@
  * fan chart) and, when asked, the solver fitting one parameter to a ceiling. Everything goes
  * back as text amounts (structured-clone safe, exact to the fen).
  */
-import { isMedaidError } from '../../engine/errors';
+import { isMedaidError, MedaidError } from '../../engine/errors';
 import { bootstrapRange } from '../../projection/bootstrap';
 import { projectYears } from '../../projection/multiYear';
 import { solveBudget } from '../../projection/solve';
@@ -21,8 +21,30 @@ export interface BudgetRequest {
   /** Draws of the bootstrap (default 1000) and its seed (default 20240101), as typed. */
   draws?: number | string;
   seed?: number | string;
-  /** Fit `path` so that the roster's fund need meets `ceiling` (yuan, as typed: 1200万, 12,000,000 …). */
-  solve?: { path: string; ceiling: string };
+  /**
+   * Fit `path` so that the roster's fund need meets `ceiling` (yuan, as typed: 1200万, 12,000,000 …)
+   * and/or each district's ceiling (`districts`: "浉河区=500万；平桥区=300万", as `--district-ceiling`).
+   */
+  solve?: { path: string; ceiling: string; districts?: string };
+}
+
+/**
+ * District ceilings as the analyst types them in the pane: "区县=金额" entries separated by
+ * ；, ;, ， or new lines — not by an ASCII comma, which is the thousands separator of an amount
+ * (1,000,000). The amounts are checked by the solver, naming the district.
+ */
+export function parseDistrictCeilings(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (text ?? '').split(/[;；，\n]+/)) {
+    const x = part.trim();
+    if (!x) continue;
+    const i = x.search(/[=＝]/);
+    if (i <= 0 || !x.slice(i + 1).trim()) {
+      throw new MedaidError('INVALID_BUDGET_INPUT', { field: '各区县上限', fieldEn: 'District ceilings', value: x, problem: '每项应为 区县=金额，例如 浉河区=500万', problemEn: 'each entry must be DISTRICT=AMOUNT, e.g. 浉河区=500万' });
+    }
+    out[x.slice(0, i).trim()] = x.slice(i + 1).trim();
+  }
+  return out;
 }
 
 export interface FanYear {
@@ -34,7 +56,11 @@ export interface FanYear {
 }
 
 export interface SolveView {
+  /** The edition the fitted value belongs to (a scenario's override key). */
+  policyId: string;
   path: string;
+  /** The district ceilings the fit met, as parsed (yuan, to the fen). */
+  districtCeilings: Record<string, string>;
   citation: string;
   value: string;
   need: string;
@@ -75,16 +101,19 @@ export function budgetJob(people: readonly Person[], visits: readonly Visit[], r
   };
   if (req.solve) {
     try {
-      const r = solveBudget({ ...input, paths: [req.solve.path.trim()], ceiling: req.solve.ceiling });
+      const ceiling = req.solve.ceiling.trim() ? req.solve.ceiling : undefined;
+      const r = solveBudget({ ...input, paths: [req.solve.path.trim()], ceiling, districtCeilings: parseDistrictCeilings(req.solve.districts) });
       const p = r.parameters[0];
       view.solve = {
+        policyId: r.policyId,
         path: p.path,
+        districtCeilings: Object.fromEntries(Object.entries(r.districtCeilings).map(([d, c]) => [d, c.toFixed(2)])),
         citation: p.citation,
         value: r.fitted.value.toString(),
         need: r.fitted.total.toFixed(2),
         current: p.current?.toString(),
         currentNeed: r.current.total.toFixed(2),
-        ceiling: r.ceiling!.toFixed(2),
+        ceiling: r.ceiling ? r.ceiling.toFixed(2) : '',
         beyond: r.beyond ? { value: r.beyond.value.toString(), need: r.beyond.total.toFixed(2) } : undefined,
         binding: r.binding,
         evaluations: r.evaluations,

@@ -4,7 +4,7 @@
  * 7000 + subsidy 80 (二、一是, ruling 8); B 低保边缘 (20000 − 2400) × 65 % = 11440 → cap 10000 (二、四是).
  * No growth: every year's point is 17080.
  */
-import { budgetJob } from '../../../src/taskpane/worker/budgetJob';
+import { budgetJob, parseDistrictCeilings } from '../../../src/taskpane/worker/budgetJob';
 import { person, visit } from '../../projection/helpers';
 
 const A = '411502198001010011';
@@ -42,4 +42,29 @@ test('a ceiling below the need at every valid value is a bilingual error, not a 
   expect(v.solve).toBeUndefined();
   expect(v.solveError).toMatchObject({ code: 'BUDGET_NO_FIT' });
   expect(v.solveError!.zh).toMatch(/[\u4e00-\u9fff]/);
+});
+
+test('district ceilings: 浉河区 ≤ 6080 fits the 低保 ratio to 0.6 (A: 10000 × 0.6 = 6000 + subsidy 80), whatever the total; typed as the pane takes them', () => {
+  // 信医保办〔2024〕52号 二、二是: A's inpatient assistance is ratio × 10000; 0.6001 gives 6001 + 80 = 6081 > 6080.
+  const v = budgetJob(people, visits, { ...req, solve: { path: 'inpatient.tiers.dibao_returned.ratio', ceiling: '', districts: '浉河区=6080；平桥区＝1万' } });
+  expect(v.solveError).toBeUndefined();
+  expect(v.solve).toMatchObject({ policyId: 'xinyang-2024', value: '0.6', need: '16080.00', ceiling: '', districtCeilings: { 浉河区: '6080.00', 平桥区: '10000.00' }, binding: true });
+  expect(v.solve!.beyond).toEqual({ value: '0.6001', need: '16081.00' });
+  // With a total ceiling too, the tighter of the two decides: 16580 alone gives 0.65 (test above).
+  expect(budgetJob(people, visits, { ...req, solve: { path: 'inpatient.tiers.dibao_returned.ratio', ceiling: '16580', districts: '浉河区=6080' } }).solve!.value).toBe('0.6');
+});
+
+test('a district ceiling that is not 区县=金额 is a bilingual error naming the entry, in each language its own words', () => {
+  const v = budgetJob(people, visits, { ...req, solve: { path: 'inpatient.tiers.dibao_returned.ratio', ceiling: '', districts: '浉河区 6080' } });
+  expect(v.solve).toBeUndefined();
+  expect(v.solveError).toMatchObject({ code: 'INVALID_BUDGET_INPUT' });
+  expect(v.solveError!.zh).toContain('各区县上限');
+  expect(v.solveError!.zh).toContain('浉河区 6080');
+  expect(v.solveError!.en).toContain('District ceilings is not valid');
+  expect(v.solveError!.en).not.toContain('各区县上限');
+});
+
+test('parseDistrictCeilings: separators an analyst types (；, ;, ， and new lines, not the comma of 1,000,000), full-width =, blanks skipped', () => {
+  expect(parseDistrictCeilings('浉河区=500万；平桥区＝300万，\n光山县 = 1,000,000 ;')).toEqual({ 浉河区: '500万', 平桥区: '300万', 光山县: '1,000,000' });
+  expect(parseDistrictCeilings('  ')).toEqual({});
 });
