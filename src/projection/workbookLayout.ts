@@ -89,7 +89,8 @@ export interface LayoutTarget {
 const MONEY = '#,##0.00';
 const COUNT = '#,##0';
 const PERCENT = '0.00%';
-const PAUSE_EVERY = 2000;
+/** Rows of a long table between two calls of LayoutTarget.pause. */
+export const PAUSE_EVERY = 2000;
 const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
 
 type Cell = string | number | Dec | null | undefined | { pct: Dec } | { text: string };

@@ -691,7 +691,18 @@ export class PaneApp {
     await this.guard(async () => {
       const office = this.host.kind === 'office';
       // File mode: the scenarios and figures go into the download (hidden sheets) in the same pass.
-      const book = await this.client.book({ lang: getLang(), mask: this.mask, detail: this.detail, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } });
+      // The worker builds the result tables with a progress tick every 2,000 rows (明细, 人员, 校验报告).
+      const bar = document.getElementById('write-progress') as (HTMLElement & { max: number; value: number }) | null;
+      const book = await this.client.book({ lang: getLang(), mask: this.mask, detail: this.detail, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } }, (_phase, done, total) => {
+        const label = document.getElementById('write-status');
+        if (label) label.textContent = `${t('phaseBook')} — ${t('running', { done, total })}`;
+        if (bar) {
+          bar.classList.remove('hidden');
+          bar.max = Math.max(1, total);
+          bar.value = done;
+        }
+      });
+      bar?.classList.add('hidden');
       const outcome = await this.host.writeResult(
         { sheets: book.sheets, charts: book.charts, xlsx: async () => book.xlsx, fileName: book.fileName },
         (done, total) => {
@@ -1290,6 +1301,7 @@ export class PaneApp {
           (v) => { this.detail = v as ResultDetail; }, { disabled: this.busy })),
       h('div', { class: 'buttons' },
         button('write-result', this.host.kind === 'office' ? t('writeWorkbook') : t('download'), () => void this.writeResult(), { appearance: 'primary', disabled: this.busy })),
+      fx('fluent-progress-bar', { id: 'write-progress', class: 'hidden', max: 1, value: 0, 'aria-label': t('phaseBook') }),
       h('p', { id: 'write-status', role: 'status', 'aria-live': 'polite' }),
     );
     return this.section('step-results', 'step5', ...parts);

@@ -72,7 +72,7 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
           scenarios: msg.scenarios,
           xlsx: msg.xlsx,
           parameters: last.figures ? figureRows(last.figures) : undefined,
-        });
+        }, (done, total) => post({ type: 'progress', phase: 'book', done, total }));
         post({ type: 'book', ...book }, book.xlsx.byteLength ? [book.xlsx.buffer] : []);
         break;
       }

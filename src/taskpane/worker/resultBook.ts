@@ -108,7 +108,7 @@ export function resultFileName(summary: RunSummary, lang: Lang): string {
   return `${lang === 'zh' ? '救助测算' : 'MedAid'}-${region}-${b.year}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
-export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: BookOptions): Promise<BuiltBook> {
+export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: BookOptions, onRows?: (done: number, total: number) => void): Promise<BuiltBook> {
   const extraSheets = opts.scenarios ? savedSheets(opts.scenarios) : [];
   const wb = await buildWorkbook(run, {
     lang: opts.lang,
@@ -118,7 +118,7 @@ export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: B
     detailChoice: { zh: t('detailChoice', {}, 'zh'), en: t('detailChoice', {}, 'en') },
     ...(opts.parameters?.length ? { parameters: opts.parameters } : {}),
     ...(extraSheets.length ? { extraSheets } : {}),
-  });
+  }, onRows);
   let sheets: OutputSheet[] = [];
   let charts: ChartSpec[] = [];
   if (opts.sheets) {

@@ -3,6 +3,7 @@ import { figureRows } from '../../../src/taskpane/analystFigures';
 import { addScenarioSheet, FIGURES_SHEET, readScenarioSheet, SCENARIO_SHEET } from '../../../src/taskpane/host/scenarioSheet';
 import { readCsv } from '../../../src/roster/csv';
 import { detectMapping } from '../../../src/roster/mapping';
+import { idCheckChar } from '../../../src/roster';
 import { runJob } from '../../../src/taskpane/worker/projectionJob';
 import { buildBook, CHART_SHEET_KEY } from '../../../src/taskpane/worker/resultBook';
 
@@ -77,4 +78,24 @@ describe('result book', () => {
     // The totals still include the visit that is not listed: 10000 × 70% = 7000 (信医保办〔2024〕52号 二、二是).
     expect(book.sheets.find((s) => s.key === CHART_SHEET_KEY)!.rows[2]).toEqual(['商城县', 7000, 80]);
   });
+});
+
+test('the result tables report their progress while they are built: 0, every 2,000 rows, then all (the pane’s bar)', async () => {
+  // 2,500 信阳 低保对象 people (valid IDs), no visits: the 人员 sheet is the long table.
+  const ids = Array.from({ length: 2500 }, (_, i) => {
+    // born 1942-03-10 … 1942-03-27, sequence 000–138: 2,500 distinct valid IDs
+    const body = `411524194203${10 + (i % 18)}${String(Math.floor(i / 18)).padStart(3, '0')}`;
+    return body + idCheckChar(body);
+  });
+  const people = readCsv(`身份证号,姓名,人员类别,区县\n${ids.map((id, i) => `${id},人${i},低保对象,商城县`).join('\n')}\n`, { sheet: 'p.csv' });
+  const visits = readCsv(`身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医\n${ids[0]},2024-05-01,住院,10000,否\n`, { sheet: 'v.csv' });
+  const { run, summary } = runJob({ people, visits, peopleMapping: detectMapping(people, 'people'), visitsMapping: detectMapping(visits, 'visits'), region: '信阳', year: 2024, scenarios: [] });
+  const ticks: [number, number][] = [];
+  await buildBook(run, summary, { lang: 'zh', mask: false, sheets: false, xlsx: false }, (done, total) => ticks.push([done, total]));
+  const total = run.baseline.people.length + run.importReports.reduce((n, r) => n + r.entries.length, 0);
+  expect(run.baseline.people.length).toBe(2500);
+  expect(ticks[0]).toEqual([0, total]);
+  expect(ticks).toContainEqual([2000, total]);
+  expect(ticks[ticks.length - 1]).toEqual([total, total]);
+  for (let i = 1; i < ticks.length; i++) expect(ticks[i][0]).toBeGreaterThanOrEqual(ticks[i - 1][0]);
 });
