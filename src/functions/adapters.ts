@@ -237,8 +237,9 @@ function valueOf(f: RowFunction, r: Result | Result<boolean> | LookupResult): Sc
   if (typeof x === 'boolean') return x;
   const n = f.kind === 'rate' ? x.toNumber() : round2(x).toNumber();
   // A result no cell can hold (an amount typed with hundreds of digits) is an error naming
-  // it, not Infinity (found by test/hardening/fuzz-functions).
-  if (!Number.isFinite(n)) {
+  // it, not Infinity (found by test/hardening/fuzz-functions) — for an amount also one whose
+  // fen overflow a double (near 1.8e308 yuan: FUND_SPLIT of Number.MAX_VALUE).
+  if (!Number.isFinite(n) || (f.kind !== 'rate' && !Number.isFinite(n * 100))) {
     const shown = x.toExponential(4);
     throw errorCell('#VALUE!', `结果 ${shown} 超出 Excel 能表示的数字范围：请检查金额参数是否多输了位数`, `the result ${shown} is beyond what an Excel cell can hold: check the amount arguments for extra digits`);
   }

@@ -25,6 +25,15 @@ describe('row functions', () => {
     expect(rowFunction('POLICY_LIST')).toBeUndefined();
   });
 
+  it('an amount whose fen no cell can hold is a bilingual #VALUE!, never Infinity or a figure off the fen (fuzz seed 782120948)', () => {
+    // 区县 share of Number.MAX_VALUE under 1:9 is 1.6e308 yuan: its fen overflow a double.
+    const out = callRowFunction('FUND_SPLIT', [Number.MAX_VALUE, '区县']);
+    expect(isErrorCell(out)).toBe(true);
+    expect(out).toMatchObject({ error: '#VALUE!', message: expect.stringContaining('超出 Excel 能表示的数字范围') });
+    // A large but real amount is still computed to the fen: 1e15 × 9/10.
+    expect(callRowFunction('FUND_SPLIT', [1e15, '区县'])).toBe(9e14);
+  });
+
   it('return a single value for single values (a 1×1 range counts as one)', () => {
     expect(callRowFunction('ASSIST_INPATIENT', [10000, '低保对象', '信阳'])).toBe(7000);
     expect(callRowFunction('ASSIST_INPATIENT', [[[10000]], [['低保对象']], [['信阳']]])).toBe(7000);
