@@ -19,7 +19,7 @@ import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { round2, type Dec } from '../engine/money';
 import type { PlanRange } from './bootstrap';
 import { BURDEN_SCOPE, type BurdenGroup, type BurdenTable, type Gainers } from './burden';
-import { categoryName, type Lang } from './labels';
+import { categoryName, word, type Lang } from './labels';
 import type { MultiYearPlan, PlanYear } from './multiYear';
 
 const MONEY = '#,##0.00';
@@ -49,9 +49,6 @@ const T = {
   byDistrict: ['各区县资金需求（元）', 'Fund need by district (yuan)'],
   fundingTitle: ['资金来源与分担（元）', 'Funding sources and shares (yuan)'],
   ratio: ['市:区县分担比例', 'City : district ratio'],
-  lottery: ['福彩公益金', 'Welfare lottery fund'],
-  donations: ['社会捐赠', 'Donations'],
-  transfers: ['上级补助', 'Higher-level transfers'],
   sources: ['非财政来源合计', 'Non-fiscal sources'],
   fiscal: ['财政安排', 'Fiscal budget'],
   splitTitle: ['各区县市级／区县级分担（元）', 'City / district shares by district (yuan)'],
@@ -150,7 +147,8 @@ function planSheet(wb: ExcelJS.Workbook, plan: MultiYearPlan, lang: Lang, suffix
   // fiscal remainder and its city:district parts, then each district's parts year by year.
   s.gap();
   s.put([t('fundingTitle')], { bold: true });
-  s.put([t('year'), t('ratio'), t('lottery'), t('donations'), t('transfers'), t('sources'), t('fiscal'), t('city'), t('districts')], { bold: true });
+  // The sources by the names the summary sheet's funding section gives them (labels.ts).
+  s.put([t('year'), t('ratio'), word('lottery', lang), word('donations', lang), word('transfers', lang), t('sources'), t('fiscal'), t('city'), t('districts')], { bold: true });
   for (const y of years) {
     const f = y.funding;
     s.put([y.offset === 0 ? `${y.year}${t('roster')}` : y.year, f.ratio, money(f.lottery), money(f.donations), money(f.transfers), money(f.sourcesTotal), money(f.fiscal), money(f.city), money(f.districtTotal)], { money: range(3, 9) });

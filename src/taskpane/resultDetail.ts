@@ -4,5 +4,9 @@
  * time to build it in the browser; the analyst asks for it when needed. (Its own file so the
  * pane's main bundle can name the choice without importing the workbook writer.)
  */
-export type ResultDetail = 'none' | 'people' | 'visits';
+
+import type { WorkbookOptions } from '../projection/workbookLayout';
+
+/** The layout's own detail levels (a type-only import: the workbook writer stays out of the main bundle). */
+export type ResultDetail = NonNullable<WorkbookOptions['detail']>;
 export const DEFAULT_RESULT_DETAIL: ResultDetail = 'people';
