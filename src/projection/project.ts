@@ -93,7 +93,8 @@ function groupRoster(input: ProjectionInput, sheets: { people: string; visits: s
   return { people: kept, visitsOf, problems };
 }
 
-function problem(
+/** A problem entry of one row, located as the validation report locates it (shared with the columnar run). */
+export function problem(
   table: 'people' | 'visits',
   sheet: string,
   row: { rowNumber: number; id: string },
@@ -109,7 +110,7 @@ function problem(
 export { runPersonYear } from './personAssistance';
 
 /** The status a person is counted under when no visit says it: the first one the policy knows. */
-function firstKnown(known: readonly CategoryId[], cats: CategoryId[]): CategoryId {
+export function firstKnown(known: readonly CategoryId[], cats: CategoryId[]): CategoryId {
   return cats.find((c) => known.includes(c)) ?? cats[0];
 }
 

@@ -1,0 +1,486 @@
+/**
+ * The columnar run: `medaid project` on a plain people file and a plain visits file
+ * (roster/columnarImport.ts) computed on columns — IDs as numbers, amounts in fen, every person
+ * through the integer kernel — with no Person, Visit or outcome object per row (Node only).
+ *
+ * It gives the run streamRun gives with `detail: 'none'` (totals, funding, forecast,
+ * completeness, problems, row counts, import reports, pre-flight), to the fen and to the
+ * character (test/projection/columnarRun.test.ts compares the two on generated rosters), for the
+ * rosters it takes; for any other it throws NotColumnar before it has computed anything and the
+ * caller runs streamRun. It takes:
+ *  - a summary (no detail rows), without --explain, on CSV files read as they come (no sheet,
+ *    header row or column choices);
+ *  - a roster the importers would use whole without a word (columnarImport.ts);
+ *  - a policy without monitoring alerts, on the engine's own accumulator.
+ * A person the kernel cannot take exactly (a rate with more decimals than it holds, a status the
+ * policy lacks, a missing term…) is projected by project() itself, on that person alone, so
+ * amounts, errors and messages are project()'s. Premium subsidies come from premiumSubsidies(),
+ * once per combination of statuses.
+ */
+import { CATEGORIES, type CategoryId } from '../engine/categories';
+import { Engine } from '../engine/engine';
+import { isMedaidError, type MedaidError } from '../engine/errors';
+import { D, ZERO, type Dec } from '../engine/money';
+import type { ResolvedPolicy } from '../engine/policy/resolved';
+import { CATEGORY_CODE, compilePolicy, type CompiledPolicy } from '../fastpath/compiledPolicy';
+import { FastPersonYear } from '../fastpath/fastPersonYear';
+import { fenOfDecimal } from '../fastpath/fenOfDecimal';
+import { NotColumnar, readColumnarPeople, readColumnarVisits, type ColumnarPeople, type ColumnarVisits } from '../roster/columnarImport';
+import type { ImportReport, Person, Visit } from '../roster/types';
+import { compare } from './compare';
+import { completenessFrom, emptyTally, EARLY_ROWS_KEPT, type CompletenessTally } from './completeness';
+import { forecastFromBase, type ForecastBase } from './forecast';
+import { planFunding, resolveFunding } from './funding';
+import { preflightOf, type PreflightGroups } from './preflight';
+import { BASELINE, engineFor, firstKnown, mergeGrowth, problem, project, withCalibration } from './project';
+import { premiumSubsidies } from './premiumSubsidies';
+import { forecastProvenance } from './provenance';
+import { schemeChecker } from './readRoster';
+import { checkScenarioRegions, validateScenarios } from './scenario';
+import type { StreamRunInput, StreamRunResult } from './streamRun';
+import { byCodePoint, ordered } from './totals';
+import type { Bucket, Projection, ProjectionProblem, ProjectionRun, RowAccount, Scenario } from './types';
+
+export { NotColumnar };
+
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+const isCsv = (file: string) => !/\.xlsx$/i.test(file);
+const fenDec = (fen: number): Dec => (fen === 0 ? ZERO : new D(fen).dividedBy(100));
+const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.id, i]));
+
+/** The roster grouped by person: person p's visits are order[visitStart[p] .. visitStart[p+1]), by date then row. */
+interface Grouped {
+  visitStart: Int32Array;
+  order: Int32Array;
+}
+
+function groupVisits(people: ColumnarPeople, visits: ColumnarVisits): Grouped {
+  const persons = people.count;
+  const visitStart = new Int32Array(persons + 1);
+  for (let i = 0; i < visits.count; i++) visitStart[visits.person[i] + 1]++;
+  for (let p = 0; p < persons; p++) visitStart[p + 1] += visitStart[p];
+  const fill = visitStart.slice(0, persons);
+  const order = new Int32Array(visits.count);
+  for (let i = 0; i < visits.count; i++) order[fill[visits.person[i]]++] = i; // file order = row order within a person
+  // Dates ranked as strings compare (YYYY-MM-DD); within a person an insertion sort (a few visits) keeps row order on ties.
+  const ranked = visits.dates.map((d, i) => [d, i] as const).sort((a, b) => byCodePoint(a[0], b[0]));
+  const rank = new Int32Array(visits.dates.length);
+  ranked.forEach(([, i], r) => (rank[i] = r));
+  const date = visits.date;
+  for (let p = 0; p < persons; p++) {
+    const a = visitStart[p];
+    const b = visitStart[p + 1];
+    for (let i = a + 1; i < b; i++) {
+      const v = order[i];
+      const r = rank[date[v]];
+      let j = i - 1;
+      while (j >= a && rank[date[order[j]]] > r) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = v;
+    }
+    // Identical visits (the importer's ROSTER_DUPLICATE_VISIT warning): same date, kind, scheme, amount and flag.
+    for (let i = a + 1; i < b; i++) {
+      for (let j = i - 1; j >= a && rank[date[order[j]]] === rank[date[order[i]]]; j--) {
+        const x = order[i];
+        const y = order[j];
+        const kx = visits.kinds[visits.kind[x]];
+        const ky = visits.kinds[visits.kind[y]];
+        if (visits.costFen[x] === visits.costFen[y] && kx.kind === ky.kind && (kx.scheme ?? '') === (ky.scheme ?? '') && kx.referred === ky.referred) {
+          throw new NotColumnar(`visits row ${visits.rowNumber[x]}: identical to row ${visits.rowNumber[y]}`);
+        }
+      }
+    }
+  }
+  return { visitStart, order };
+}
+
+/** Amounts of one bucket, fen. */
+class FenBucket {
+  people = 0;
+  visits = 0;
+  subsidised = 0;
+  inpatient = 0;
+  outpatient = 0;
+  tilt = 0;
+  topUp = 0;
+  total = 0;
+  premium = 0;
+  bucket(): Bucket {
+    return {
+      people: this.people,
+      visits: this.visits,
+      assistance: { inpatient: fenDec(this.inpatient), outpatient: fenDec(this.outpatient), tilt: fenDec(this.tilt), topUp: fenDec(this.topUp), total: fenDec(this.total) },
+      premiumSubsidy: fenDec(this.premium),
+      subsidised: this.subsidised,
+      fundNeed: fenDec(this.total + this.premium),
+    };
+  }
+}
+
+/** One person's year as the projection books it, fen (what every sum below needs). */
+interface PersonYearSums {
+  category: CategoryId;
+  assistanceComputed: boolean;
+  premiumComputed: boolean;
+  premium: number;
+  /** Visits counted (0 when the year was not computed). */
+  visits: number;
+  inpatientOrdinary: number;
+  outpatientOrdinary: number;
+  tilt: number;
+  topUp: number;
+  /** Assistance of the inpatient / outpatient visits (recipients, calibration.ts). */
+  inpatientPaid: number;
+  outpatientPaid: number;
+}
+
+/** Sums of one projection over the roster, in the shapes project() and RunSum give. */
+class ProjectionSums {
+  readonly overall = new FenBucket();
+  readonly byCategory = new Map<CategoryId, FenBucket>();
+  readonly byDistrict = new Map<string, FenBucket>();
+  readonly base = new Map<CategoryId, { people: number; assistancePeople: number; subsidyPeople: number; assistance: number; premium: number }>();
+  readonly recipients = { inpatient: { people: 0, fen: 0 }, outpatient: { people: 0, fen: 0 } };
+  readonly tally: CompletenessTally = emptyTally();
+  readonly problems: ProjectionProblem[] = [];
+  costTotal = 0;
+  costComputed = 0;
+  early: number[] = [];
+
+  add(s: PersonYearSums, district: string): void {
+    const buckets = [this.overall, this.byCategory.get(s.category) ?? this.byCategory.set(s.category, new FenBucket()).get(s.category)!, this.byDistrict.get(district) ?? this.byDistrict.set(district, new FenBucket()).get(district)!];
+    const assistance = s.inpatientOrdinary + s.outpatientOrdinary + s.tilt;
+    for (const b of buckets) {
+      b.people++;
+      b.visits += s.visits;
+      b.inpatient += s.inpatientOrdinary;
+      b.outpatient += s.outpatientOrdinary;
+      b.tilt += s.tilt;
+      b.topUp += s.topUp;
+      b.total += assistance;
+      if (s.premiumComputed) {
+        b.premium += s.premium;
+        if (s.premium > 0) b.subsidised++;
+      }
+    }
+    const f = this.base.get(s.category) ?? this.base.set(s.category, { people: 0, assistancePeople: 0, subsidyPeople: 0, assistance: 0, premium: 0 }).get(s.category)!;
+    f.people++;
+    if (s.assistanceComputed) {
+      f.assistancePeople++;
+      f.assistance += assistance;
+    }
+    if (s.premiumComputed) {
+      f.subsidyPeople++;
+      f.premium += s.premium;
+    }
+    if (s.inpatientPaid > 0) {
+      this.recipients.inpatient.people++;
+      this.recipients.inpatient.fen += s.inpatientPaid;
+    }
+    if (s.outpatientPaid > 0) {
+      this.recipients.outpatient.people++;
+      this.recipients.outpatient.fen += s.outpatientPaid;
+    }
+    const t = this.tally;
+    t.people++;
+    if (s.assistanceComputed && s.premiumComputed) t.peopleComputed++;
+    if (s.premiumComputed) t.premiumComputed++;
+    else t.premiumNotComputed++;
+    const m = { people: 1, assistance: s.assistanceComputed ? 0 : 1, premiumSubsidy: s.premiumComputed ? 0 : 1 };
+    for (const [into, key] of [[t.missing.byCategory, s.category], [t.missing.byDistrict, district]] as const) {
+      const x = into[key] ?? (into[key] = { people: 0, assistance: 0, premiumSubsidy: 0 });
+      x.people += m.people;
+      x.assistance += m.assistance;
+      x.premiumSubsidy += m.premiumSubsidy;
+    }
+  }
+}
+
+/** What one projection (the baseline or a scenario) runs on. */
+interface Rules {
+  scenario?: Scenario;
+  engine: Engine;
+  rp: ResolvedPolicy;
+  compiled: CompiledPolicy;
+  /** Scheme index of each visit kind (columnarImport's VisitKind), -1 when the kernel has none. */
+  schemeOfKind: Int32Array;
+}
+
+function rulesFor(input: StreamRunInput, visits: ColumnarVisits, scenario?: Scenario): Rules {
+  const engine = engineFor({ engine: input.engine }, scenario);
+  if (engine.personYear !== Engine.prototype.personYear) throw new NotColumnar('an engine with its own accumulator');
+  const rp = engine.resolve(input.region, input.year);
+  if (rp.policy.monitoring) throw new NotColumnar('monitoring alerts');
+  let compiled: CompiledPolicy;
+  try {
+    compiled = compilePolicy(rp);
+  } catch {
+    throw new NotColumnar('the kernel cannot compile the policy');
+  }
+  const schemeOfKind = Int32Array.from(visits.kinds, (k) => (k.kind === 'inpatient' ? compiled.schemeIndex('inpatient') : compiled.schemeIndex('outpatient', k.scheme)));
+  return { scenario, engine, rp, compiled, schemeOfKind };
+}
+
+/** Person p as the importer would have made it (for project() and the pre-flight). */
+function personOf(people: ColumnarPeople, p: number): Person {
+  const k = people.kinds[people.kind[p]];
+  // The name is not read by the columnar import (only checked not blank): nothing computed from a person uses it.
+  return { rowNumber: people.rowNumber[p], id: people.ids.text(p), name: '', categories: [...k.categories], district: k.district };
+}
+
+function visitsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, inFileOrder = false): Visit[] {
+  const id = people.ids.text(p);
+  const rows: number[] = [];
+  for (let i = g.visitStart[p]; i < g.visitStart[p + 1]; i++) rows.push(g.order[i]);
+  if (inFileOrder) rows.sort((a, b) => a - b);
+  return rows.map((v) => {
+    const k = visits.kinds[visits.kind[v]];
+    const out: Visit = { rowNumber: visits.rowNumber[v], personId: id, date: visits.dates[visits.date[v]], kind: k.kind, cost: fenDec(visits.costFen[v]), referred: k.referred };
+    if (k.scheme !== undefined) out.scheme = k.scheme;
+    return out;
+  });
+}
+
+function importReport(head: { sheet: string }, kind: 'people' | 'visits', rows: number): ImportReport {
+  return { sheet: head.sheet, kind, entries: [], summary: { total: rows, used: rows, rejected: 0, warnings: 0, blank: 0 } };
+}
+
+/** One projection over the whole roster. */
+function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, reports: ImportReport[]): { sums: ProjectionSums; projection: Omit<Projection, 'completeness'> } {
+  const { rp, compiled: c, engine, scenario } = rules;
+  const { region, year } = input;
+  const sheets = { people: reports[0].sheet, visits: reports[1].sheet };
+  const k = new FastPersonYear(c);
+  const sums = new ProjectionSums();
+  const effective = rp.policy.edition.effective;
+  const subsidyOf = premiumSubsidies(engine, region, year);
+  // Per person kind: the status codes, the premium subsidy (or its error), the first status the policy knows.
+  const kindCodes = people.kinds.map((pk) => pk.categories.map((id) => CATEGORY_CODE.get(id) ?? -1));
+  const premiumOfKind = people.kinds.map((pk) => {
+    try {
+      const r = subsidyOf(pk.categories, undefined, undefined);
+      const fen = fenOfDecimal(r.value as Dec);
+      if (fen === undefined) throw new NotColumnar('a premium subsidy that is not a whole fen');
+      return { ok: true as const, fen, category: r.explanation.category as CategoryId | undefined };
+    } catch (e) {
+      if (e instanceof NotColumnar || !isMedaidError(e)) throw e;
+      return { ok: false as const, error: e as MedaidError };
+    }
+  });
+  const fallbackCategory = people.kinds.map((pk) => firstKnown(rp.policy.categories, pk.categories));
+  const inpatientScheme = c.schemes.findIndex((s) => s.key === 'inpatient');
+  const { order, visitStart } = g;
+  const s: PersonYearSums = { category: 'dibao' as CategoryId, assistanceComputed: true, premiumComputed: true, premium: 0, visits: 0, inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0 };
+
+  for (let p = 0; p < people.count; p++) {
+    const kind = people.kind[p];
+    const district = people.kinds[kind].district;
+    const v0 = visitStart[p];
+    const v1 = visitStart[p + 1];
+    const codes = kindCodes[kind];
+    let ok = !codes.includes(-1) && k.begin(codes, 0, codes.length);
+    for (let i = v0; ok && i < v1; i++) {
+      const v = order[i];
+      const scheme = rules.schemeOfKind[visits.kind[v]];
+      ok = scheme >= 0 && k.visit(scheme, visits.costFen[v], visits.kinds[visits.kind[v]].referred, NaN, NaN);
+    }
+    if (!ok) {
+      referencePerson(input, rules, people, visits, g, p, sheets, sums, effective);
+      continue;
+    }
+    s.inpatientOrdinary = s.outpatientOrdinary = s.tilt = s.topUp = s.inpatientPaid = s.outpatientPaid = 0;
+    let assistance = 0;
+    for (let i = v0; i < v1; i++) {
+      const v = order[i];
+      const o = k.bookedOrdinary(i - v0);
+      const t = k.bookedTilt(i - v0);
+      s.topUp += k.bookedTopUp(i - v0);
+      s.tilt += t;
+      assistance += o + t;
+      if (rules.schemeOfKind[visits.kind[v]] === inpatientScheme) {
+        s.inpatientOrdinary += o;
+        s.inpatientPaid += o + t;
+      } else {
+        s.outpatientOrdinary += o;
+        s.outpatientPaid += o + t;
+      }
+      sums.tally.visitsComputed++;
+      if (visits.kinds[visits.kind[v]].referred) sums.tally.referredComputed++;
+      if (visits.dates[visits.date[v]] < effective) sums.early.push(visits.rowNumber[v]);
+      sums.costComputed += visits.costFen[v];
+      sums.tally.kinds[visits.kinds[visits.kind[v]].kind].done++;
+    }
+    const lastCategory = v1 > v0 ? c.categories[k.leader] : undefined;
+    const prem = premiumOfKind[kind];
+    s.assistanceComputed = true;
+    s.visits = v1 - v0;
+    s.premiumComputed = prem.ok;
+    s.premium = prem.ok ? prem.fen : 0;
+    const premiumCategory = prem.ok ? prem.category : undefined;
+    // The booking of project(): the status that won the year's assistance, else the one whose premium subsidy was paid.
+    const won = assistance > 0 ? lastCategory : s.premium > 0 ? premiumCategory : undefined;
+    s.category = won ?? lastCategory ?? premiumCategory ?? fallbackCategory[kind];
+    if (!prem.ok) {
+      const row = people.rowNumber[p];
+      sums.problems.push(problem('people', sheets.people, { rowNumber: row, id: people.ids.text(p) }, 'premiumSubsidy', prem.error, `第 ${row} 行：资助参保未计算`, `row ${row}: the premium subsidy was not computed`));
+    }
+    sums.add(s, district);
+  }
+  for (let v = 0; v < visits.count; v++) sums.costTotal += visits.costFen[v];
+  // Visits left out (people whose year was not computed) are counted in referencePerson.
+
+  sums.problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
+  const totals = {
+    overall: sums.overall.bucket(),
+    byCategory: ordered(new Map([...sums.byCategory].map(([key, b]) => [key, b.bucket()] as const)), (a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!),
+    byDistrict: ordered(new Map([...sums.byDistrict].map(([key, b]) => [key, b.bucket()] as const)), byCodePoint),
+  };
+  const base: ForecastBase = new Map([...sums.base].map(([key, b]) => [key, { people: b.people, assistancePeople: b.assistancePeople, subsidyPeople: b.subsidyPeople, assistance: fenDec(b.assistance), premiumSubsidy: fenDec(b.premium) }]));
+  const recipients = { inpatient: { people: sums.recipients.inpatient.people, amount: fenDec(sums.recipients.inpatient.fen) }, outpatient: { people: sums.recipients.outpatient.people, amount: fenDec(sums.recipients.outpatient.fen) } };
+  const p = rp.policy;
+  const projection: Omit<Projection, 'completeness'> = {
+    scenario: scenario?.name ?? BASELINE,
+    region: { id: p.region.id, zh: p.region.names.zh, en: p.region.names.en },
+    policyId: p.id,
+    year,
+    people: [],
+    visits: [],
+    problems: sums.problems,
+    totals,
+    funding: planFunding(totals.byDistrict, resolveFunding(engine, region, year, { ...input.funding, ...scenario?.funding })),
+    forecast: { ...forecastFromBase(year, base, mergeGrowth(input.growth, scenario?.growth)), method: forecastProvenance(p) },
+    recipients,
+    ...withCalibration(rp, year, recipients, totals),
+  };
+  return { sums, projection };
+}
+
+/** A person the kernel cannot take: project() on that person alone, its outcome added to the sums. */
+function referencePerson(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, sheets: { people: string; visits: string }, sums: ProjectionSums, effective: string): void {
+  const person = personOf(people, p);
+  const own = visitsOf(people, visits, g, p);
+  const importReports = [importReport({ sheet: sheets.people }, 'people', 1), importReport({ sheet: sheets.visits }, 'visits', own.length)];
+  const one = project({ people: [person], visits: own, region: input.region, year: input.year, engine: input.engine, funding: input.funding, growth: input.growth, importReports, layerMode: input.layerMode }, rules.scenario);
+  if (one.layers) throw new NotColumnar('settlement layers');
+  const x = one.people[0];
+  const s: PersonYearSums = {
+    category: x.category, assistanceComputed: x.assistanceComputed, premiumComputed: x.premiumComputed, premium: fenOrThrow(x.premiumSubsidy), visits: one.visits.length,
+    inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0,
+  };
+  const computed = new Set<number>();
+  for (const o of one.visits) {
+    const ord = fenOrThrow(o.ordinary);
+    const tilt = fenOrThrow(o.tilt);
+    s.topUp += fenOrThrow(o.topUp);
+    s.tilt += tilt;
+    if (o.visit.kind === 'inpatient') {
+      s.inpatientOrdinary += ord;
+      s.inpatientPaid += fenOrThrow(o.assistance);
+    } else {
+      s.outpatientOrdinary += ord;
+      s.outpatientPaid += fenOrThrow(o.assistance);
+    }
+    computed.add(o.visit.rowNumber);
+    sums.tally.visitsComputed++;
+    if (o.visit.referred) sums.tally.referredComputed++;
+    if (o.visit.date < effective) sums.early.push(o.visit.rowNumber);
+  }
+  for (const v of own) {
+    const fen = fenOrThrow(v.cost);
+    if (computed.has(v.rowNumber)) sums.costComputed += fen;
+    sums.tally.kinds[v.kind][computed.has(v.rowNumber) ? 'done' : 'left']++;
+  }
+  sums.problems.push(...one.problems);
+  sums.add(s, person.district);
+}
+
+function fenOrThrow(x: Dec): number {
+  const f = fenOfDecimal(x);
+  if (f === undefined) throw new NotColumnar('an amount that is not a whole fen');
+  return f;
+}
+
+/** Row counts as runProjection's `account` makes them: nothing rejected or blank; rows with a part not computed. */
+function accountOf(total: number, problems: readonly ProjectionProblem[], table: 'people' | 'visits'): RowAccount {
+  const rows = new Set<number>();
+  for (const x of problems) if (x.table === table) rows.add(x.rowNumber);
+  return { total, used: total, rejected: 0, blank: 0, notComputed: rows.size };
+}
+
+/** The pre-flight's groups (preflight.ts preflightGroups) from the columns: one representative person per group. */
+function preflightGroupsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Grouped): PreflightGroups {
+  const out: PreflightGroups = { byKey: new Map(), visitsRead: visits.count, referredVisits: 0 };
+  for (let v = 0; v < visits.count; v++) if (visits.kinds[visits.kind[v]].referred) out.referredVisits++;
+  const kindKey = visits.kinds.map((k) => `${k.kind}:${k.scheme ?? ''}:`);
+  const catKey = people.kinds.map((k) => [...k.categories].sort().join(','));
+  const seen = new Map<string, { rep: number; people: number; visits: number }>();
+  for (let p = 0; p < people.count; p++) {
+    const own = new Set<string>();
+    for (let i = g.visitStart[p]; i < g.visitStart[p + 1]; i++) own.add(kindKey[visits.kind[g.order[i]]]);
+    const key = `${catKey[people.kind[p]]}|-||${[...own].sort().join(';')}`;
+    const n = g.visitStart[p + 1] - g.visitStart[p];
+    const x = seen.get(key);
+    if (x) {
+      x.people++;
+      x.visits += n;
+    } else seen.set(key, { rep: p, people: 1, visits: n });
+  }
+  for (const [key, x] of seen) out.byKey.set(key, { rep: personOf(people, x.rep), repVisits: visitsOf(people, visits, g, x.rep, true), people: x.people, visits: x.visits });
+  return out;
+}
+
+/** Whether the run asks for what only streamRun gives (detail rows, an explanation, sheets or column choices). */
+export function columnarRefusal(input: StreamRunInput): string | undefined {
+  if (!input.people) return 'a combined visits file';
+  if ((input.detail ?? 'people') !== 'none') return 'detail rows';
+  if (input.explain !== undefined) return '--explain';
+  for (const f of [input.people, input.visits]) {
+    if (!isCsv(f.file)) return '.xlsx';
+    if (f.sheet !== undefined || f.headerRow !== undefined || f.columns?.length) return 'sheet, header row or column choices';
+  }
+  return undefined;
+}
+
+export async function columnarRun(input: StreamRunInput): Promise<StreamRunResult> {
+  const refused = columnarRefusal(input);
+  if (refused) throw new NotColumnar(refused);
+  const { region, year, engine } = input;
+  engine.resolve(region, year); // an unknown region or year: the caller's usage error, as in streamRun
+  const raws = input.scenarios.map((s) => ('data' in s ? (s as { data: unknown; file?: string }) : { data: s }));
+  const scenarios = validateScenarios(raws, engine);
+  checkScenarioRegions(scenarios, engine, region, year);
+  for (const s of scenarios) engineFor({ engine }, s);
+  const people = await readColumnarPeople(input.people!.file, baseName(input.people!.file));
+  input.onProgress?.('read', people.count);
+  const visits = await readColumnarVisits(input.visits.file, baseName(input.visits.file), { year, people, checkScheme: schemeChecker(engine, region, year) });
+  input.onProgress?.('read', people.count + visits.count);
+  const g = groupVisits(people, visits);
+  const reports = [importReport(people.head, 'people', people.count), importReport(visits.head, 'visits', visits.count)];
+  const allRules = [rulesFor(input, visits), ...scenarios.map((s) => rulesFor(input, visits, s))];
+  const runs = allRules.map((r) => projectColumnar(input, r, people, visits, g, reports));
+  const rows = { people: accountOf(people.count, runs[0].projection.problems, 'people'), visits: accountOf(visits.count, runs[0].projection.problems, 'visits') };
+  const importRejected = { people: 0, visits: 0 };
+  const projections = runs.map(({ sums, projection }, i) => {
+    const t = sums.tally;
+    t.costTotal = { fen: sums.costTotal, rest: ZERO };
+    t.costComputed = { fen: sums.costComputed, rest: ZERO };
+    t.earlyVisits = sums.early.length;
+    t.early = sums.early.sort((a, b) => a - b).slice(0, EARLY_ROWS_KEPT);
+    const p = projection as Projection;
+    p.completeness = completenessFrom(t, p.problems, { rows, importRejected, policy: allRules[i].rp.policy, threshold: input.minComplete });
+    return p;
+  });
+  input.onProgress?.('project', 1, 1);
+  const [baseline, ...rest] = projections;
+  const run: ProjectionRun = {
+    baseline,
+    scenarios: rest.map((projection, i) => ({ scenario: scenarios[i], projection })),
+    comparisons: rest.map((p) => compare(baseline, p)),
+    importReports: reports,
+    rows,
+  };
+  const preflight = preflightOf({ importReports: reports, region, year, engine }, preflightGroupsOf(people, visits, g));
+  return { run, parts: 1, spilled: false, preflight };
+}

@@ -1,0 +1,287 @@
+/**
+ * A plain people file and a plain visits file (plainCsv.ts) imported into columns: no Person or
+ * Visit object, no Decimal, no row array — a person is an index, a visit a few numbers in typed
+ * arrays (Node only).
+ *
+ * Exactly what the importers (importPeople / importVisits) would accept, and only that: the
+ * columnar import takes a roster only when the importers would use every row and say nothing
+ * about any (no error, no warning); otherwise it gives up with the reason (NotColumnar) and the
+ * caller runs the importers, which report each row. It is exact by construction:
+ *  - the cells whose values repeat (人员类别 and 区县; 就诊类型, 门诊类型 and the referral flag)
+ *    are read by the importer itself: the first row holding each new combination of them is
+ *    imported with importPeople / importVisits, and the combination is taken only when that
+ *    row is used without an entry; every later row with the same cells gets the same reading;
+ *  - ID numbers: each people row's through parseIdNumber (accepted only as typed, without a
+ *    warning, and only once: a duplicate ID gives up); a visit's ID must be typed exactly as a
+ *    people row's (otherwise: an unknown person, or an ID written another way — the importers say);
+ *  - dates: each distinct text once through parseRosterDate, in the run's year;
+ *  - amounts: digits with at most two decimals (1234 / 1234.5 / 1234.56), read as whole fen —
+ *    the subset of requiredAmount's input that it reads without a word (property-tested);
+ *  - identical visits (the importer's ROSTER_DUPLICATE_VISIT warning) give up.
+ */
+import type { CategoryId } from '../engine/categories';
+import { isMedaidError } from '../engine/errors';
+import { parseRosterDate } from './dates';
+import { parseIdNumber } from './idNumber';
+import { applyMapping, detectMapping } from './mapping';
+import { importPeople } from './people';
+import { NotPlainCsv, readPlainCsv } from './plainCsv';
+import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
+import { importVisits } from './visits';
+import { IdTable } from './idTable';
+
+/** The roster is not one the columnar import takes; `reason` says why (the importers then read it). */
+export class NotColumnar extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'NotColumnar';
+  }
+}
+
+/** What the people file's repeating cells say, read by importPeople. */
+export interface PersonKind {
+  categories: CategoryId[];
+  district: string;
+}
+
+/** What the visits file's repeating cells say, read by importVisits. */
+export interface VisitKind {
+  kind: 'inpatient' | 'outpatient';
+  /** The scheme text as the importer keeps it (Visit.scheme). */
+  scheme?: string;
+  referred: boolean;
+}
+
+export interface ColumnarPeople {
+  head: RawTable;
+  count: number;
+  /** Row number of person p (people are in row order). */
+  rowNumber: Int32Array;
+  /** Person p's ID is ids.text(p); a visit's ID is found in it. */
+  ids: IdTable;
+  /** Index into kinds. */
+  kind: Int32Array;
+  kinds: PersonKind[];
+}
+
+export interface ColumnarVisits {
+  head: RawTable;
+  count: number;
+  rowNumber: Int32Array;
+  /** Person index (ColumnarPeople). */
+  person: Int32Array;
+  /** Index into dates. */
+  date: Int32Array;
+  /** The dates as the importer reads them (YYYY-MM-DD). */
+  dates: string[];
+  kind: Int32Array;
+  kinds: VisitKind[];
+  /** 政策范围内自付 in whole fen. */
+  costFen: Float64Array;
+}
+
+const PEOPLE_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'categories', 'district']);
+const VISIT_FIELDS: ReadonlySet<string> = new Set(['id', 'date', 'kind', 'scheme', 'cost', 'referred']);
+
+/** The mapping readRoster would use, when it is one the columnar import takes (only the basic fields, all there, nothing ignored). */
+function plainMapping<K extends RosterKind>(head: RawTable, kind: K, fields: ReadonlySet<string>): ColumnMapping<K> {
+  const m = detectMapping(head, kind);
+  if (m.missing.length) throw new NotColumnar(`${kind}: missing columns`);
+  for (const f of Object.keys(m.columns)) if (!fields.has(f)) throw new NotColumnar(`${kind}: column ${f}`);
+  const mapped = applyMapping(head, m, kind);
+  if (mapped.ignored.length) throw new NotColumnar(`${kind}: duplicate columns`);
+  return m;
+}
+
+/**
+ * A string that does not keep the piece it was cut from alive (V8 keeps a long substring as a
+ * view of its parent; a kept district name would hold 16 MB of text).
+ */
+const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
+const col = <K extends RosterKind>(m: ColumnMapping<K>, f: FieldOf<K>): number => m.columns[f] ?? -1;
+
+/** Growable Int32 / Float64 columns. */
+class Column<T extends Int32Array | Float64Array> {
+  constructor(public data: T, private readonly make: (n: number) => T) {}
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[i] = v;
+  }
+  take(n: number): T {
+    return this.data.subarray(0, n) as T;
+  }
+}
+const ints = (n: number) => new Column(new Int32Array(n), (k) => new Int32Array(k));
+const floats = (n: number) => new Column(new Float64Array(n), (k) => new Float64Array(k));
+
+/** A one-row table of the file's header and one of its rows, for the importer to read. */
+function oneRow(head: RawTable, text: string, start: Int32Array, end: Int32Array, row: number): RawTable {
+  const cells: string[] = [];
+  for (let f = 0; f < start.length; f++) cells.push(text.substring(start[f], end[f]));
+  return { ...head, rows: [{ rowNumber: row, cells }], blankRows: [], rowNotes: [] };
+}
+
+export async function readColumnarPeople(file: string, label: string): Promise<ColumnarPeople> {
+  let head: RawTable | undefined;
+  let mapping: ColumnMapping<'people'> | undefined;
+  let cId = -1, cName = -1, cCat = -1, cDist = -1;
+  const rowNumber = ints(1 << 16);
+  const kind = ints(1 << 16);
+  const ids = new IdTable();
+  const digits = new Int32Array(3);
+  const kinds: PersonKind[] = [];
+  const kindOf = new Map<string, number>();
+  let n = 0;
+  try {
+    await readPlainCsv(file, {
+      header(h) {
+        head = h;
+        mapping = plainMapping(h, 'people', PEOPLE_FIELDS);
+        [cId, cName, cCat, cDist] = [col(mapping, 'id'), col(mapping, 'name'), col(mapping, 'categories'), col(mapping, 'district')];
+      },
+      row(text, start, end, row) {
+        const idText = text.substring(start[cId], end[cId]);
+        let ok = IdTable.parse(text, start[cId], end[cId], digits);
+        if (ok) {
+          try {
+            ok = parseIdNumber(idText, '', () => (ok = false)) === idText && ok;
+          } catch (e) {
+            if (!isMedaidError(e)) throw e;
+            ok = false;
+          }
+        }
+        if (!ok) throw new NotColumnar(`people row ${row}: ID`);
+        if (ids.find(digits[0], digits[1]) >= 0) throw new NotColumnar(`people row ${row}: duplicate ID`);
+        if (text.substring(start[cName], end[cName]).trim() === '') throw new NotColumnar(`people row ${row}: blank name`);
+        const key = `${text.substring(start[cCat], end[cCat])}\u0000${text.substring(start[cDist], end[cDist])}`;
+        let k = kindOf.get(key);
+        if (k === undefined) {
+          const r = importPeople(oneRow(head!, text, start, end, row), mapping);
+          if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`people row ${row}: the importer has something to say`);
+          k = kinds.push({ categories: r.rows[0].categories, district: ownCopy(r.rows[0].district) }) - 1;
+          kindOf.set(key, k);
+        }
+        ids.add(digits[0], digits[1], digits[2]);
+        rowNumber.set(n, row);
+        kind.set(n, k);
+        n++;
+      },
+    }, label);
+  } catch (e) {
+    if (e instanceof NotPlainCsv) throw new NotColumnar(`people: ${e.reason}`);
+    throw e;
+  }
+  if (!head || n === 0) throw new NotColumnar('people: no data rows');
+  return { head, count: n, rowNumber: rowNumber.take(n), ids, kind: kind.take(n), kinds };
+}
+
+/**
+ * An amount typed as digits with at most two decimals, in fen; -1 for anything else (which the
+ * columnar import does not take). Up to 13 integer digits, so the fen stay exact integers.
+ */
+export function plainFen(s: string, from = 0, to = s.length): number {
+  let fen = 0;
+  let i = from;
+  let digits = 0;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    fen = fen * 10 + c;
+    digits++;
+  }
+  if (digits === 0 || digits > 13) return -1;
+  fen *= 100;
+  if (i === to) return fen;
+  if (s.charCodeAt(i) !== 46) return -1;
+  const d1 = s.charCodeAt(i + 1) - 48;
+  if (i + 1 >= to || d1 < 0 || d1 > 9) return -1;
+  if (i + 2 === to) return fen + d1 * 10;
+  const d2 = s.charCodeAt(i + 2) - 48;
+  if (d2 < 0 || d2 > 9 || i + 3 !== to) return -1;
+  return fen + d1 * 10 + d2;
+}
+
+export interface VisitReadOptions {
+  year: number;
+  /** The people read first (their ID index). */
+  people: ColumnarPeople;
+  /** The region's scheme check, as the importer gets it (readRoster.ts schemeChecker). */
+  checkScheme?: (scheme: string | undefined) => string | void;
+}
+
+export async function readColumnarVisits(file: string, label: string, opts: VisitReadOptions): Promise<ColumnarVisits> {
+  const ids = opts.people.ids;
+  const digits = new Int32Array(3);
+  const yearText = String(opts.year);
+  let head: RawTable | undefined;
+  let mapping: ColumnMapping<'visits'> | undefined;
+  let cId = -1, cDate = -1, cKind = -1, cScheme = -1, cCost = -1, cRef = -1;
+  const sizeGuess = 1 << 16;
+  const rowNumber = ints(sizeGuess);
+  const person = ints(sizeGuess);
+  const date = ints(sizeGuess);
+  const kind = ints(sizeGuess);
+  const costFen = floats(sizeGuess);
+  const dates: string[] = [];
+  const dateOf = new Map<string, number>();
+  const kinds: VisitKind[] = [];
+  const kindOf = new Map<string, number>();
+  let n = 0;
+  const part = (text: string, start: Int32Array, end: Int32Array, c: number) => (c < 0 ? '' : text.substring(start[c], end[c]));
+  try {
+    await readPlainCsv(file, {
+      header(h) {
+        head = h;
+        mapping = plainMapping(h, 'visits', VISIT_FIELDS);
+        [cId, cDate, cKind, cScheme, cCost, cRef] = (['id', 'date', 'kind', 'scheme', 'cost', 'referred'] as const).map((f) => col(mapping!, f));
+      },
+      row(text, start, end, row) {
+        const p = IdTable.parse(text, start[cId], end[cId], digits) ? ids.find(digits[0], digits[1]) : -1;
+        if (p < 0 || ids.checkOf(p) !== digits[2]) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
+        const dateText = text.substring(start[cDate], end[cDate]);
+        let d = dateOf.get(dateText);
+        if (d === undefined) {
+          let iso: string;
+          try {
+            iso = parseRosterDate(dateText, '');
+          } catch (e) {
+            if (!isMedaidError(e)) throw e;
+            throw new NotColumnar(`visits row ${row}: date`);
+          }
+          if (iso.slice(0, 4) !== yearText) throw new NotColumnar(`visits row ${row}: date outside the year`);
+          d = dates.push(iso) - 1;
+          dateOf.set(dateText, d);
+        }
+        const fen = plainFen(text, start[cCost], end[cCost]);
+        if (fen < 0) throw new NotColumnar(`visits row ${row}: amount`);
+        const key = `${part(text, start, end, cKind)}\u0000${part(text, start, end, cScheme)}\u0000${part(text, start, end, cRef)}`;
+        let k = kindOf.get(key);
+        if (k === undefined) {
+          const r = importVisits(oneRow(head!, text, start, end, row), mapping, { year: opts.year, checkScheme: opts.checkScheme });
+          if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`visits row ${row}: the importer has something to say`);
+          const v = r.rows[0];
+          const vk: VisitKind = { kind: v.kind, referred: v.referred };
+          if (v.scheme !== undefined) vk.scheme = ownCopy(v.scheme);
+          k = kinds.push(vk) - 1;
+          kindOf.set(key, k);
+        }
+        rowNumber.set(n, row);
+        person.set(n, p);
+        date.set(n, d);
+        kind.set(n, k);
+        costFen.set(n, fen);
+        n++;
+      },
+    }, label);
+  } catch (e) {
+    if (e instanceof NotPlainCsv) throw new NotColumnar(`visits: ${e.reason}`);
+    throw e;
+  }
+  if (!head || n === 0) throw new NotColumnar('visits: no data rows');
+  return { head, count: n, rowNumber: rowNumber.take(n), person: person.take(n), date: date.take(n), dates, kind: kind.take(n), kinds, costFen: costFen.take(n) };
+}

@@ -1,0 +1,98 @@
+/**
+ * 18-character ID numbers (17 digits and a check character) held as numbers, not strings: the
+ * first 9 digits, the next 8 and the check character (0–9, X = 10) in typed arrays, found
+ * through an open-addressing hash table. A million people are a few typed arrays instead of a
+ * million strings and map entries, and a visit row's ID is looked up straight from its text,
+ * without cutting a string out of it.
+ */
+export class IdTable {
+  count = 0;
+  private hi = new Int32Array(1 << 16);
+  private lo = new Int32Array(1 << 16);
+  private check = new Uint8Array(1 << 16);
+  private slots = new Int32Array(1 << 17).fill(-1);
+
+  /** The ID typed in text[from, from+18) as [hi, lo, check], or false when it is not 17 ASCII digits and a digit or X. */
+  static parse(text: string, from: number, to: number, out: Int32Array): boolean {
+    if (to - from !== 18) return false;
+    let hi = 0;
+    let lo = 0;
+    for (let i = 0; i < 17; i++) {
+      const c = text.charCodeAt(from + i) - 48;
+      if (c < 0 || c > 9) return false;
+      if (i < 9) hi = hi * 10 + c;
+      else lo = lo * 10 + c;
+    }
+    const last = text.charCodeAt(from + 17);
+    const k = last === 88 ? 10 : last - 48;
+    if (k < 0 || k > 10) return false;
+    out[0] = hi;
+    out[1] = lo;
+    out[2] = k;
+    return true;
+  }
+
+  private static hash(hi: number, lo: number): number {
+    let h = Math.imul(hi ^ 0x9e3779b9, 0x85ebca6b) ^ lo;
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  /** The index of the ID with these digits, or -1. */
+  find(hi: number, lo: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = IdTable.hash(hi, lo) & mask; ; s = (s + 1) & mask) {
+      const i = this.slots[s];
+      if (i < 0) return -1;
+      if (this.hi[i] === hi && this.lo[i] === lo) return i;
+    }
+  }
+
+  /** Adds an ID (the caller has checked it is not there) and returns its index. */
+  add(hi: number, lo: number, check: number): number {
+    const i = this.count++;
+    if (i >= this.hi.length) this.grow();
+    this.hi[i] = hi;
+    this.lo[i] = lo;
+    this.check[i] = check;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    else this.place(i);
+    return i;
+  }
+
+  /** The check character code (0–9, X = 10) of ID i. */
+  checkOf(i: number): number {
+    return this.check[i];
+  }
+
+  /** ID i as text (as typed: the importer keeps an 18-digit ID as is). */
+  text(i: number): string {
+    const k = this.check[i];
+    return `${String(this.hi[i]).padStart(9, '0')}${String(this.lo[i]).padStart(8, '0')}${k === 10 ? 'X' : String(k)}`;
+  }
+
+  private place(i: number): void {
+    const mask = this.slots.length - 1;
+    let s = IdTable.hash(this.hi[i], this.lo[i]) & mask;
+    while (this.slots[s] >= 0) s = (s + 1) & mask;
+    this.slots[s] = i;
+  }
+
+  private grow(): void {
+    const n = this.hi.length * 2;
+    const hi = new Int32Array(n);
+    hi.set(this.hi);
+    this.hi = hi;
+    const lo = new Int32Array(n);
+    lo.set(this.lo);
+    this.lo = lo;
+    const check = new Uint8Array(n);
+    check.set(this.check);
+    this.check = check;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let i = 0; i < this.count; i++) this.place(i);
+  }
+}
