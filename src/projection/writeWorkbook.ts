@@ -22,11 +22,12 @@ export const DEFAULT_MAX_DETAIL_ROWS = 200_000;
  * cells as well as (or instead of) the file — the task pane inside Excel copies the sheets'
  * values, which would otherwise mean writing the file and reading it back.
  */
-export async function buildWorkbook(run: ProjectionRun, opts: WorkbookOptions = {}, onRows?: (done: number, total: number) => void): Promise<ExcelJS.Workbook> {
+export async function buildWorkbook(run: ProjectionRun, opts: WorkbookOptions = {}, onRows?: (done: number, total: number) => void | Promise<void>): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'MedAid Budget';
   // Progress for the task pane's bar: the long tables (明细, 人员, 校验报告) pause every
   // PAUSE_EVERY rows; their planned rows are the total (the short sheets are not counted).
+  // onRows may return a promise (the pane's worker takes its messages there: a cancel).
   let target: LayoutTarget = { wb };
   let total = 0;
   if (onRows) {
@@ -34,11 +35,11 @@ export async function buildWorkbook(run: ProjectionRun, opts: WorkbookOptions = 
     const detail = opts.detail ?? 'visits';
     total = (detail === 'visits' ? plans.details.shown : 0) + (detail !== 'none' ? plans.people.shown : 0) + run.importReports.reduce((n, r) => n + r.entries.length, 0);
     let done = 0;
-    onRows(0, total);
+    await onRows(0, total);
     target = { wb, pause: async () => onRows((done = Math.min(total, done + PAUSE_EVERY)), total) };
   }
   await layOutWorkbook(run, target, opts, DEFAULT_MAX_DETAIL_ROWS);
-  onRows?.(total, total);
+  await onRows?.(total, total);
   return wb;
 }
 

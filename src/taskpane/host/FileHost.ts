@@ -8,7 +8,7 @@
  */
 import type { RawTable } from '../../roster/types';
 import type { ScenarioSet } from '../scenarioStore';
-import type { Host, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
+import { WriteCancelled, type Host, type Progress, type ResultBook, type SheetInfo, type WriteOutcome, type WriteStop } from './Host';
 import { readPickedFile, type PickedFile } from './pickedFile';
 
 export { SCENARIO_SHEET } from './savedSheetNames';
@@ -64,10 +64,12 @@ export class FileHost implements Host {
     throw new Error('浏览器文件模式没有选中区域 / there is no selection in browser file mode');
   }
 
-  async writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome> {
+  async writeResult(book: ResultBook, onProgress?: Progress, stop?: WriteStop): Promise<WriteOutcome> {
     if (!book.xlsx) throw new Error('结果工作簿尚未生成 / the result workbook was not built');
     onProgress?.(0, 1);
     const bytes = await book.xlsx();
+    // The file is handed to the browser in one piece: a stop asked for before saves nothing.
+    if (stop?.stopped) throw new WriteCancelled();
     const name = book.fileName ?? 'MedAid-result.xlsx';
     this.save(name, bytes);
     onProgress?.(1, 1);

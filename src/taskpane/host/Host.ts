@@ -65,6 +65,24 @@ export interface WriteOutcome {
 
 export type Progress = (done: number, total: number) => void;
 
+/** Asked by the pane (Cancel) while a result is written; the host checks it between blocks. */
+export interface WriteStop {
+  readonly stopped: boolean;
+}
+
+/**
+ * writeResult stopped on request. Nothing of that attempt is left: in Excel the sheets it
+ * created are deleted (those it can still prove its own), the workbook's record of result
+ * sheets is put back as it was, and no user sheet is touched; in file mode no file is saved.
+ */
+export class WriteCancelled extends Error {
+  /** Excel: sheets of the earlier result that this attempt had already deleted (it replaced them). */
+  constructor(readonly replaced: readonly string[] = []) {
+    super('写入已取消 / writing was cancelled');
+    this.name = 'WriteCancelled';
+  }
+}
+
 export interface Host {
   readonly kind: HostKind;
   /** Whether readSelection is available (Office only). */
@@ -76,9 +94,10 @@ export interface Host {
   readSelection(): Promise<RawTable>;
   /**
    * Writes the result as new sheets (Office) or downloads it (file mode). Never touches a
-   * user's sheet: only sheets this add-in wrote before are replaced.
+   * user's sheet: only sheets this add-in wrote before are replaced. Once `stop` is set it
+   * throws WriteCancelled at its next block, having removed what it wrote.
    */
-  writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome>;
+  writeResult(book: ResultBook, onProgress?: Progress, stop?: WriteStop): Promise<WriteOutcome>;
   /** Scenarios kept with the workbook (document settings / the downloaded file). */
   loadScenarios(): Promise<ScenarioSet | undefined>;
   saveScenarios(set: ScenarioSet): Promise<void>;

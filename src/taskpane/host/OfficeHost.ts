@@ -19,9 +19,9 @@ import { readRangeValues } from '../../roster/range';
 import type { RawTable } from '../../roster/types';
 import { figuresEngine, figuresJson, hasFigures, parseFiguresJson } from '../analystFigures';
 import { parseScenarioSet, scenarioSetJson, type ScenarioSet } from '../scenarioStore';
-import type { ChartSpec, Host, OutCell, OutputSheet, Progress, ResultBook, SheetInfo, WriteOutcome } from './Host';
+import { WriteCancelled, type ChartSpec, type Host, type OutCell, type OutputSheet, type Progress, type ResultBook, type SheetInfo, type WriteOutcome, type WriteStop } from './Host';
 import { OUTPUT_PREFIX, planOutputSheets, type ExistingSheet } from './outputNames';
-import { isOwnSheet, markerValue, newRunId, OWN_SHEET_PROPERTY, parseResultRecord, RESULT_SHEETS_SETTING, resultRecordValue } from './ownSheets';
+import { isOwnSheet, markerValue, newRunId, OWN_SHEET_PROPERTY, parseResultRecord, RESULT_SHEETS_SETTING, resultRecordValue, type ResultRecord } from './ownSheets';
 import { FIGURES_SETTING, readSettings, SCENARIOS_SETTING, writeSetting } from './workbookSettings';
 import { yieldToBrowser } from './yieldToBrowser';
 
@@ -47,8 +47,15 @@ export interface OfficeHostOptions {
   random?: () => number;
 }
 
+interface MarkedSheets {
+  sheets: { sheet: Excel.Worksheet; info: ExistingSheet }[];
+  /** The record of result sheets in the settings: parsed, and its text as stored ('' when none). */
+  record: ResultRecord | undefined;
+  recordText: string;
+}
+
 /** Every sheet with whether it is proven ours (marker + name + the run the settings record). */
-async function sheetsWithMarkers(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; info: ExistingSheet }[]> {
+async function sheetsWithMarkers(context: Excel.RequestContext): Promise<MarkedSheets> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/id');
   const recordSetting = context.workbook.settings.getItemOrNullObject(RESULT_SHEETS_SETTING);
@@ -61,10 +68,14 @@ async function sheetsWithMarkers(context: Excel.RequestContext): Promise<{ sheet
     return p;
   });
   await context.sync();
-  return sheets.items.map((ws, i) => ({
-    sheet: ws,
-    info: { id: ws.id, name: ws.name, own: !props[i].isNullObject && isOwnSheet(ws.name, props[i].value, record) },
-  }));
+  return {
+    sheets: sheets.items.map((ws, i) => ({
+      sheet: ws,
+      info: { id: ws.id, name: ws.name, own: !props[i].isNullObject && isOwnSheet(ws.name, props[i].value, record) },
+    })),
+    record,
+    recordText: recordSetting.isNullObject || typeof recordSetting.value !== 'string' ? '' : recordSetting.value,
+  };
 }
 
 export class OfficeHost implements Host {
@@ -85,7 +96,7 @@ export class OfficeHost implements Host {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.run(async (context) => (await sheetsWithMarkers(context)).map(({ info }) => ({ name: info.name, own: info.own })));
+    return this.run(async (context) => (await sheetsWithMarkers(context)).sheets.map(({ info }) => ({ name: info.name, own: info.own })));
   }
 
   /** Reads a block of a sheet in row chunks that keep every response small. */
@@ -131,14 +142,15 @@ export class OfficeHost implements Host {
     });
   }
 
-  async writeResult(book: ResultBook, onProgress?: Progress): Promise<WriteOutcome> {
+  async writeResult(book: ResultBook, onProgress?: Progress, stop?: WriteStop): Promise<WriteOutcome> {
     const prefix = OUTPUT_PREFIX[this.lang()];
     const run = newRunId(this.now(), this.random);
     const totalCells = book.sheets.reduce((s, sh) => s + sh.rows.length * Math.max(1, width(sh)), 0);
     let doneCells = 0;
     const outcome = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const found = await sheetsWithMarkers(context);
+      const marked = await sheetsWithMarkers(context);
+      const found = marked.sheets;
       const existing = found.map((f) => f.info);
       const plan = planOutputSheets(existing, book.sheets.map((s) => s.title), prefix);
       // A workbook must keep one sheet: when every sheet is ours, delete the old ones last.
@@ -160,11 +172,21 @@ export class OfficeHost implements Host {
       created.forEach((ws) => ws.load('id,name'));
       await context.sync();
 
-      for (let i = 0; i < book.sheets.length; i++) {
-        await this.writeSheet(context, created[i], book.sheets[i], (cells) => {
-          doneCells += cells;
-          onProgress?.(doneCells, totalCells);
-        });
+      try {
+        for (let i = 0; i < book.sheets.length; i++) {
+          await this.writeSheet(context, created[i], book.sheets[i], (cells) => {
+            doneCells += cells;
+            onProgress?.(doneCells, totalCells);
+          }, stop);
+        }
+        if (stop?.stopped) throw new WriteCancelled();
+      } catch (e) {
+        if (e instanceof WriteCancelled) {
+          await removeAttempt(context, run, marked.recordText, deleteFirst ? [] : old.map((ws, i) => ({ ws, name: found.filter((f) => f.info.own)[i].info.name })));
+          // Where other sheets remain, the earlier result was deleted before writing (as always): say so.
+          throw new WriteCancelled(deleteFirst ? plan.remove.map((s) => s.name) : []);
+        }
+        throw e;
       }
       for (const chart of book.charts) {
         const i = book.sheets.findIndex((s) => s.key === chart.sheetKey);
@@ -178,7 +200,7 @@ export class OfficeHost implements Host {
     return outcome;
   }
 
-  private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutputSheet, progress: (cells: number) => void): Promise<void> {
+  private async writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: OutputSheet, progress: (cells: number) => void, stop?: WriteStop): Promise<void> {
     const cols = width(sheet);
     if (cols === 0 || sheet.rows.length === 0) return;
     const text = new Set(sheet.textColumns ?? []);
@@ -188,6 +210,7 @@ export class OfficeHost implements Host {
     // Value + format per cell: half the cell budget each.
     const step = Math.max(1, Math.floor(CHUNK_CELLS / 2 / cols));
     for (let r0 = 0; r0 < sheet.rows.length; r0 += step) {
+      if (stop?.stopped) throw new WriteCancelled();
       const block = sheet.rows.slice(r0, r0 + step);
       const values: OutCell[][] = block.map((row) => padRow(row, cols, (c, v) => (text.has(c) && v !== null && v !== '' ? String(v) : v)));
       const range = ws.getRangeByIndexes(r0, 0, block.length, cols);
@@ -231,6 +254,21 @@ export class OfficeHost implements Host {
       await context.sync();
     });
   }
+}
+
+/**
+ * After a cancelled write: deletes the sheets this attempt created — only those still proven
+ * ours by marker, result name and the settings' record of this very run (a sheet the user
+ * renamed meanwhile, or any other sheet, stays) — puts the earlier result's sheets that were
+ * set aside back under their names, and the settings' record back as it was.
+ */
+async function removeAttempt(context: Excel.RequestContext, run: string, previousRecord: string, setAside: { ws: Excel.Worksheet; name: string }[]): Promise<void> {
+  const now = await sheetsWithMarkers(context);
+  if (now.record?.run === run) for (const f of now.sheets) if (f.info.own) f.sheet.delete();
+  await context.sync();
+  for (const { ws, name } of setAside) ws.name = name;
+  writeSetting(context, RESULT_SHEETS_SETTING, previousRecord || undefined);
+  await context.sync();
 }
 
 function width(sheet: OutputSheet): number {

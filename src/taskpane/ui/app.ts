@@ -26,7 +26,7 @@ import {
   AMOUNT_FIELDS, GROWTH_FIELDS, baselineFunding, baselineGrowth, fundDefaults, parseBaselineField,
   type BaselineField, type BaselineInputs, type FundDefault,
 } from '../baselineInputs';
-import type { Host } from '../host/Host';
+import { WriteCancelled, type Host } from '../host/Host';
 import { allKeys, getLang, setLang, t, type Lang, type StringKey } from '../i18n';
 import {
   asBilingual, columnChoices, groupMoney, mappingRows, previewRows, regionOptions, yearOptions,
@@ -159,6 +159,8 @@ export class PaneApp {
   private status = '';
   private error: BilingualError | undefined;
   private busy = false;
+  /** Download / Write under way: Cancel sets `stop` (the host checks it; the worker is told by client.cancel). */
+  private writing: { stop: { stopped: boolean } } | undefined;
   private tab: TabId = 'roster';
   /** The advanced view: parameter paths, the policy files' notes, the CLI's flags. */
   private advanced = false;
@@ -686,34 +688,66 @@ export class PaneApp {
     return `${phase} — ${t('running', { done, total })}`;
   }
 
+  /**
+   * Download / Write: the worker builds the result tables (a tick every 2,000 rows of 明细,
+   * 人员, 校验报告), zips them (file mode; percent, after an indeterminate step while exceljs
+   * lays out the XML), then the host saves the file or writes the sheets in blocks. Cancel
+   * works at every stage and keeps the run: the worker stops at its next checkpoint without
+   * ending (client.cancel), the host at its next block, removing what it wrote (WriteCancelled).
+   */
   private async writeResult(): Promise<void> {
-    if (this.runState.status !== 'done') return;
+    if (this.runState.status !== 'done' || this.writing) return;
+    const writing = (this.writing = { stop: { stopped: false } });
     await this.guard(async () => {
       const office = this.host.kind === 'office';
-      // File mode: the scenarios and figures go into the download (hidden sheets) in the same pass.
-      // The worker builds the result tables with a progress tick every 2,000 rows (明细, 人员, 校验报告).
-      const bar = document.getElementById('write-progress') as (HTMLElement & { max: number; value: number }) | null;
-      const book = await this.client.book({ lang: getLang(), mask: this.mask, detail: this.detail, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } }, (_phase, done, total) => {
+      const show = (phase: 'book' | 'zip' | 'write', text: string, done?: number, total?: number) => {
+        if (writing.stop.stopped) return;
         const label = document.getElementById('write-status');
-        if (label) label.textContent = `${t('phaseBook')} — ${t('running', { done, total })}`;
-        if (bar) {
-          bar.classList.remove('hidden');
-          bar.max = Math.max(1, total);
+        if (label) label.textContent = text;
+        const bar = document.getElementById('write-progress') as (HTMLElement & { max: number; value: number | null }) | null;
+        if (!bar) return;
+        bar.classList.remove('hidden');
+        bar.dataset.phase = phase;
+        if (done === undefined || total === undefined || total === 0) bar.value = null; // no measure: indeterminate
+        else {
+          bar.max = total;
           bar.value = done;
         }
-      });
-      bar?.classList.add('hidden');
-      const outcome = await this.host.writeResult(
-        { sheets: book.sheets, charts: book.charts, xlsx: async () => book.xlsx, fileName: book.fileName },
-        (done, total) => {
-          const label = document.getElementById('write-status');
-          if (label) label.textContent = t('writing', { done, total });
-        },
-      );
-      this.status = office
-        ? t('written', { names: outcome.written.join('、') }) + (outcome.replaced.length ? ' ' + t('replaced', { names: outcome.replaced.join('、') }) : '')
-        : t('downloaded', { name: outcome.written[0] });
+      };
+      try {
+        // File mode: the scenarios and figures go into the download (hidden sheets) in the same pass.
+        const book = await this.client.book({ lang: getLang(), mask: this.mask, detail: this.detail, sheets: office, xlsx: !office, scenarios: office ? undefined : { scenarios: this.scenarios, figures: this.figures } }, (phase, done, total) => {
+          if (phase === 'zip') show('zip', total === 0 ? `${t('phaseZipXml')}……` : t('phaseZip', { percent: done }), done, total);
+          else show('book', `${t('phaseBook')} — ${t('running', { done, total })}`, done, Math.max(1, total));
+        });
+        const outcome = await this.host.writeResult(
+          { sheets: book.sheets, charts: book.charts, xlsx: async () => book.xlsx, fileName: book.fileName },
+          (done, total) => show('write', t('writing', { done, total }), done, total),
+          writing.stop,
+        );
+        this.status = office
+          ? t('written', { names: outcome.written.join('、') }) + (outcome.replaced.length ? ' ' + t('replaced', { names: outcome.replaced.join('、') }) : '')
+          : t('downloaded', { name: outcome.written[0] });
+      } catch (e) {
+        if (e instanceof WriteCancelled) {
+          this.status = office ? t('writeCancelledOffice') + (e.replaced.length ? ' ' + t('writeCancelledReplaced', { names: e.replaced.join('、') }) : '') : t('writeCancelled');
+        } else if (e instanceof Cancelled) this.status = office ? t('writeCancelledOffice') : t('writeCancelled');
+        else throw e;
+      } finally {
+        this.writing = undefined;
+      }
     });
+  }
+
+  /** Cancel under Download / Write: the worker stops building or zipping, the host writing. */
+  private cancelWrite(): void {
+    if (!this.writing || this.writing.stop.stopped) return;
+    this.writing.stop.stopped = true;
+    this.client.cancelBook(); // a book being built stops at its next checkpoint; the worker and its run stay
+    const label = document.getElementById('write-status');
+    if (label) label.textContent = t('cancelling');
+    const button = document.getElementById('cancel-write') as HTMLButtonElement | null;
+    if (button) button.disabled = true;
   }
 
   // ---- rendering -----------------------------------------------------------------------
@@ -1300,7 +1334,8 @@ export class PaneApp {
         dropdown('detail', ([['people', 'detailPeople'], ['visits', 'detailVisits'], ['none', 'detailNone']] as [ResultDetail, StringKey][]).map(([v, k]) => ({ value: v, label: t(k), selected: v === this.detail })),
           (v) => { this.detail = v as ResultDetail; }, { disabled: this.busy })),
       h('div', { class: 'buttons' },
-        button('write-result', this.host.kind === 'office' ? t('writeWorkbook') : t('download'), () => void this.writeResult(), { appearance: 'primary', disabled: this.busy })),
+        button('write-result', this.host.kind === 'office' ? t('writeWorkbook') : t('download'), () => void this.writeResult(), { appearance: 'primary', disabled: this.busy }),
+        button('cancel-write', t('cancel'), () => this.cancelWrite(), { disabled: !this.writing || this.writing.stop.stopped })),
       fx('fluent-progress-bar', { id: 'write-progress', class: 'hidden', max: 1, value: 0, 'aria-label': t('phaseBook') }),
       h('p', { id: 'write-status', role: 'status', 'aria-live': 'polite' }),
     );

@@ -4,6 +4,10 @@
  * a synchronous computation at once), and ask for the result workbook. A new worker is
  * started after a cancel; it holds nothing, so `generation` changes and the pane sends the
  * roster again before its next request (PaneApp.restoreRoster).
+ *
+ * Building the result workbook is cancelled without ending the worker: the client posts
+ * `cancel`, the worker stops at its next checkpoint and answers `cancelled` (stopRequest.ts),
+ * and it still holds the roster and the last run, so Download / Write works again at once.
  */
 import type { BudgetRequest, BudgetView } from './budgetJob';
 import type { PreflightFinding } from '../../projection/preflight';
@@ -36,6 +40,8 @@ interface Pending {
   reject: (e: Error) => void;
   expect: FromWorker['type'];
   onProgress?: OnProgress;
+  /** A stop was asked for (book): whatever answer comes is a cancel. */
+  stopAsked?: boolean;
 }
 
 export class ProjectionClient {
@@ -62,7 +68,9 @@ export class ProjectionClient {
   private receive(m: FromWorker): void {
     const p = this.pending;
     if (!p) return;
-    if (m.type === 'progress') p.onProgress?.(m.phase, m.done, m.total);
+    if (m.type === 'progress') {
+      if (!p.stopAsked) p.onProgress?.(m.phase, m.done, m.total);
+    } else if (m.type === 'cancelled' || (p.stopAsked && m.type === p.expect)) this.fail(new Cancelled());
     else if (m.type === 'error') this.fail(new WorkerFailure(m.error));
     else if (m.type === p.expect) {
       this.pending = undefined;
@@ -123,12 +131,29 @@ export class ProjectionClient {
     return this.send({ type: 'book', ...opts }, 'book', onProgress);
   }
 
+  /**
+   * Stops the result workbook being built, if one is: the worker stops at its next checkpoint
+   * and keeps the roster and the run. Returns whether a book was being built; never ends the worker.
+   */
+  cancelBook(): boolean {
+    const p = this.pending;
+    if (p?.expect !== 'book' || !this.worker) return false;
+    if (!p.stopAsked) this.worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+    p.stopAsked = true;
+    return true;
+  }
+
   get busy(): boolean {
     return this.pending !== undefined;
   }
 
-  /** Stops whatever the worker is doing; the next request starts a fresh worker. */
+  /**
+   * Stops whatever the worker is doing. A result workbook being built stops at its next
+   * checkpoint and the worker stays (with the roster and the run); anything else ends the
+   * worker, and the next request starts a fresh one.
+   */
   cancel(): void {
+    if (this.cancelBook()) return;
     this.worker?.terminate();
     this.worker = undefined;
     this.fail(new Cancelled());

@@ -2,82 +2,13 @@
 /**
  * The projection worker: reads and checks the roster and runs the projection off the pane's
  * UI thread, so the pane stays responsive and Cancel can stop a long step at once (the pane
- * terminates the worker, then restores the roster in a new one). Holds the roster
- * (rosterSession.ts) and the last run, to build the result workbook on request.
+ * terminates the worker, then restores the roster in a new one; building the result workbook
+ * is stopped without ending it). What it does with each message: workerHandler.ts.
  */
-import type { ProjectionRun } from '../../projection/types';
-import { figureRows, type AnalystFigures } from '../analystFigures';
-import type { RunSummary } from '../runSummary';
-import type { ProgressInfo } from './projectionJob';
-import { toWorkerError, type FromWorker, type ToWorker } from './protocol';
-import { buildBook } from './resultBook';
-import { RosterSession } from './rosterSession';
+import type { FromWorker, ToWorker } from './protocol';
+import { workerHandler } from './workerHandler';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const session = new RosterSession();
-let last: { run: ProjectionRun; summary: RunSummary; figures?: AnalystFigures } | undefined;
+const handle = workerHandler((m: FromWorker, transfer: Transferable[] = []) => scope.postMessage(m, transfer));
 
-function post(m: FromWorker, transfer: Transferable[] = []): void {
-  scope.postMessage(m, transfer);
-}
-
-const progress = (p: ProgressInfo) => post({ type: 'progress', ...p });
-
-scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
-  const msg = ev.data;
-  try {
-    switch (msg.type) {
-      case 'load': {
-        last = undefined;
-        const loaded = await session.load(msg.kind, msg.source, { year: msg.year, sheet: msg.sheet, mapping: msg.mapping, region: msg.region }, progress);
-        post({ type: 'loaded', ...loaded });
-        break;
-      }
-      case 'sheet':
-        last = undefined;
-        post({ type: 'loaded', ...session.chooseSheet(msg.kind, msg.sheet, msg.year, progress) });
-        break;
-      case 'remap':
-        last = undefined;
-        post({ type: 'loaded', ...session.remap(msg.kind, msg.field, msg.column, msg.year, progress) });
-        break;
-      case 'check':
-        post({ type: 'checked', check: session.check(msg.year, progress, msg.region) });
-        break;
-      case 'preflight':
-        post({ type: 'preflighted', findings: session.preflight({ region: msg.region, year: msg.year, figures: msg.figures }, progress) });
-        break;
-      case 'run': {
-        const started = performance.now();
-        last = undefined;
-        const job = session.run(msg.options, progress);
-        last = { ...job, figures: msg.options.figures };
-        post({ type: 'result', summary: job.summary, ms: Math.round(performance.now() - started) });
-        break;
-      }
-      case 'budget': {
-        const started = performance.now();
-        const view = session.budget(msg.request, progress);
-        post({ type: 'budget', view, ms: Math.round(performance.now() - started) });
-        break;
-      }
-      case 'book': {
-        if (!last) throw new Error('no projection has run yet');
-        post({ type: 'progress', phase: 'book', done: 0, total: 1 });
-        const book = await buildBook(last.run, last.summary, {
-          lang: msg.lang,
-          mask: msg.mask,
-          detail: msg.detail,
-          sheets: msg.sheets,
-          scenarios: msg.scenarios,
-          xlsx: msg.xlsx,
-          parameters: last.figures ? figureRows(last.figures) : undefined,
-        }, (done, total) => post({ type: 'progress', phase: 'book', done, total }));
-        post({ type: 'book', ...book }, book.xlsx.byteLength ? [book.xlsx.buffer] : []);
-        break;
-      }
-    }
-  } catch (e) {
-    post({ type: 'error', error: toWorkerError(e) });
-  }
-};
+scope.onmessage = (ev: MessageEvent<ToWorker>) => void handle(ev.data);

@@ -36,8 +36,8 @@ export interface RunRequest extends RunOptions {
   visitsMapping: ColumnMapping<'visits'>;
 }
 
-/** read: a picked file is parsed; check: the tables are imported and checked; import/project/book: a run. */
-export type Phase = 'read' | 'check' | 'import' | 'project' | 'book';
+/** read: a picked file is parsed; check: the tables are imported and checked; import/project: a run; book/zip: the result workbook (resultBook.ts). */
+export type Phase = 'read' | 'check' | 'import' | 'project' | 'book' | 'zip';
 
 export interface ProgressInfo {
   phase: Phase;

@@ -23,7 +23,9 @@ export type ToWorker =
   | { type: 'run'; options: RunOptions }
   /** The multi-year plan's range (fan chart) and, with `solve`, the parameter fitted to a ceiling. */
   | { type: 'budget'; request: BudgetRequest }
-  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean; detail?: ResultDetail };
+  | { type: 'book'; lang: Lang; mask: boolean; sheets: boolean; scenarios?: ScenarioSet; xlsx?: boolean; detail?: ResultDetail }
+  /** Stop the `book` under way at its next checkpoint (answered by `cancelled`); the worker keeps the roster and the run. */
+  | { type: 'cancel' };
 
 export interface WorkerError {
   code?: string;
@@ -39,6 +41,7 @@ export type FromWorker =
   | { type: 'result'; summary: RunSummary; ms: number }
   | { type: 'budget'; view: BudgetView; ms: number }
   | { type: 'book'; xlsx: Uint8Array; fileName: string; sheets: OutputSheet[]; charts: ChartSpec[] }
+  | { type: 'cancelled' }
   | { type: 'error'; error: WorkerError };
 
 /** Any thrown value as a bilingual message (MedaidError has zh/en; anything else is a bug report). */

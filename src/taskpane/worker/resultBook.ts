@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { AnalystParameter } from '../../projection/baselineParams';
-import { buildWorkbook, workbookBytes } from '../../projection/writeWorkbook';
+import { buildWorkbook } from '../../projection/writeWorkbook';
 import { DEFAULT_RESULT_DETAIL, type ResultDetail } from '../resultDetail';
 import type { ProjectionRun } from '../../projection/types';
 import type { ChartSpec, OutCell, OutputSheet } from '../host/Host';
@@ -18,6 +18,8 @@ import { savedSheets } from '../host/scenarioSheet';
 import { t, type Lang } from '../i18n';
 import type { RunSummary } from '../runSummary';
 import type { ScenarioSet } from '../scenarioStore';
+import { checkpoint, type StopSignal } from './stopRequest';
+import { zipWithProgress } from './zipWithProgress';
 
 export interface BookOptions {
   lang: Lang;
@@ -42,6 +44,19 @@ export interface BuiltBook {
 }
 
 export const CHART_SHEET_KEY = 'chartData';
+
+/**
+ * What the pane's bar shows while the book is made: `book` — rows of the long tables laid out
+ * (done of total); `zip` — the .xlsx compressed, percent of 100, or total 0 while exceljs
+ * lays out the XML (no measure: an indeterminate bar).
+ */
+export type BookProgress = (phase: 'book' | 'zip', done: number, total: number) => void;
+
+export interface BookHooks {
+  onProgress?: BookProgress;
+  /** Checked between blocks of rows and zip chunks; once set, buildBook throws StopRequested. */
+  stop?: StopSignal;
+}
 
 /** District and category totals of the baseline, laid out for two charts. */
 export function chartSheet(summary: RunSummary, lang: Lang): { sheet: OutputSheet; charts: ChartSpec[] } {
@@ -108,7 +123,13 @@ export function resultFileName(summary: RunSummary, lang: Lang): string {
   return `${lang === 'zh' ? '救助测算' : 'MedAid'}-${region}-${b.year}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
-export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: BookOptions, onRows?: (done: number, total: number) => void): Promise<BuiltBook> {
+/**
+ * Builds the result book. With `hooks.stop` the work stops at the next checkpoint once it is
+ * set (StopRequested); nothing of it is kept, and the run it was built from is untouched, so
+ * the same call can be made again.
+ */
+export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: BookOptions, hooks: BookHooks = {}): Promise<BuiltBook> {
+  const { onProgress, stop } = hooks;
   const extraSheets = opts.scenarios ? savedSheets(opts.scenarios) : [];
   const wb = await buildWorkbook(run, {
     lang: opts.lang,
@@ -118,14 +139,18 @@ export async function buildBook(run: ProjectionRun, summary: RunSummary, opts: B
     detailChoice: { zh: t('detailChoice', {}, 'zh'), en: t('detailChoice', {}, 'en') },
     ...(opts.parameters?.length ? { parameters: opts.parameters } : {}),
     ...(extraSheets.length ? { extraSheets } : {}),
-  }, onRows);
+  }, onProgress || stop ? async (done, total) => {
+    onProgress?.('book', done, total);
+    await checkpoint(stop);
+  } : undefined);
   let sheets: OutputSheet[] = [];
   let charts: ChartSpec[] = [];
   if (opts.sheets) {
     const c = chartSheet(summary, opts.lang);
     sheets = [...sheetsOf(wb), c.sheet];
     charts = c.charts;
+    await checkpoint(stop);
   }
-  const xlsx = opts.xlsx === false ? new Uint8Array(0) : await workbookBytes(wb);
+  const xlsx = opts.xlsx === false ? new Uint8Array(0) : await zipWithProgress(wb, (p) => onProgress?.('zip', p ?? 0, p === undefined ? 0 : 100), stop);
   return { xlsx, fileName: resultFileName(summary, opts.lang), sheets, charts };
 }

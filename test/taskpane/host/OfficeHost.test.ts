@@ -13,7 +13,7 @@ jest.mock('office-addin-manifest', () => ({
 import { CHUNK_CELLS, FIGURES_SETTING, OfficeHost, SCENARIOS_SETTING } from '../../../src/taskpane/host/OfficeHost';
 import { OWN_SHEET_PROPERTY, parseMarker, parseResultRecord, RESULT_SHEETS_SETTING } from '../../../src/taskpane/host/ownSheets';
 import type { FakeSheet } from './fakeExcel';
-import type { ResultBook } from '../../../src/taskpane/host/Host';
+import { WriteCancelled, type ResultBook } from '../../../src/taskpane/host/Host';
 import { fakeWorkbook } from './fakeExcel';
 
 const PEOPLE = [
@@ -286,5 +286,66 @@ describe('OfficeHost', () => {
     expect(wb.sheets).toContain(mine);
     expect(mine.cells.get('0,0')).toBe('手工');
     expect(out.written).toEqual(['救助测算-汇总 (2)', '救助测算-人员']);
+  });
+
+  describe('Cancel while writing (the pane’s Cancel under Write to workbook)', () => {
+    /** A cancel asked for once `cells` cells of this attempt are written (the pane sets it from its Cancel button). */
+    const stopAfter = (cells: number) => {
+      const stop = { stopped: false };
+      return { stop, progress: (done: number) => { if (done >= cells) stop.stopped = true; } };
+    };
+
+    test('leaves the user’s sheets untouched and no partial result sheet; the record of result sheets is put back', async () => {
+      const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }, { name: '救助测算-人员', values: [['我的笔记']] }]);
+      const userCells = wb.sheets.map((s) => new Map(s.cells));
+      const host = new OfficeHost({ run: wb.run, pause: noPause });
+      const before = { ...wb.settings.store };
+      // 25,000 people rows: the 人员 sheet is written in many blocks; stop after the first one.
+      const { stop, progress } = stopAfter(1);
+      await expect(host.writeResult(book(25000), progress, stop)).rejects.toBeInstanceOf(WriteCancelled);
+      expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '救助测算-人员']);
+      wb.sheets.forEach((s, i) => expect(s.cells).toEqual(userCells[i]));
+      expect(wb.sheets.every((s) => s.props.size === 0)).toBe(true);
+      expect(wb.settings.store[RESULT_SHEETS_SETTING] ?? '').toBe(before[RESULT_SHEETS_SETTING] ?? '');
+      expect(await host.listSheets()).toEqual([{ name: '人员', own: false }, { name: '救助测算-人员', own: false }]);
+      // Written again, it is complete.
+      const out = await host.writeResult(book(25000));
+      expect(out.written).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
+      expect(wb.sheets.find((s) => s.name === '救助测算-人员 (2)')!.cells.get('24999,1')).toBe('人24998');
+      // Cancelled again: the result just written was replaced (deleted first, as every write does) — the error says which.
+      const again = stopAfter(1);
+      const err = await host.writeResult(book(25000), again.progress, again.stop).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WriteCancelled);
+      expect((err as WriteCancelled).replaced).toEqual(['救助测算-汇总', '救助测算-人员 (2)']);
+      expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '救助测算-人员']);
+    });
+
+    test('a sheet of the attempt the user renamed meanwhile is not proven ours and stays; the others go', async () => {
+      const wb = fakeWorkbook([{ name: '人员', values: PEOPLE }]);
+      const host = new OfficeHost({ run: wb.run, pause: noPause });
+      const stop = { stopped: false };
+      await expect(host.writeResult(book(25000), (done) => {
+        if (done < 20000) return;
+        // The analyst renames the summary sheet (already written) to keep it, then Cancel.
+        wb.sheets.find((s) => s.name === '救助测算-汇总')!.name = '我的汇总';
+        stop.stopped = true;
+      }, stop)).rejects.toBeInstanceOf(WriteCancelled);
+      expect(wb.sheets.map((s) => s.name)).toEqual(['人员', '我的汇总']);
+      expect(wb.sheets[1].cells.get('1,1')).toBe(100.5);
+    });
+
+    test('when every sheet was ours, the earlier result is put back under its names and is ours again', async () => {
+      const wb = fakeWorkbook([{ name: 'Sheet1' }]);
+      const host = new OfficeHost({ run: wb.run, pause: noPause });
+      await host.writeResult(book());
+      wb.sheets = wb.sheets.filter((s) => s.name !== 'Sheet1'); // the user deleted their sheet
+      const earlier = wb.sheets.map((s) => ({ name: s.name, cells: new Map(s.cells) }));
+      const record = wb.settings.store[RESULT_SHEETS_SETTING];
+      const { stop, progress } = stopAfter(1);
+      await expect(host.writeResult(book(25000), progress, stop)).rejects.toEqual(new WriteCancelled([]));
+      expect(wb.sheets.map((s) => ({ name: s.name, cells: s.cells }))).toEqual(earlier);
+      expect(wb.settings.store[RESULT_SHEETS_SETTING]).toBe(record);
+      expect((await host.listSheets()).map((s) => s.own)).toEqual([true, true]);
+    });
   });
 });

@@ -3,9 +3,9 @@ import { figureRows } from '../../../src/taskpane/analystFigures';
 import { addScenarioSheet, FIGURES_SHEET, readScenarioSheet, SCENARIO_SHEET } from '../../../src/taskpane/host/scenarioSheet';
 import { readCsv } from '../../../src/roster/csv';
 import { detectMapping } from '../../../src/roster/mapping';
-import { idCheckChar } from '../../../src/roster';
 import { runJob } from '../../../src/taskpane/worker/projectionJob';
 import { buildBook, CHART_SHEET_KEY } from '../../../src/taskpane/worker/resultBook';
+import { roster2500 } from './roster2500';
 
 function job() {
   const people = readCsv('身份证号,姓名,人员类别,区县\n411524194203289881,严辉丽,低保对象,商城县\n41152219640620205X,刘云,特困人员,光山县\n', { sheet: 'p.csv' });
@@ -81,17 +81,11 @@ describe('result book', () => {
 });
 
 test('the result tables report their progress while they are built: 0, every 2,000 rows, then all (the pane’s bar)', async () => {
-  // 2,500 信阳 低保对象 people (valid IDs), no visits: the 人员 sheet is the long table.
-  const ids = Array.from({ length: 2500 }, (_, i) => {
-    // born 1942-03-10 … 1942-03-27, sequence 000–138: 2,500 distinct valid IDs
-    const body = `411524194203${10 + (i % 18)}${String(Math.floor(i / 18)).padStart(3, '0')}`;
-    return body + idCheckChar(body);
-  });
-  const people = readCsv(`身份证号,姓名,人员类别,区县\n${ids.map((id, i) => `${id},人${i},低保对象,商城县`).join('\n')}\n`, { sheet: 'p.csv' });
-  const visits = readCsv(`身份证号,结算日期,就诊类型,政策范围内自付,是否规范转诊省内就医\n${ids[0]},2024-05-01,住院,10000,否\n`, { sheet: 'v.csv' });
+  // 2,500 信阳 低保对象 people (valid IDs), one visit: the 人员 sheet is the long table.
+  const { people, visits } = roster2500();
   const { run, summary } = runJob({ people, visits, peopleMapping: detectMapping(people, 'people'), visitsMapping: detectMapping(visits, 'visits'), region: '信阳', year: 2024, scenarios: [] });
   const ticks: [number, number][] = [];
-  await buildBook(run, summary, { lang: 'zh', mask: false, sheets: false, xlsx: false }, (done, total) => ticks.push([done, total]));
+  await buildBook(run, summary, { lang: 'zh', mask: false, sheets: false, xlsx: false }, { onProgress: (phase, done, total) => { if (phase === 'book') ticks.push([done, total]); } });
   const total = run.baseline.people.length + run.importReports.reduce((n, r) => n + r.entries.length, 0);
   expect(run.baseline.people.length).toBe(2500);
   expect(ticks[0]).toEqual([0, total]);
