@@ -40,7 +40,7 @@ if (typeof host.CustomFunctions === 'undefined') host.CustomFunctions = { associ
 /** Turns an adapter error cell into what Excel shows. Injectable for tests. */
 export type ExcelErrorFactory = (e: ErrorCell) => unknown;
 
-/** CustomFunctions.Error (CustomFunctionsRuntime 1.2), the only Office object used here. */
+/** CustomFunctions.Error (CustomFunctionsRuntime 1.2) with its ErrorCode values (1.3), the only Office objects used here. */
 export function officeError(e: ErrorCell): unknown {
   const CF = CustomFunctions;
   switch (e.error) {
