@@ -96,7 +96,7 @@ function groupVisits(people: ColumnarPeople, visits: ColumnarVisits): Grouped {
   return { visitStart, order };
 }
 
-/** Amounts of one bucket, fen. */
+/** Amounts of one bucket, fen, with the counts completeness and the forecast need of it. */
 class FenBucket {
   people = 0;
   visits = 0;
@@ -107,6 +107,13 @@ class FenBucket {
   topUp = 0;
   total = 0;
   premium = 0;
+  /** People whose assistance / premium subsidy was computed (the forecast's per-capita divisors). */
+  assistancePeople = 0;
+  subsidyPeople = 0;
+  /** People with a part not computed (completeness.ts BucketMissing). */
+  assistanceMissing = 0;
+  premiumMissing = 0;
+
   bucket(): Bucket {
     return {
       people: this.people,
@@ -116,6 +123,23 @@ class FenBucket {
       subsidised: this.subsidised,
       fundNeed: fenDec(this.total + this.premium),
     };
+  }
+
+  add(s: PersonYearSums, assistance: number): void {
+    this.people++;
+    this.visits += s.visits;
+    this.inpatient += s.inpatientOrdinary;
+    this.outpatient += s.outpatientOrdinary;
+    this.tilt += s.tilt;
+    this.topUp += s.topUp;
+    this.total += assistance;
+    if (s.assistanceComputed) this.assistancePeople++;
+    else this.assistanceMissing++;
+    if (s.premiumComputed) {
+      this.subsidyPeople++;
+      this.premium += s.premium;
+      if (s.premium > 0) this.subsidised++;
+    } else this.premiumMissing++;
   }
 }
 
@@ -136,12 +160,11 @@ interface PersonYearSums {
   outpatientPaid: number;
 }
 
-/** Sums of one projection over the roster, in the shapes project() and RunSum give. */
+/** Sums of one projection over the roster: buckets by status code and by district index. */
 class ProjectionSums {
   readonly overall = new FenBucket();
-  readonly byCategory = new Map<CategoryId, FenBucket>();
-  readonly byDistrict = new Map<string, FenBucket>();
-  readonly base = new Map<CategoryId, { people: number; assistancePeople: number; subsidyPeople: number; assistance: number; premium: number }>();
+  readonly byCategory: (FenBucket | undefined)[] = [];
+  readonly byDistrict: (FenBucket | undefined)[] = [];
   readonly recipients = { inpatient: { people: 0, fen: 0 }, outpatient: { people: 0, fen: 0 } };
   readonly tally: CompletenessTally = emptyTally();
   readonly problems: ProjectionProblem[] = [];
@@ -149,32 +172,13 @@ class ProjectionSums {
   costComputed = 0;
   early: number[] = [];
 
-  add(s: PersonYearSums, district: string): void {
-    const buckets = [this.overall, this.byCategory.get(s.category) ?? this.byCategory.set(s.category, new FenBucket()).get(s.category)!, this.byDistrict.get(district) ?? this.byDistrict.set(district, new FenBucket()).get(district)!];
+  add(s: PersonYearSums, district: number): void {
     const assistance = s.inpatientOrdinary + s.outpatientOrdinary + s.tilt;
-    for (const b of buckets) {
-      b.people++;
-      b.visits += s.visits;
-      b.inpatient += s.inpatientOrdinary;
-      b.outpatient += s.outpatientOrdinary;
-      b.tilt += s.tilt;
-      b.topUp += s.topUp;
-      b.total += assistance;
-      if (s.premiumComputed) {
-        b.premium += s.premium;
-        if (s.premium > 0) b.subsidised++;
-      }
-    }
-    const f = this.base.get(s.category) ?? this.base.set(s.category, { people: 0, assistancePeople: 0, subsidyPeople: 0, assistance: 0, premium: 0 }).get(s.category)!;
-    f.people++;
-    if (s.assistanceComputed) {
-      f.assistancePeople++;
-      f.assistance += assistance;
-    }
-    if (s.premiumComputed) {
-      f.subsidyPeople++;
-      f.premium += s.premium;
-    }
+    const code = CATEGORY_CODE.get(s.category)!;
+    if (s.assistanceComputed && s.premiumComputed) this.tally.peopleComputed++;
+    this.overall.add(s, assistance);
+    (this.byCategory[code] ??= new FenBucket()).add(s, assistance);
+    (this.byDistrict[district] ??= new FenBucket()).add(s, assistance);
     if (s.inpatientPaid > 0) {
       this.recipients.inpatient.people++;
       this.recipients.inpatient.fen += s.inpatientPaid;
@@ -183,18 +187,18 @@ class ProjectionSums {
       this.recipients.outpatient.people++;
       this.recipients.outpatient.fen += s.outpatientPaid;
     }
+  }
+
+  /** The completeness tally's per-person counts, from the buckets. */
+  finishTally(districtNames: readonly string[]): void {
     const t = this.tally;
-    t.people++;
-    if (s.assistanceComputed && s.premiumComputed) t.peopleComputed++;
-    if (s.premiumComputed) t.premiumComputed++;
-    else t.premiumNotComputed++;
-    const m = { people: 1, assistance: s.assistanceComputed ? 0 : 1, premiumSubsidy: s.premiumComputed ? 0 : 1 };
-    for (const [into, key] of [[t.missing.byCategory, s.category], [t.missing.byDistrict, district]] as const) {
-      const x = into[key] ?? (into[key] = { people: 0, assistance: 0, premiumSubsidy: 0 });
-      x.people += m.people;
-      x.assistance += m.assistance;
-      x.premiumSubsidy += m.premiumSubsidy;
-    }
+    const o = this.overall;
+    t.people = o.people;
+    t.premiumComputed = o.subsidyPeople;
+    t.premiumNotComputed = o.premiumMissing;
+    const missing = (b: FenBucket) => ({ people: b.people, assistance: b.assistanceMissing, premiumSubsidy: b.premiumMissing });
+    this.byCategory.forEach((b, code) => b && (t.missing.byCategory[CATEGORIES[code].id] = missing(b)));
+    this.byDistrict.forEach((b, d) => b && (t.missing.byDistrict[districtNames[d]] = missing(b)));
   }
 }
 
@@ -271,47 +275,64 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   });
   const fallbackCategory = people.kinds.map((pk) => firstKnown(rp.policy.categories, pk.categories));
   const inpatientScheme = c.schemes.findIndex((s) => s.key === 'inpatient');
+  // Per district (index), per person kind, per visit kind and per date: what the loop below reads.
+  const districtNames = [...new Set(people.kinds.map((pk) => pk.district))];
+  const districtOfKind = Int32Array.from(people.kinds, (pk) => districtNames.indexOf(pk.district));
+  const schemeOfKind = rules.schemeOfKind;
+  const referredOfKind = Uint8Array.from(visits.kinds, (vk) => (vk.referred ? 1 : 0));
+  const inpatientOfKind = Uint8Array.from(visits.kinds, (vk) => (vk.kind === 'inpatient' ? 1 : 0));
+  const paidInpatientOfKind = Uint8Array.from(schemeOfKind, (x) => (x === inpatientScheme ? 1 : 0));
+  const earlyDate = Uint8Array.from(visits.dates, (d) => (d < effective ? 1 : 0));
   const { order, visitStart } = g;
+  const { kind: visitKind, costFen, date: visitDate, rowNumber: visitRow } = visits;
   const s: PersonYearSums = { category: 'dibao' as CategoryId, assistanceComputed: true, premiumComputed: true, premium: 0, visits: 0, inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0 };
+  let visitsComputed = 0, referredComputed = 0, inpatientDone = 0, outpatientDone = 0, costComputed = 0;
 
   for (let p = 0; p < people.count; p++) {
     const kind = people.kind[p];
-    const district = people.kinds[kind].district;
     const v0 = visitStart[p];
     const v1 = visitStart[p + 1];
     const codes = kindCodes[kind];
     let ok = !codes.includes(-1) && k.begin(codes, 0, codes.length);
     for (let i = v0; ok && i < v1; i++) {
       const v = order[i];
-      const scheme = rules.schemeOfKind[visits.kind[v]];
-      ok = scheme >= 0 && k.visit(scheme, visits.costFen[v], visits.kinds[visits.kind[v]].referred, NaN, NaN);
+      const vk = visitKind[v];
+      const scheme = schemeOfKind[vk];
+      ok = scheme >= 0 && k.visit(scheme, costFen[v], referredOfKind[vk] === 1, NaN, NaN);
     }
     if (!ok) {
-      referencePerson(input, rules, people, visits, g, p, sheets, sums, effective);
+      referencePerson(input, rules, people, visits, g, p, sheets, sums, effective, districtOfKind[kind]);
       continue;
     }
-    s.inpatientOrdinary = s.outpatientOrdinary = s.tilt = s.topUp = s.inpatientPaid = s.outpatientPaid = 0;
-    let assistance = 0;
+    let inOrd = 0, outOrd = 0, tilt = 0, topUp = 0, inPaid = 0, outPaid = 0;
     for (let i = v0; i < v1; i++) {
       const v = order[i];
+      const vk = visitKind[v];
       const o = k.bookedOrdinary(i - v0);
       const t = k.bookedTilt(i - v0);
-      s.topUp += k.bookedTopUp(i - v0);
-      s.tilt += t;
-      assistance += o + t;
-      if (rules.schemeOfKind[visits.kind[v]] === inpatientScheme) {
-        s.inpatientOrdinary += o;
-        s.inpatientPaid += o + t;
+      topUp += k.bookedTopUp(i - v0);
+      tilt += t;
+      if (paidInpatientOfKind[vk] === 1) {
+        inOrd += o;
+        inPaid += o + t;
       } else {
-        s.outpatientOrdinary += o;
-        s.outpatientPaid += o + t;
+        outOrd += o;
+        outPaid += o + t;
       }
-      sums.tally.visitsComputed++;
-      if (visits.kinds[visits.kind[v]].referred) sums.tally.referredComputed++;
-      if (visits.dates[visits.date[v]] < effective) sums.early.push(visits.rowNumber[v]);
-      sums.costComputed += visits.costFen[v];
-      sums.tally.kinds[visits.kinds[visits.kind[v]].kind].done++;
+      referredComputed += referredOfKind[vk];
+      if (earlyDate[visitDate[v]] === 1) sums.early.push(visitRow[v]);
+      costComputed += costFen[v];
+      if (inpatientOfKind[vk] === 1) inpatientDone++;
+      else outpatientDone++;
     }
+    visitsComputed += v1 - v0;
+    s.inpatientOrdinary = inOrd;
+    s.outpatientOrdinary = outOrd;
+    s.tilt = tilt;
+    s.topUp = topUp;
+    s.inpatientPaid = inPaid;
+    s.outpatientPaid = outPaid;
+    const assistance = inOrd + outOrd + tilt;
     const lastCategory = v1 > v0 ? c.categories[k.leader] : undefined;
     const prem = premiumOfKind[kind];
     s.assistanceComputed = true;
@@ -326,18 +347,28 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
       const row = people.rowNumber[p];
       sums.problems.push(problem('people', sheets.people, { rowNumber: row, id: people.ids.text(p) }, 'premiumSubsidy', prem.error, `第 ${row} 行：资助参保未计算`, `row ${row}: the premium subsidy was not computed`));
     }
-    sums.add(s, district);
+    sums.add(s, districtOfKind[kind]);
   }
-  for (let v = 0; v < visits.count; v++) sums.costTotal += visits.costFen[v];
-  // Visits left out (people whose year was not computed) are counted in referencePerson.
+  const t = sums.tally;
+  t.visitsComputed += visitsComputed;
+  t.referredComputed += referredComputed;
+  t.kinds.inpatient.done += inpatientDone;
+  t.kinds.outpatient.done += outpatientDone;
+  sums.costComputed += costComputed;
+  for (let v = 0; v < visits.count; v++) sums.costTotal += costFen[v];
+  sums.finishTally(districtNames);
 
   sums.problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
+  const categoryBuckets = new Map<CategoryId, FenBucket>();
+  sums.byCategory.forEach((b, code) => b && categoryBuckets.set(CATEGORIES[code].id, b));
+  const districtBuckets = new Map<string, FenBucket>();
+  sums.byDistrict.forEach((b, d) => b && districtBuckets.set(districtNames[d], b));
   const totals = {
     overall: sums.overall.bucket(),
-    byCategory: ordered(new Map([...sums.byCategory].map(([key, b]) => [key, b.bucket()] as const)), (a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!),
-    byDistrict: ordered(new Map([...sums.byDistrict].map(([key, b]) => [key, b.bucket()] as const)), byCodePoint),
+    byCategory: ordered(new Map([...categoryBuckets].map(([key, b]) => [key, b.bucket()] as const)), (a, b) => CATEGORY_ORDER.get(a)! - CATEGORY_ORDER.get(b)!),
+    byDistrict: ordered(new Map([...districtBuckets].map(([key, b]) => [key, b.bucket()] as const)), byCodePoint),
   };
-  const base: ForecastBase = new Map([...sums.base].map(([key, b]) => [key, { people: b.people, assistancePeople: b.assistancePeople, subsidyPeople: b.subsidyPeople, assistance: fenDec(b.assistance), premiumSubsidy: fenDec(b.premium) }]));
+  const base: ForecastBase = new Map([...categoryBuckets].map(([key, b]) => [key, { people: b.people, assistancePeople: b.assistancePeople, subsidyPeople: b.subsidyPeople, assistance: fenDec(b.total), premiumSubsidy: fenDec(b.premium) }]));
   const recipients = { inpatient: { people: sums.recipients.inpatient.people, amount: fenDec(sums.recipients.inpatient.fen) }, outpatient: { people: sums.recipients.outpatient.people, amount: fenDec(sums.recipients.outpatient.fen) } };
   const p = rp.policy;
   const projection: Omit<Projection, 'completeness'> = {
@@ -358,7 +389,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
 }
 
 /** A person the kernel cannot take: project() on that person alone, its outcome added to the sums. */
-function referencePerson(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, sheets: { people: string; visits: string }, sums: ProjectionSums, effective: string): void {
+function referencePerson(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, sheets: { people: string; visits: string }, sums: ProjectionSums, effective: string, district: number): void {
   const person = personOf(people, p);
   const own = visitsOf(people, visits, g, p);
   const importReports = [importReport({ sheet: sheets.people }, 'people', 1), importReport({ sheet: sheets.visits }, 'visits', own.length)];
@@ -393,7 +424,7 @@ function referencePerson(input: StreamRunInput, rules: Rules, people: ColumnarPe
     sums.tally.kinds[v.kind][computed.has(v.rowNumber) ? 'done' : 'left']++;
   }
   sums.problems.push(...one.problems);
-  sums.add(s, person.district);
+  sums.add(s, district);
 }
 
 function fenOrThrow(x: Dec): number {
@@ -413,19 +444,29 @@ function accountOf(total: number, problems: readonly ProjectionProblem[], table:
 function preflightGroupsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Grouped): PreflightGroups {
   const out: PreflightGroups = { byKey: new Map(), visitsRead: visits.count, referredVisits: 0 };
   for (let v = 0; v < visits.count; v++) if (visits.kinds[visits.kind[v]].referred) out.referredVisits++;
-  const kindKey = visits.kinds.map((k) => `${k.kind}:${k.scheme ?? ''}:`);
-  const catKey = people.kinds.map((k) => [...k.categories].sort().join(','));
-  const seen = new Map<string, { rep: number; people: number; visits: number }>();
+  // preflightGroups' key: the sorted statuses, then the sorted distinct visit kinds (kind:scheme:) of the person.
+  const kindKeys = [...new Set(visits.kinds.map((k) => `${k.kind}:${k.scheme ?? ''}:`))].sort();
+  if (kindKeys.length > 30) throw new NotColumnar('more than 30 visit kinds');
+  const bitOfKind = Int32Array.from(visits.kinds, (k) => 1 << kindKeys.indexOf(`${k.kind}:${k.scheme ?? ''}:`));
+  const catKeys = people.kinds.map((k) => [...k.categories].sort().join(','));
+  const catIndex = Int32Array.from(catKeys, (key) => catKeys.indexOf(key));
+  const byNumber = new Map<number, { rep: number; people: number; visits: number }>();
   for (let p = 0; p < people.count; p++) {
-    const own = new Set<string>();
-    for (let i = g.visitStart[p]; i < g.visitStart[p + 1]; i++) own.add(kindKey[visits.kind[g.order[i]]]);
-    const key = `${catKey[people.kind[p]]}|-||${[...own].sort().join(';')}`;
+    let mask = 0;
+    for (let i = g.visitStart[p]; i < g.visitStart[p + 1]; i++) mask |= bitOfKind[visits.kind[g.order[i]]];
+    const key = catIndex[people.kind[p]] * 2 ** 31 + (mask >>> 0);
     const n = g.visitStart[p + 1] - g.visitStart[p];
-    const x = seen.get(key);
+    const x = byNumber.get(key);
     if (x) {
       x.people++;
       x.visits += n;
-    } else seen.set(key, { rep: p, people: 1, visits: n });
+    } else byNumber.set(key, { rep: p, people: 1, visits: n });
+  }
+  const seen = new Map<string, { rep: number; people: number; visits: number }>();
+  for (const [num, x] of byNumber) {
+    const mask = num % 2 ** 31;
+    const key = `${catKeys[Math.floor(num / 2 ** 31)]}|-||${kindKeys.filter((_, b) => mask & (1 << b)).join(';')}`;
+    seen.set(key, x);
   }
   for (const [key, x] of seen) out.byKey.set(key, { rep: personOf(people, x.rep), repVisits: visitsOf(people, visits, g, x.rep, true), people: x.people, visits: x.visits });
   return out;

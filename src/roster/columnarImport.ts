@@ -22,13 +22,14 @@
 import type { CategoryId } from '../engine/categories';
 import { isMedaidError } from '../engine/errors';
 import { parseRosterDate } from './dates';
-import { parseIdNumber } from './idNumber';
+import { id18BirthOk, id18CheckOk } from './idNumber';
 import { applyMapping, detectMapping } from './mapping';
 import { importPeople } from './people';
 import { NotPlainCsv, readPlainCsv } from './plainCsv';
 import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
 import { importVisits } from './visits';
 import { IdTable } from './idTable';
+import { SpanDictionary } from './spanDictionary';
 
 /** The roster is not one the columnar import takes; `reason` says why (the importers then read it). */
 export class NotColumnar extends Error {
@@ -99,6 +100,15 @@ function plainMapping<K extends RosterKind>(head: RawTable, kind: K, fields: Rea
  */
 const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
+/** Whether text[from, to) is blank as isBlankCell reads a string (nothing but white space): usually told by its first character. */
+function blankSpan(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const c = text.charCodeAt(from);
+  if (c > 0x20 && c < 0x7f) return false; // printable ASCII is not white space
+  if (c >= 0x4e00 && c <= 0x9fff) return false; // a CJK character is not white space
+  return text.substring(from, to).trim() === '';
+}
+
 const col = <K extends RosterKind>(m: ColumnMapping<K>, f: FieldOf<K>): number => m.columns[f] ?? -1;
 
 /** Growable Int32 / Float64 columns. */
@@ -135,7 +145,9 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
   const ids = new IdTable();
   const digits = new Int32Array(3);
   const kinds: PersonKind[] = [];
-  const kindOf = new Map<string, number>();
+  const kindOf = new Map<number, number>();
+  const cats = new SpanDictionary();
+  const districts = new SpanDictionary();
   let n = 0;
   try {
     await readPlainCsv(file, {
@@ -145,22 +157,16 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
         [cId, cName, cCat, cDist] = [col(mapping, 'id'), col(mapping, 'name'), col(mapping, 'categories'), col(mapping, 'district')];
       },
       row(text, start, end, row) {
-        const idText = text.substring(start[cId], end[cId]);
-        let ok = IdTable.parse(text, start[cId], end[cId], digits);
-        if (ok) {
-          try {
-            ok = parseIdNumber(idText, '', () => (ok = false)) === idText && ok;
-          } catch (e) {
-            if (!isMedaidError(e)) throw e;
-            ok = false;
-          }
-        }
+        // An ID typed as 17 digits and a digit or X is what parseIdNumber returns as is, without a word,
+        // exactly when its check character and birth date are right (the checks parseIdNumber makes).
+        const ok = IdTable.parse(text, start[cId], end[cId], digits) && id18CheckOk(text, start[cId]) && id18BirthOk(text, start[cId]);
         if (!ok) throw new NotColumnar(`people row ${row}: ID`);
         if (ids.find(digits[0], digits[1]) >= 0) throw new NotColumnar(`people row ${row}: duplicate ID`);
-        if (text.substring(start[cName], end[cName]).trim() === '') throw new NotColumnar(`people row ${row}: blank name`);
-        const key = `${text.substring(start[cCat], end[cCat])}\u0000${text.substring(start[cDist], end[cDist])}`;
+        if (blankSpan(text, start[cName], end[cName])) throw new NotColumnar(`people row ${row}: blank name`);
+        const key = cats.code(text, start[cCat], end[cCat]) * 0x100000 + districts.code(text, start[cDist], end[cDist]);
         let k = kindOf.get(key);
         if (k === undefined) {
+          if (districts.size >= 0x100000) throw new NotColumnar('people: too many districts');
           const r = importPeople(oneRow(head!, text, start, end, row), mapping);
           if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`people row ${row}: the importer has something to say`);
           k = kinds.push({ categories: r.rows[0].categories, district: ownCopy(r.rows[0].district) }) - 1;
@@ -228,11 +234,16 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
   const kind = ints(sizeGuess);
   const costFen = floats(sizeGuess);
   const dates: string[] = [];
-  const dateOf = new Map<string, number>();
+  const dateTexts = new SpanDictionary();
+  /** Date text code → index into dates (two texts of one date, e.g. 2024-1-5 and 2024-01-05, are one date). */
+  const dateOfCode: number[] = [];
   const kinds: VisitKind[] = [];
-  const kindOf = new Map<string, number>();
+  const kindOf = new Map<number, number>();
+  const kindTexts = new SpanDictionary();
+  const schemeTexts = new SpanDictionary();
+  const refTexts = new SpanDictionary();
+  const span = (dict: SpanDictionary, text: string, start: Int32Array, end: Int32Array, c: number) => (c < 0 ? 0 : dict.code(text, start[c], end[c]));
   let n = 0;
-  const part = (text: string, start: Int32Array, end: Int32Array, c: number) => (c < 0 ? '' : text.substring(start[c], end[c]));
   try {
     await readPlainCsv(file, {
       header(h) {
@@ -243,25 +254,27 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
       row(text, start, end, row) {
         const p = IdTable.parse(text, start[cId], end[cId], digits) ? ids.find(digits[0], digits[1]) : -1;
         if (p < 0 || ids.checkOf(p) !== digits[2]) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
-        const dateText = text.substring(start[cDate], end[cDate]);
-        let d = dateOf.get(dateText);
+        const dc = dateTexts.code(text, start[cDate], end[cDate]);
+        let d = dateOfCode[dc];
         if (d === undefined) {
           let iso: string;
           try {
-            iso = parseRosterDate(dateText, '');
+            iso = parseRosterDate(dateTexts.value(dc), '');
           } catch (e) {
             if (!isMedaidError(e)) throw e;
             throw new NotColumnar(`visits row ${row}: date`);
           }
           if (iso.slice(0, 4) !== yearText) throw new NotColumnar(`visits row ${row}: date outside the year`);
-          d = dates.push(iso) - 1;
-          dateOf.set(dateText, d);
+          d = dates.indexOf(iso);
+          if (d < 0) d = dates.push(iso) - 1;
+          dateOfCode[dc] = d;
         }
         const fen = plainFen(text, start[cCost], end[cCost]);
         if (fen < 0) throw new NotColumnar(`visits row ${row}: amount`);
-        const key = `${part(text, start, end, cKind)}\u0000${part(text, start, end, cScheme)}\u0000${part(text, start, end, cRef)}`;
+        const key = (span(kindTexts, text, start, end, cKind) * 1024 + span(schemeTexts, text, start, end, cScheme)) * 1024 + span(refTexts, text, start, end, cRef);
         let k = kindOf.get(key);
         if (k === undefined) {
+          if (kindTexts.size >= 1024 || schemeTexts.size >= 1024 || refTexts.size >= 1024) throw new NotColumnar('visits: too many distinct visit types');
           const r = importVisits(oneRow(head!, text, start, end, row), mapping, { year: opts.year, checkScheme: opts.checkScheme });
           if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`visits row ${row}: the importer has something to say`);
           const v = r.rows[0];

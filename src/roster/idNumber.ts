@@ -53,6 +53,24 @@ function birthOk(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= THIS_YEAR && isValidYmd(y, m, d);
 }
 
+const digitsAt = (t: string, from: number, n: number): number => {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 10 + t.charCodeAt(from + i) - 48;
+  return v;
+};
+
+/** Whether the 18 characters of t from `from` (17 digits and a digit or X) carry the right check character. */
+export function id18CheckOk(t: string, from = 0): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (t.charCodeAt(from + i) - 48) * WEIGHTS[i];
+  return t.charCodeAt(from + 17) === CHECK_CHARS.charCodeAt(sum % 11);
+}
+
+/** Whether the birth date inside an 18-character ID (characters 7–14) is a real date from 1900 to this year. */
+export function id18BirthOk(t: string, from = 0): boolean {
+  return birthOk(digitsAt(t, from + 6, 4), digitsAt(t, from + 10, 2), digitsAt(t, from + 12, 2));
+}
+
 /** Text as typed to canonical text: full-width → ASCII, no spaces, no ' or ="…", X uppercase. */
 export function normalizeIdText(s: string): string {
   let t = s.normalize('NFKC').replace(WS, '');
@@ -96,10 +114,8 @@ export function parseIdNumber(raw: unknown, column: string, warn: (w: MedaidErro
   }
 
   if (ID18.test(text)) {
-    const expected = idCheckChar(text);
-    if (text[17] !== expected) throw new MedaidError('ROSTER_ID_CHECK_DIGIT', { value: text, expected });
-    const y = +text.slice(6, 10), m = +text.slice(10, 12), d = +text.slice(12, 14);
-    if (!birthOk(y, m, d)) throw new MedaidError('ROSTER_ID_BIRTH_DATE', { value: text, birth: text.slice(6, 14) });
+    if (!id18CheckOk(text)) throw new MedaidError('ROSTER_ID_CHECK_DIGIT', { value: text, expected: idCheckChar(text) });
+    if (!id18BirthOk(text)) throw new MedaidError('ROSTER_ID_BIRTH_DATE', { value: text, birth: text.slice(6, 14) });
     return text;
   }
   if (ID15.test(text)) {

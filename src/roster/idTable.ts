@@ -10,7 +10,14 @@ export class IdTable {
   private hi = new Int32Array(1 << 16);
   private lo = new Int32Array(1 << 16);
   private check = new Uint8Array(1 << 16);
-  private slots = new Int32Array(1 << 17).fill(-1);
+  /** Open addressing, three ints a slot (hi, lo, index; index -1 when empty) so that a probe reads one place in memory. */
+  private slots = IdTable.emptySlots(1 << 17);
+
+  private static emptySlots(n: number): Int32Array {
+    const a = new Int32Array(n * 3);
+    for (let i = 2; i < a.length; i += 3) a[i] = -1;
+    return a;
+  }
 
   /** The ID typed in text[from, from+18) as [hi, lo, check], or false when it is not 17 ASCII digits and a digit or X. */
   static parse(text: string, from: number, to: number, out: Int32Array): boolean {
@@ -40,11 +47,13 @@ export class IdTable {
 
   /** The index of the ID with these digits, or -1. */
   find(hi: number, lo: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     for (let s = IdTable.hash(hi, lo) & mask; ; s = (s + 1) & mask) {
-      const i = this.slots[s];
+      const at = s * 3;
+      const i = slots[at + 2];
       if (i < 0) return -1;
-      if (this.hi[i] === hi && this.lo[i] === lo) return i;
+      if (slots[at] === hi && slots[at + 1] === lo) return i;
     }
   }
 
@@ -55,7 +64,7 @@ export class IdTable {
     this.hi[i] = hi;
     this.lo[i] = lo;
     this.check[i] = check;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.count * 2 > this.slots.length / 3) this.rehash();
     else this.place(i);
     return i;
   }
@@ -72,10 +81,13 @@ export class IdTable {
   }
 
   private place(i: number): void {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     let s = IdTable.hash(this.hi[i], this.lo[i]) & mask;
-    while (this.slots[s] >= 0) s = (s + 1) & mask;
-    this.slots[s] = i;
+    while (slots[s * 3 + 2] >= 0) s = (s + 1) & mask;
+    slots[s * 3] = this.hi[i];
+    slots[s * 3 + 1] = this.lo[i];
+    slots[s * 3 + 2] = i;
   }
 
   private grow(): void {
@@ -92,7 +104,7 @@ export class IdTable {
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.slots = IdTable.emptySlots((this.slots.length / 3) * 2);
     for (let i = 0; i < this.count; i++) this.place(i);
   }
 }
