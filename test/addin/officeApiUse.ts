@@ -10,7 +10,8 @@
  *     the excel-web-16.00.js that Excel on the web loads): every member newer than ExcelApi 1.1
  *     starts with `_throwIfApiNotSupported("Worksheet.customProperties", "ExcelApi", "1.12", …)`,
  *     the check that throws in an Excel without that set. (The package's own dist/office.d.ts is
- *     an old copy of the declarations, without ExcelApi 1.12, so it is not used.)
+ *     an older copy of the declarations, up to ExcelApi 1.15 where @types/office-js 1.0.612 has
+ *     1.21, and not what the code is compiled against, so it is not used.)
  */
 import fs from 'fs';
 import path from 'path';

@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { readRoster } from '../../src/projection/readRoster';
 import { runProjection } from '../../src/projection/run';
 import { OFFICE_SLOW_MS } from '../../src/taskpane/host/detectHost';
+import { ensureWebBuild } from '../addin/webBuild';
 import { browserAvailable, chooseOption, foreignRequests, openPage, ROOT, servePane, type Watched } from './browserHarness';
 import { HOSTED, OFFICE_TELEMETRY, routeOfficeJs, startTimes, telemetryFrameRefused, watchStart, type StartTimes } from './officeJsRoute';
 
@@ -72,10 +73,15 @@ maybe('task pane with the real office.js (@microsoft/office-js, served locally)'
     return t;
   }
 
-  test('the page asks for office.js at the CDN URL the package is served under', () => {
-    const html = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
-    const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
-    expect(srcs).toContain(`${HOSTED}office.js`);
+  test('the page asks for office.js at the CDN URL the package is served under; the build carries none of the package', async () => {
+    const build = await ensureWebBuild();
+    const html = fs.readFileSync(path.join(build.outDir, 'taskpane.html'), 'utf8');
+    const srcs = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);
+    // The built page (minified: attributes unquoted), office.js first, before the add-in's bundles.
+    expect(srcs[0]).toBe(`${HOSTED}office.js`);
+    // The package is a test fixture only (its LICENSE.md: use to develop and test): nothing of it is bundled or copied.
+    expect(build.modules.filter((m) => m.includes('@microsoft/office-js'))).toEqual([]);
+    expect(build.assets.filter((a) => /(^|\/)office(\.debug)?\.js$|excel-web-16|o15apptofilemappingtable/.test(a.name))).toEqual([]);
   });
 
   /** The file workflow once the pane is up: both sample files, 信阳市 2024, Run → the projection's fund need. */
