@@ -219,12 +219,13 @@ describe('manifest.xml: identity', () => {
     expect(hosts).toEqual(['Workbook']);
   });
 
-  it('requires the shared runtime and CustomFunctions.Error (CustomFunctionsRuntime 1.2)', () => {
+  it('requires the shared runtime and CustomFunctions.Error with its ErrorCode values and parameterAddresses (CustomFunctionsRuntime 1.3)', () => {
     const sets = Object.fromEntries(all(NS.app, 'Set').map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]));
     expect(sets.SharedRuntime).toBe('1.1');
     // The ExcelApi version the pane checks at start (detectHost.ts: customProperties, 1.12).
     expect(sets[EXCEL_API.name]).toBe(EXCEL_API.version);
-    expect(Number(sets.CustomFunctionsRuntime)).toBeGreaterThanOrEqual(1.2);
+    // Error is 1.2, the ErrorCode values and Invocation.parameterAddresses 1.3 (requirementSets.test.ts).
+    expect(sets.CustomFunctionsRuntime).toBe('1.3');
   });
 });
 
