@@ -19,7 +19,7 @@
  */
 import { CATEGORIES, type CategoryId } from '../engine/categories';
 import { Engine } from '../engine/engine';
-import { isMedaidError, type MedaidError } from '../engine/errors';
+import { isMedaidError } from '../engine/errors';
 import { D, ZERO, type Dec } from '../engine/money';
 import type { ResolvedPolicy } from '../engine/policy/resolved';
 import { CATEGORY_CODE, compilePolicy, type CompiledPolicy } from '../fastpath/compiledPolicy';
@@ -88,7 +88,7 @@ function groupVisits(people: ColumnarPeople, visits: ColumnarVisits): Grouped {
         const kx = visits.kinds[visits.kind[x]];
         const ky = visits.kinds[visits.kind[y]];
         if (visits.costFen[x] === visits.costFen[y] && kx.kind === ky.kind && (kx.scheme ?? '') === (ky.scheme ?? '') && kx.referred === ky.referred) {
-          throw new NotColumnar(`visits row ${visits.rowNumber[x]}: identical to row ${visits.rowNumber[y]}`);
+          throw new NotColumnar(`visits row ${visits.firstRow + x}: identical to row ${visits.firstRow + y}`);
         }
       }
     }
@@ -231,7 +231,7 @@ function rulesFor(input: StreamRunInput, visits: ColumnarVisits, scenario?: Scen
 function personOf(people: ColumnarPeople, p: number): Person {
   const k = people.kinds[people.kind[p]];
   // The name is not read by the columnar import (only checked not blank): nothing computed from a person uses it.
-  return { rowNumber: people.rowNumber[p], id: people.ids.text(p), name: '', categories: [...k.categories], district: k.district };
+  return { rowNumber: people.firstRow + p, id: people.ids.text(p), name: '', categories: [...k.categories], district: k.district };
 }
 
 function visitsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, inFileOrder = false): Visit[] {
@@ -241,7 +241,7 @@ function visitsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p:
   if (inFileOrder) rows.sort((a, b) => a - b);
   return rows.map((v) => {
     const k = visits.kinds[visits.kind[v]];
-    const out: Visit = { rowNumber: visits.rowNumber[v], personId: id, date: visits.dates[visits.date[v]], kind: k.kind, cost: fenDec(visits.costFen[v]), referred: k.referred };
+    const out: Visit = { rowNumber: visits.firstRow + v, personId: id, date: visits.dates[visits.date[v]], kind: k.kind, cost: fenDec(visits.costFen[v]), referred: k.referred };
     if (k.scheme !== undefined) out.scheme = k.scheme;
     return out;
   });
@@ -270,7 +270,13 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
       return { ok: true as const, fen, category: r.explanation.category as CategoryId | undefined };
     } catch (e) {
       if (e instanceof NotColumnar || !isMedaidError(e)) throw e;
-      return { ok: false as const, error: e as MedaidError };
+      // project()'s message (problem() with "第 N 行：资助参保未计算"), its parts around the row number made once:
+      // a million such rows share them instead of each holding the whole text.
+      const sample = problem('people', sheets.people, { rowNumber: 0, id: '' }, 'premiumSubsidy', e, '第 0 行：资助参保未计算', 'row 0: the premium subsidy was not computed');
+      const zh = [`${sheets.people} 第 `, ` 行：资助参保未计算：${e.zh}`] as const;
+      const en = [`${sheets.people} row `, `: the premium subsidy was not computed: ${e.en}`] as const;
+      if (sample.zh !== `${zh[0]}0${zh[1]}` || sample.en !== `${en[0]}0${en[1]}`) throw new Error('the premium problem text is not problem()\'s');
+      return { ok: false as const, sample, zh, en };
     }
   });
   const fallbackCategory = people.kinds.map((pk) => firstKnown(rp.policy.categories, pk.categories));
@@ -284,7 +290,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   const paidInpatientOfKind = Uint8Array.from(schemeOfKind, (x) => (x === inpatientScheme ? 1 : 0));
   const earlyDate = Uint8Array.from(visits.dates, (d) => (d < effective ? 1 : 0));
   const { order, visitStart } = g;
-  const { kind: visitKind, costFen, date: visitDate, rowNumber: visitRow } = visits;
+  const { kind: visitKind, costFen, date: visitDate, firstRow: visitRow } = visits;
   const s: PersonYearSums = { category: 'dibao' as CategoryId, assistanceComputed: true, premiumComputed: true, premium: 0, visits: 0, inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0 };
   let visitsComputed = 0, referredComputed = 0, inpatientDone = 0, outpatientDone = 0, costComputed = 0;
 
@@ -320,7 +326,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
         outPaid += o + t;
       }
       referredComputed += referredOfKind[vk];
-      if (earlyDate[visitDate[v]] === 1) sums.early.push(visitRow[v]);
+      if (earlyDate[visitDate[v]] === 1) sums.early.push(visitRow + v);
       costComputed += costFen[v];
       if (inpatientOfKind[vk] === 1) inpatientDone++;
       else outpatientDone++;
@@ -344,8 +350,9 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     const won = assistance > 0 ? lastCategory : s.premium > 0 ? premiumCategory : undefined;
     s.category = won ?? lastCategory ?? premiumCategory ?? fallbackCategory[kind];
     if (!prem.ok) {
-      const row = people.rowNumber[p];
-      sums.problems.push(problem('people', sheets.people, { rowNumber: row, id: people.ids.text(p) }, 'premiumSubsidy', prem.error, `第 ${row} 行：资助参保未计算`, `row ${row}: the premium subsidy was not computed`));
+      const row = people.firstRow + p;
+      const r = String(row);
+      sums.problems.push({ ...prem.sample, rowNumber: row, personId: people.ids.text(p), zh: prem.zh[0] + r + prem.zh[1], en: prem.en[0] + r + prem.en[1] });
     }
     sums.add(s, districtOfKind[kind]);
   }
@@ -498,6 +505,7 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
   const visits = await readColumnarVisits(input.visits.file, baseName(input.visits.file), { year, people, checkScheme: schemeChecker(engine, region, year) });
   input.onProgress?.('read', people.count + visits.count);
   const g = groupVisits(people, visits);
+  visits.person = new Int32Array(0); // read only to group the visits (g.order has it now): 4 bytes a visit given back
   const reports = [importReport(people.head, 'people', people.count), importReport(visits.head, 'visits', visits.count)];
   const allRules = [rulesFor(input, visits), ...scenarios.map((s) => rulesFor(input, visits, s))];
   const runs = allRules.map((r) => projectColumnar(input, r, people, visits, g, reports));

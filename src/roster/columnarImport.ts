@@ -25,7 +25,7 @@ import { parseRosterDate } from './dates';
 import { id18BirthOk, id18CheckOk } from './idNumber';
 import { applyMapping, detectMapping } from './mapping';
 import { importPeople } from './people';
-import { NotPlainCsv, readPlainCsv } from './plainCsv';
+import { lineBound, NotPlainCsv, readPlainCsv } from './plainCsv';
 import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
 import { importVisits } from './visits';
 import { IdTable } from './idTable';
@@ -56,29 +56,30 @@ export interface VisitKind {
 export interface ColumnarPeople {
   head: RawTable;
   count: number;
-  /** Row number of person p (people are in row order). */
-  rowNumber: Int32Array;
+  /** Person p is on row firstRow + p (a plain file has no blank or multi-line row). */
+  firstRow: number;
   /** Person p's ID is ids.text(p); a visit's ID is found in it. */
   ids: IdTable;
   /** Index into kinds. */
-  kind: Int32Array;
+  kind: Uint16Array;
   kinds: PersonKind[];
 }
 
 export interface ColumnarVisits {
   head: RawTable;
   count: number;
-  rowNumber: Int32Array;
-  /** Person index (ColumnarPeople). */
+  /** Visit i is on row firstRow + i. */
+  firstRow: number;
+  /** Person index (ColumnarPeople); only read to group the visits by person (the run then gives it back). */
   person: Int32Array;
   /** Index into dates. */
-  date: Int32Array;
+  date: Uint16Array;
   /** The dates as the importer reads them (YYYY-MM-DD). */
   dates: string[];
-  kind: Int32Array;
+  kind: Uint16Array;
   kinds: VisitKind[];
-  /** 政策范围内自付 in whole fen. */
-  costFen: Float64Array;
+  /** 政策范围内自付 in whole fen (at most 42,949,672.95 yuan a visit: a larger one is not taken). */
+  costFen: Uint32Array;
 }
 
 const PEOPLE_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'categories', 'district']);
@@ -111,23 +112,10 @@ function blankSpan(text: string, from: number, to: number): boolean {
 
 const col = <K extends RosterKind>(m: ColumnMapping<K>, f: FieldOf<K>): number => m.columns[f] ?? -1;
 
-/** Growable Int32 / Float64 columns. */
-class Column<T extends Int32Array | Float64Array> {
-  constructor(public data: T, private readonly make: (n: number) => T) {}
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[i] = v;
-  }
-  take(n: number): T {
-    return this.data.subarray(0, n) as T;
-  }
-}
-const ints = (n: number) => new Column(new Int32Array(n), (k) => new Int32Array(k));
-const floats = (n: number) => new Column(new Float64Array(n), (k) => new Float64Array(k));
+/** Rows of a plain file are its lines after the header, in order: data row i is on line FIRST_ROW + i. */
+const FIRST_ROW = 2;
+/** The most distinct values a Uint16 code column holds. */
+const MAX_CODES = 0xffff;
 
 /** A one-row table of the file's header and one of its rows, for the importer to read. */
 function oneRow(head: RawTable, text: string, start: Int32Array, end: Int32Array, row: number): RawTable {
@@ -140,9 +128,9 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
   let head: RawTable | undefined;
   let mapping: ColumnMapping<'people'> | undefined;
   let cId = -1, cName = -1, cCat = -1, cDist = -1;
-  const rowNumber = ints(1 << 16);
-  const kind = ints(1 << 16);
-  const ids = new IdTable();
+  const bound = lineBound(file);
+  const kind = new Uint16Array(bound);
+  const ids = new IdTable(bound);
   const digits = new Int32Array(3);
   const kinds: PersonKind[] = [];
   const kindOf = new Map<number, number>();
@@ -169,12 +157,13 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
           if (districts.size >= 0x100000) throw new NotColumnar('people: too many districts');
           const r = importPeople(oneRow(head!, text, start, end, row), mapping);
           if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`people row ${row}: the importer has something to say`);
+          if (kinds.length >= MAX_CODES) throw new NotColumnar('people: too many combinations of status and district');
           k = kinds.push({ categories: r.rows[0].categories, district: ownCopy(r.rows[0].district) }) - 1;
           kindOf.set(key, k);
         }
+        if (row !== FIRST_ROW + n) throw new NotColumnar(`people row ${row}: not the line of its record`);
         ids.add(digits[0], digits[1], digits[2]);
-        rowNumber.set(n, row);
-        kind.set(n, k);
+        kind[n] = k;
         n++;
       },
     }, label);
@@ -183,7 +172,7 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
     throw e;
   }
   if (!head || n === 0) throw new NotColumnar('people: no data rows');
-  return { head, count: n, rowNumber: rowNumber.take(n), ids, kind: kind.take(n), kinds };
+  return { head, count: n, firstRow: FIRST_ROW, ids, kind: kind.subarray(0, n), kinds };
 }
 
 /**
@@ -227,12 +216,11 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
   let head: RawTable | undefined;
   let mapping: ColumnMapping<'visits'> | undefined;
   let cId = -1, cDate = -1, cKind = -1, cScheme = -1, cCost = -1, cRef = -1;
-  const sizeGuess = 1 << 16;
-  const rowNumber = ints(sizeGuess);
-  const person = ints(sizeGuess);
-  const date = ints(sizeGuess);
-  const kind = ints(sizeGuess);
-  const costFen = floats(sizeGuess);
+  const bound = lineBound(file);
+  const person = new Int32Array(bound);
+  const date = new Uint16Array(bound);
+  const kind = new Uint16Array(bound);
+  const costFen = new Uint32Array(bound);
   const dates: string[] = [];
   const dateTexts = new SpanDictionary();
   /** Date text code → index into dates (two texts of one date, e.g. 2024-1-5 and 2024-01-05, are one date). */
@@ -265,16 +253,17 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
             throw new NotColumnar(`visits row ${row}: date`);
           }
           if (iso.slice(0, 4) !== yearText) throw new NotColumnar(`visits row ${row}: date outside the year`);
+          if (dateTexts.size >= MAX_CODES) throw new NotColumnar('visits: too many date texts');
           d = dates.indexOf(iso);
           if (d < 0) d = dates.push(iso) - 1;
           dateOfCode[dc] = d;
         }
         const fen = plainFen(text, start[cCost], end[cCost]);
-        if (fen < 0) throw new NotColumnar(`visits row ${row}: amount`);
+        if (fen < 0 || fen > 0xffffffff) throw new NotColumnar(`visits row ${row}: amount`);
         const key = (span(kindTexts, text, start, end, cKind) * 1024 + span(schemeTexts, text, start, end, cScheme)) * 1024 + span(refTexts, text, start, end, cRef);
         let k = kindOf.get(key);
         if (k === undefined) {
-          if (kindTexts.size >= 1024 || schemeTexts.size >= 1024 || refTexts.size >= 1024) throw new NotColumnar('visits: too many distinct visit types');
+          if (kinds.length >= MAX_CODES || kindTexts.size >= 1024 || schemeTexts.size >= 1024 || refTexts.size >= 1024) throw new NotColumnar('visits: too many distinct visit types');
           const r = importVisits(oneRow(head!, text, start, end, row), mapping, { year: opts.year, checkScheme: opts.checkScheme });
           if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`visits row ${row}: the importer has something to say`);
           const v = r.rows[0];
@@ -283,11 +272,11 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
           k = kinds.push(vk) - 1;
           kindOf.set(key, k);
         }
-        rowNumber.set(n, row);
-        person.set(n, p);
-        date.set(n, d);
-        kind.set(n, k);
-        costFen.set(n, fen);
+        if (row !== FIRST_ROW + n) throw new NotColumnar(`visits row ${row}: not the line of its record`);
+        person[n] = p;
+        date[n] = d;
+        kind[n] = k;
+        costFen[n] = fen;
         n++;
       },
     }, label);
@@ -296,5 +285,6 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
     throw e;
   }
   if (!head || n === 0) throw new NotColumnar('visits: no data rows');
-  return { head, count: n, rowNumber: rowNumber.take(n), person: person.take(n), date: date.take(n), dates, kind: kind.take(n), kinds, costFen: costFen.take(n) };
+    // The bound counted every line break: the columns are a row or two longer than the data.
+  return { head, count: n, firstRow: FIRST_ROW, person: person.subarray(0, n), date: date.subarray(0, n), dates, kind: kind.subarray(0, n), kinds, costFen: costFen.subarray(0, n) };
 }

@@ -7,11 +7,20 @@
  */
 export class IdTable {
   count = 0;
-  private hi = new Int32Array(1 << 16);
-  private lo = new Int32Array(1 << 16);
-  private check = new Uint8Array(1 << 16);
+  private hi: Int32Array;
+  private lo: Int32Array;
+  private check: Uint8Array;
   /** Open addressing, three ints a slot (hi, lo, index; index -1 when empty) so that a probe reads one place in memory. */
-  private slots = IdTable.emptySlots(1 << 17);
+  private slots: Int32Array;
+
+  /** `expected`: about how many IDs will be added (the table grows past it, by rehashing). */
+  constructor(expected = 1 << 16) {
+    const n = Math.max(16, expected);
+    this.hi = new Int32Array(n);
+    this.lo = new Int32Array(n);
+    this.check = new Uint8Array(n);
+    this.slots = IdTable.emptySlots(2 ** Math.ceil(Math.log2(n / 0.7)));
+  }
 
   private static emptySlots(n: number): Int32Array {
     const a = new Int32Array(n * 3);
@@ -64,7 +73,7 @@ export class IdTable {
     this.hi[i] = hi;
     this.lo[i] = lo;
     this.check[i] = check;
-    if (this.count * 2 > this.slots.length / 3) this.rehash();
+    if (this.count > (this.slots.length / 3) * 0.7) this.rehash();
     else this.place(i);
     return i;
   }
@@ -74,11 +83,18 @@ export class IdTable {
     return this.check[i];
   }
 
-  /** ID i as text (as typed: the importer keeps an 18-digit ID as is). */
+  /** ID i as text (as typed: the importer keeps an 18-digit ID as is), one flat string of 18 characters. */
   text(i: number): string {
-    const k = this.check[i];
-    return `${String(this.hi[i]).padStart(9, '0')}${String(this.lo[i]).padStart(8, '0')}${k === 10 ? 'X' : String(k)}`;
+    const c = this.chars;
+    let hi = this.hi[i];
+    for (let k = 8; k >= 0; k--, hi = Math.floor(hi / 10)) c[k] = 48 + (hi % 10);
+    let lo = this.lo[i];
+    for (let k = 16; k >= 9; k--, lo = Math.floor(lo / 10)) c[k] = 48 + (lo % 10);
+    c[17] = this.check[i] === 10 ? 88 : 48 + this.check[i];
+    return String.fromCharCode.apply(null, c as unknown as number[]);
   }
+
+  private readonly chars = new Array<number>(18).fill(48);
 
   private place(i: number): void {
     const slots = this.slots;

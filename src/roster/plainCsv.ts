@@ -42,6 +42,22 @@ const BLOCK = 1 << 23; // 8 MiB of bytes per piece
 const QUOTE = 0x22;
 const LF = 0x0a;
 
+/** Line breaks in the file plus one: at least its number of lines (for columns sized once, not grown). */
+export function lineBound(file: string): number {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(BLOCK);
+    let lines = 1;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return lines;
+      for (let i = buf.indexOf(LF, 0); i >= 0 && i < n; i = buf.indexOf(LF, i + 1)) lines++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a plain CSV file into `sink`; throws NotPlainCsv (before or while reading) if it is not plain. */
 export async function readPlainCsv(file: string, sink: PlainCsvSink, label: string): Promise<{ rows: number }> {
   const fd = openSync(file, 'r');
