@@ -3,13 +3,13 @@
  * (roster/columnarImport.ts) computed on columns — IDs as numbers, amounts in fen, every person
  * through the integer kernel — with no Person, Visit or outcome object per row (Node only).
  *
- * It gives the run streamRun gives with `detail: 'none'` (totals, funding, forecast,
- * completeness, problems, row counts, import reports, pre-flight), to the fen and to the
- * character (test/projection/columnarRun.test.ts compares the two on generated rosters), for the
- * rosters it takes; for any other it throws NotColumnar before it has computed anything and the
- * caller runs streamRun. It takes:
- *  - a summary (no detail rows), without --explain, on CSV files read as they come (no sheet,
- *    header row or column choices);
+ * It gives the run streamRun gives (totals, funding, forecast, completeness, problems, row
+ * counts, import reports, pre-flight, and with `detail: 'people'` each person's outcome), to the
+ * fen and to the character (test/projection/columnarRun.test.ts compares the two on generated
+ * rosters), for the rosters it takes; for any other it throws NotColumnar before any output and
+ * the caller runs streamRun. It takes:
+ *  - a summary or people detail (not every visit), without --explain, on CSV files read as they
+ *    come (no sheet, header row or column choices);
  *  - a roster the importers would use whole without a word (columnarImport.ts);
  *  - a policy without monitoring alerts, on the engine's own accumulator.
  * A person the kernel cannot take exactly (a rate with more decimals than it holds, a status the
@@ -39,7 +39,7 @@ import { schemeChecker } from './readRoster';
 import { checkScenarioRegions, validateScenarios } from './scenario';
 import type { StreamRunInput, StreamRunResult } from './streamRun';
 import { byCodePoint, ordered } from './totals';
-import type { Bucket, Projection, ProjectionProblem, ProjectionRun, RowAccount, Scenario } from './types';
+import type { Bucket, PersonOutcome, Projection, ProjectionProblem, ProjectionRun, RowAccount, Scenario } from './types';
 
 export { NotColumnar };
 
@@ -230,8 +230,8 @@ function rulesFor(input: StreamRunInput, visits: ColumnarVisits, scenario?: Scen
 /** Person p as the importer would have made it (for project() and the pre-flight). */
 function personOf(people: ColumnarPeople, p: number): Person {
   const k = people.kinds[people.kind[p]];
-  // The name is not read by the columnar import (only checked not blank): nothing computed from a person uses it.
-  return { rowNumber: people.firstRow + p, id: people.ids.text(p), name: '', categories: [...k.categories], district: k.district };
+  // Without detail rows the names are not kept (only checked not blank): nothing computed from a person reads it.
+  return { rowNumber: people.firstRow + p, id: people.ids.text(p), name: people.names[p] ?? '', categories: [...k.categories], district: k.district };
 }
 
 function visitsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, inFileOrder = false): Visit[] {
@@ -252,7 +252,11 @@ function importReport(head: { sheet: string }, kind: 'people' | 'visits', rows: 
 }
 
 /** One projection over the whole roster. */
-function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, reports: ImportReport[]): { sums: ProjectionSums; projection: Omit<Projection, 'completeness'> } {
+/**
+ * One projection over the whole roster. `persons` (detail rows): the people as the importer would give them, one
+ * object each, shared by the baseline and the scenarios; then each person's outcome is kept, as project() keeps it.
+ */
+function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, reports: ImportReport[], persons?: readonly Person[]): { sums: ProjectionSums; projection: Omit<Projection, 'completeness'> } {
   const { rp, compiled: c, engine, scenario } = rules;
   const { region, year } = input;
   const sheets = { people: reports[0].sheet, visits: reports[1].sheet };
@@ -267,7 +271,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
       const r = subsidyOf(pk.categories, undefined, undefined);
       const fen = fenOfDecimal(r.value as Dec);
       if (fen === undefined) throw new NotColumnar('a premium subsidy that is not a whole fen');
-      return { ok: true as const, fen, category: r.explanation.category as CategoryId | undefined };
+      return { ok: true as const, fen, value: r.value as Dec, category: r.explanation.category as CategoryId | undefined };
     } catch (e) {
       if (e instanceof NotColumnar || !isMedaidError(e)) throw e;
       // project()'s message (problem() with "第 N 行：资助参保未计算"), its parts around the row number made once:
@@ -293,6 +297,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   const { kind: visitKind, costFen, date: visitDate, firstRow: visitRow } = visits;
   const s: PersonYearSums = { category: 'dibao' as CategoryId, assistanceComputed: true, premiumComputed: true, premium: 0, visits: 0, inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0 };
   let visitsComputed = 0, referredComputed = 0, inpatientDone = 0, outpatientDone = 0, costComputed = 0;
+  const outcomes: PersonOutcome[] = [];
 
   for (let p = 0; p < people.count; p++) {
     const kind = people.kind[p];
@@ -307,7 +312,8 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
       ok = scheme >= 0 && k.visit(scheme, costFen[v], referredOfKind[vk] === 1, NaN, NaN);
     }
     if (!ok) {
-      referencePerson(input, rules, people, visits, g, p, sheets, sums, effective, districtOfKind[kind]);
+      const x = referencePerson(input, rules, persons?.[p] ?? personOf(people, p), people, visits, g, p, sheets, sums, effective, districtOfKind[kind]);
+      if (persons) outcomes.push(x);
       continue;
     }
     let inOrd = 0, outOrd = 0, tilt = 0, topUp = 0, inPaid = 0, outPaid = 0;
@@ -355,6 +361,12 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
       sums.problems.push({ ...prem.sample, rowNumber: row, personId: people.ids.text(p), zh: prem.zh[0] + r + prem.zh[1], en: prem.en[0] + r + prem.en[1] });
     }
     sums.add(s, districtOfKind[kind]);
+    if (persons) {
+      outcomes.push({
+        person: persons[p], category: s.category, visits: s.visits, assistance: fenDec(assistance), premiumSubsidy: prem.ok ? prem.value : ZERO, premiumCategory,
+        assistanceComputed: true, premiumComputed: prem.ok,
+      });
+    }
   }
   const t = sums.tally;
   t.visitsComputed += visitsComputed;
@@ -383,7 +395,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     region: { id: p.region.id, zh: p.region.names.zh, en: p.region.names.en },
     policyId: p.id,
     year,
-    people: [],
+    people: outcomes,
     visits: [],
     problems: sums.problems,
     totals,
@@ -396,8 +408,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
 }
 
 /** A person the kernel cannot take: project() on that person alone, its outcome added to the sums. */
-function referencePerson(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, sheets: { people: string; visits: string }, sums: ProjectionSums, effective: string, district: number): void {
-  const person = personOf(people, p);
+function referencePerson(input: StreamRunInput, rules: Rules, person: Person, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, p: number, sheets: { people: string; visits: string }, sums: ProjectionSums, effective: string, district: number): PersonOutcome {
   const own = visitsOf(people, visits, g, p);
   const importReports = [importReport({ sheet: sheets.people }, 'people', 1), importReport({ sheet: sheets.visits }, 'visits', own.length)];
   const one = project({ people: [person], visits: own, region: input.region, year: input.year, engine: input.engine, funding: input.funding, growth: input.growth, importReports, layerMode: input.layerMode }, rules.scenario);
@@ -432,6 +443,7 @@ function referencePerson(input: StreamRunInput, rules: Rules, people: ColumnarPe
   }
   sums.problems.push(...one.problems);
   sums.add(s, district);
+  return x;
 }
 
 function fenOrThrow(x: Dec): number {
@@ -482,7 +494,7 @@ function preflightGroupsOf(people: ColumnarPeople, visits: ColumnarVisits, g: Gr
 /** Whether the run asks for what only streamRun gives (detail rows, an explanation, sheets or column choices). */
 export function columnarRefusal(input: StreamRunInput): string | undefined {
   if (!input.people) return 'a combined visits file';
-  if ((input.detail ?? 'people') !== 'none') return 'detail rows';
+  if ((input.detail ?? 'people') === 'visits') return 'visit detail rows';
   if (input.explain !== undefined) return '--explain';
   for (const f of [input.people, input.visits]) {
     if (!isCsv(f.file)) return '.xlsx';
@@ -500,7 +512,8 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
   const scenarios = validateScenarios(raws, engine);
   checkScenarioRegions(scenarios, engine, region, year);
   for (const s of scenarios) engineFor({ engine }, s);
-  const people = await readColumnarPeople(input.people!.file, baseName(input.people!.file));
+  const detail = input.detail ?? 'people';
+  const people = await readColumnarPeople(input.people!.file, baseName(input.people!.file), { names: detail !== 'none' });
   input.onProgress?.('read', people.count);
   const visits = await readColumnarVisits(input.visits.file, baseName(input.visits.file), { year, people, checkScheme: schemeChecker(engine, region, year) });
   input.onProgress?.('read', people.count + visits.count);
@@ -508,7 +521,11 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
   visits.person = new Int32Array(0); // read only to group the visits (g.order has it now): 4 bytes a visit given back
   const reports = [importReport(people.head, 'people', people.count), importReport(visits.head, 'visits', visits.count)];
   const allRules = [rulesFor(input, visits), ...scenarios.map((s) => rulesFor(input, visits, s))];
-  const runs = allRules.map((r) => projectColumnar(input, r, people, visits, g, reports));
+  const persons = detail === 'none' ? undefined : Array.from({ length: people.count }, (_, p) => personOf(people, p));
+  const runs = allRules.map((r) => projectColumnar(input, r, people, visits, g, reports, persons));
+  // The workbook names the date of each visit before the edition's effective date from the visit rows, which a
+  // columnar run does not keep: such a roster with detail rows goes to streamRun.
+  if (detail !== 'none' && runs.some((r) => r.sums.early.length)) throw new NotColumnar('visits before the effective date, with detail rows');
   const rows = { people: accountOf(people.count, runs[0].projection.problems, 'people'), visits: accountOf(visits.count, runs[0].projection.problems, 'visits') };
   const importRejected = { people: 0, visits: 0 };
   const projections = runs.map(({ sums, projection }, i) => {

@@ -63,6 +63,8 @@ export interface ColumnarPeople {
   /** Index into kinds. */
   kind: Uint16Array;
   kinds: PersonKind[];
+  /** The names as importPeople reads them (trimmed), when asked for (detail rows); else empty. */
+  names: string[];
 }
 
 export interface ColumnarVisits {
@@ -124,7 +126,8 @@ function oneRow(head: RawTable, text: string, start: Int32Array, end: Int32Array
   return { ...head, rows: [{ rowNumber: row, cells }], blankRows: [], rowNotes: [] };
 }
 
-export async function readColumnarPeople(file: string, label: string): Promise<ColumnarPeople> {
+/** `names`: keep each person's name (for detail rows and masking); a summary does not need them. */
+export async function readColumnarPeople(file: string, label: string, opts: { names?: boolean } = {}): Promise<ColumnarPeople> {
   let head: RawTable | undefined;
   let mapping: ColumnMapping<'people'> | undefined;
   let cId = -1, cName = -1, cCat = -1, cDist = -1;
@@ -133,6 +136,7 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
   const ids = new IdTable(bound);
   const digits = new Int32Array(3);
   const kinds: PersonKind[] = [];
+  const names: string[] = [];
   const kindOf = new Map<number, number>();
   const cats = new SpanDictionary();
   const districts = new SpanDictionary();
@@ -164,6 +168,7 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
         if (row !== FIRST_ROW + n) throw new NotColumnar(`people row ${row}: not the line of its record`);
         ids.add(digits[0], digits[1], digits[2]);
         kind[n] = k;
+        if (opts.names) names.push(text.substring(start[cName], end[cName]).trim()); // requiredText's reading
         n++;
       },
     }, label);
@@ -172,7 +177,7 @@ export async function readColumnarPeople(file: string, label: string): Promise<C
     throw e;
   }
   if (!head || n === 0) throw new NotColumnar('people: no data rows');
-  return { head, count: n, firstRow: FIRST_ROW, ids, kind: kind.subarray(0, n), kinds };
+  return { head, count: n, firstRow: FIRST_ROW, ids, kind: kind.subarray(0, n), kinds, names };
 }
 
 /**

@@ -7,6 +7,7 @@
  * not take (a row the importers reject or warn about, a quote, a duplicate ID, a visit for no
  * one…) it gives up with NotColumnar before any output, and streamRun reports the rows.
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -17,6 +18,7 @@ import { runSummary } from '../../src/projection';
 import { columnarRun, NotColumnar } from '../../src/projection/columnarRun';
 import { streamRun, type StreamRunInput } from '../../src/projection/streamRun';
 import { validateScenarios } from '../../src/projection/scenario';
+import { writeWorkbookFile } from '../../src/projection/writeWorkbookFile';
 
 const root = mkdtempSync(join(tmpdir(), 'medaid-columnar-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -131,6 +133,13 @@ describe('columnarRun: the same run as streamRun on the rosters it takes', () =>
         expect(figures(fast)).toEqual(figures(ref));
         expect(fast.run.baseline.people).toEqual([]);
         expect(fast.run.baseline.visits).toEqual([]);
+        // People detail (the workbook's 人员 sheet, --mask): every person's outcome, in row order, baseline and scenario.
+        const detailFast = await columnarRun({ ...inputOf(f, g.scenario), detail: 'people' });
+        const detailRef = await streamRun({ ...inputOf(f, g.scenario), detail: 'people' });
+        expect(figures(detailFast)).toEqual(figures(detailRef));
+        const outcomes = (r: typeof detailRef) => json([r.run.baseline, ...r.run.scenarios.map((x) => x.projection)].map((p) => p.people));
+        expect(outcomes(detailFast)).toEqual(outcomes(detailRef));
+        expect(detailFast.run.baseline.people).toHaveLength(g.people.length);
       }),
       { numRuns: 60 },
     );
@@ -149,6 +158,29 @@ describe('columnarRun: the same run as streamRun on the rosters it takes', () =>
     const { fast, ref } = await bothRuns(f);
     expect(figures(fast)).toEqual(figures(ref));
   });
+});
+
+test('the result workbook (people detail) from the columnar run is the one from streamRun, cell for cell', async () => {
+  const g: Gen = { people: [], visits: [], seed: 7, scenario: true };
+  for (let i = 0; i < 150; i++) g.people.push({ cats: [CATS[i % CATS.length], ...(i % 5 === 0 ? [CATS[(i + 2) % CATS.length]] : [])], district: DISTRICTS[i % 3] });
+  for (let i = 0; i < 600; i++) g.visits.push({ who: (i * 7919) % 150, day: i % 41, kind: i % 4, fen: ((i * 104729) % 3_000_000) + (i % 3), referred: i % 6 === 0 });
+  const { people, visits } = lines(g);
+  const f = files(shuffle(people, 3), shuffle(visits, 4));
+  const fast = await columnarRun({ ...inputOf(f, true), detail: 'people' });
+  const ref = await streamRun({ ...inputOf(f, true), detail: 'people' });
+  const cells = async (run: typeof ref.run, name: string) => {
+    const path = join(root, name);
+    await writeWorkbookFile(run, path, { detail: 'people' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => JSON.stringify(r)) }));
+  };
+  const a = await cells(fast.run, 'fast.xlsx');
+  const b = await cells(ref.run, 'ref.xlsx');
+  expect(a.map((x) => x.name)).toEqual(b.map((x) => x.name));
+  expect(a).toEqual(b);
+  const peopleSheet = a.find((x) => x.name.includes('人员'))!;
+  expect(peopleSheet.rows.length).toBeGreaterThan(150);
 });
 
 describe('columnarRun gives up (NotColumnar) on anything the importers would report, and streamRun reports it', () => {
@@ -184,9 +216,9 @@ describe('columnarRun gives up (NotColumnar) on anything the importers would rep
     }
   });
 
-  test('what only streamRun gives: detail rows, --explain, a combined file, .xlsx or column choices', async () => {
+  test('what only streamRun gives: every visit listed, --explain, a combined file, .xlsx or column choices', async () => {
     const f = files(good, [visit]);
-    await expect(columnarRun({ ...inputOf(f, false), detail: 'people' })).rejects.toThrow(/detail rows/);
+    await expect(columnarRun({ ...inputOf(f, false), detail: 'visits' })).rejects.toThrow(/visit detail rows/);
     await expect(columnarRun({ ...inputOf(f, false), explain: id(0) })).rejects.toThrow(/--explain/);
     await expect(columnarRun({ ...inputOf(f, false), people: undefined })).rejects.toThrow(/combined/);
     await expect(columnarRun({ ...inputOf(f, false), visits: { file: f.v, headerRow: 1 } })).rejects.toThrow(/column choices/);
