@@ -103,13 +103,16 @@ function plainMapping<K extends RosterKind>(head: RawTable, kind: K, fields: Rea
  */
 const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
-/** Whether text[from, to) is blank as isBlankCell reads a string (nothing but white space): usually told by its first character. */
-function blankSpan(text: string, from: number, to: number): boolean {
+/**
+ * Whether a span is blank as isBlankCell reads a string (nothing but white space), `text` being
+ * its bytes one character each: usually told by its first byte.
+ */
+function blankSpan(text: string, from: number, to: number, decode: (from: number, to: number) => string): boolean {
   if (from === to) return true;
   const c = text.charCodeAt(from);
   if (c > 0x20 && c < 0x7f) return false; // printable ASCII is not white space
-  if (c >= 0x4e00 && c <= 0x9fff) return false; // a CJK character is not white space
-  return text.substring(from, to).trim() === '';
+  if (c >= 0xe4 && c <= 0xe9) return false; // the lead byte of a CJK ideograph (U+4E00–U+9FFF): no white space starts so
+  return decode(from, to).trim() === '';
 }
 
 const col = <K extends RosterKind>(m: ColumnMapping<K>, f: FieldOf<K>): number => m.columns[f] ?? -1;
@@ -120,9 +123,9 @@ const FIRST_ROW = 2;
 const MAX_CODES = 0xffff;
 
 /** A one-row table of the file's header and one of its rows, for the importer to read. */
-function oneRow(head: RawTable, text: string, start: Int32Array, end: Int32Array, row: number): RawTable {
+function oneRow(head: RawTable, decode: (from: number, to: number) => string, start: Int32Array, end: Int32Array, row: number): RawTable {
   const cells: string[] = [];
-  for (let f = 0; f < start.length; f++) cells.push(text.substring(start[f], end[f]));
+  for (let f = 0; f < start.length; f++) cells.push(decode(start[f], end[f]));
   return { ...head, rows: [{ rowNumber: row, cells }], blankRows: [], rowNotes: [] };
 }
 
@@ -148,18 +151,18 @@ export async function readColumnarPeople(file: string, label: string, opts: { na
         mapping = plainMapping(h, 'people', PEOPLE_FIELDS);
         [cId, cName, cCat, cDist] = [col(mapping, 'id'), col(mapping, 'name'), col(mapping, 'categories'), col(mapping, 'district')];
       },
-      row(text, start, end, row) {
+      row(text, start, end, row, decode) {
         // An ID typed as 17 digits and a digit or X is what parseIdNumber returns as is, without a word,
         // exactly when its check character and birth date are right (the checks parseIdNumber makes).
         const ok = IdTable.parse(text, start[cId], end[cId], digits) && id18CheckOk(text, start[cId]) && id18BirthOk(text, start[cId]);
         if (!ok) throw new NotColumnar(`people row ${row}: ID`);
         if (ids.find(digits[0], digits[1]) >= 0) throw new NotColumnar(`people row ${row}: duplicate ID`);
-        if (blankSpan(text, start[cName], end[cName])) throw new NotColumnar(`people row ${row}: blank name`);
+        if (blankSpan(text, start[cName], end[cName], decode)) throw new NotColumnar(`people row ${row}: blank name`);
         const key = cats.code(text, start[cCat], end[cCat]) * 0x100000 + districts.code(text, start[cDist], end[cDist]);
         let k = kindOf.get(key);
         if (k === undefined) {
           if (districts.size >= 0x100000) throw new NotColumnar('people: too many districts');
-          const r = importPeople(oneRow(head!, text, start, end, row), mapping);
+          const r = importPeople(oneRow(head!, decode, start, end, row), mapping);
           if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`people row ${row}: the importer has something to say`);
           if (kinds.length >= MAX_CODES) throw new NotColumnar('people: too many combinations of status and district');
           k = kinds.push({ categories: r.rows[0].categories, district: ownCopy(r.rows[0].district) }) - 1;
@@ -168,7 +171,7 @@ export async function readColumnarPeople(file: string, label: string, opts: { na
         if (row !== FIRST_ROW + n) throw new NotColumnar(`people row ${row}: not the line of its record`);
         ids.add(digits[0], digits[1], digits[2]);
         kind[n] = k;
-        if (opts.names) names.push(text.substring(start[cName], end[cName]).trim()); // requiredText's reading
+        if (opts.names) names.push(decode(start[cName], end[cName]).trim()); // requiredText's reading
         n++;
       },
     }, label);
@@ -244,7 +247,7 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
         mapping = plainMapping(h, 'visits', VISIT_FIELDS);
         [cId, cDate, cKind, cScheme, cCost, cRef] = (['id', 'date', 'kind', 'scheme', 'cost', 'referred'] as const).map((f) => col(mapping!, f));
       },
-      row(text, start, end, row) {
+      row(text, start, end, row, decode) {
         const p = IdTable.parse(text, start[cId], end[cId], digits) ? ids.find(digits[0], digits[1]) : -1;
         if (p < 0 || ids.checkOf(p) !== digits[2]) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
         const dc = dateTexts.code(text, start[cDate], end[cDate]);
@@ -252,7 +255,7 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
         if (d === undefined) {
           let iso: string;
           try {
-            iso = parseRosterDate(dateTexts.value(dc), '');
+            iso = parseRosterDate(decode(start[cDate], end[cDate]), '');
           } catch (e) {
             if (!isMedaidError(e)) throw e;
             throw new NotColumnar(`visits row ${row}: date`);
@@ -269,7 +272,7 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
         let k = kindOf.get(key);
         if (k === undefined) {
           if (kinds.length >= MAX_CODES || kindTexts.size >= 1024 || schemeTexts.size >= 1024 || refTexts.size >= 1024) throw new NotColumnar('visits: too many distinct visit types');
-          const r = importVisits(oneRow(head!, text, start, end, row), mapping, { year: opts.year, checkScheme: opts.checkScheme });
+          const r = importVisits(oneRow(head!, decode, start, end, row), mapping, { year: opts.year, checkScheme: opts.checkScheme });
           if (r.rows.length !== 1 || r.report.entries.length) throw new NotColumnar(`visits row ${row}: the importer has something to say`);
           const v = r.rows[0];
           const vk: VisitKind = { kind: v.kind, referred: v.referred };

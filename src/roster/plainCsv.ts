@@ -12,8 +12,8 @@
  * read by readCsv itself and the two readings are compared field by field, so the header, the
  * delimiter and the cells are readCsv's own.
  *
- * Fields reach the caller as offsets into the current piece's text (no array per row): the
- * caller takes substrings of the fields it needs.
+ * Fields reach the caller as offsets into the current piece (no array per row, no string per
+ * field): the caller reads ASCII fields in place and decodes the spans whose text it needs.
  */
 import { closeSync, openSync, readSync } from 'fs';
 import { isUtf8 } from 'buffer';
@@ -32,10 +32,13 @@ export interface PlainCsvSink {
   /** The header as readCsv reads it (sheet = the file label, headerRow 1). Throw NotPlainCsv to stop. */
   header(head: RawTable): void;
   /**
-   * One data record: `text` holds it, field f is text.substring(start[f], end[f]); `row` is its
-   * row number (the line number: there are no blank or multi-line records in a plain file).
+   * One data record. `text` is the piece's bytes one character each (latin1: byte offsets are
+   * string offsets, and an ASCII field — an ID, a date, an amount — reads as itself); field f is
+   * [start[f], end[f]) and `decode(from, to)` gives that span as the UTF-8 text it is. `row` is
+   * the row number (the line: a plain file has no blank or multi-line record). Only valid during
+   * the call.
    */
-  row(text: string, start: Int32Array, end: Int32Array, row: number): void;
+  row(text: string, start: Int32Array, end: Int32Array, row: number, decode: (from: number, to: number) => string): void;
 }
 
 const BLOCK = 1 << 23; // 8 MiB of bytes per piece
@@ -98,11 +101,15 @@ export async function readPlainCsv(file: string, sink: PlainCsvSink, label: stri
       const bytes = buf.subarray(from, cut);
       if (bytes.indexOf(QUOTE) >= 0) throw new NotPlainCsv('quotes');
       if (!isUtf8(bytes)) throw new NotPlainCsv('not UTF-8');
-      const text = bytes.toString('utf8');
+      // One character a byte: decoding is a copy, and the fields' offsets are the bytes'. Spans are
+      // decoded as UTF-8 where the text matters (decode), and the piece is valid UTF-8 (checked above).
+      const text = bytes.toString('latin1');
+      const decode = (a: number, b: number) => bytes.toString('utf8', a, b);
       let pos = 0;
       if (first) {
         first = false;
-        const head = headerOf(text, label);
+        const firstLines = decode(0, nthLineEnd(text, 201));
+        const head = headerOf(firstLines, label);
         delim = head.source!.delimiter!.charCodeAt(0);
         fields = head.header.length;
         start = new Int32Array(fields);
@@ -111,7 +118,7 @@ export async function readPlainCsv(file: string, sink: PlainCsvSink, label: stri
         pos = text.indexOf('\n') + 1;
         if (pos === 0) pos = text.length;
         line = 1;
-        sameAsReadCsv(text, head, delim, fields, label);
+        sameAsReadCsv(firstLines, head, delim, fields, label);
       }
       const d = String.fromCharCode(delim);
       const len = text.length;
@@ -143,7 +150,7 @@ export async function readPlainCsv(file: string, sink: PlainCsvSink, label: stri
           nextCr = cr < 0 ? -2 : cr;
         }
         if (nextCr >= 0 && nextCr < stop) throw new NotPlainCsv(`line ${line}: a carriage return inside the line`);
-        sink.row(text, start, end, line);
+        sink.row(text, start, end, line, decode);
         pos = nl + 1;
       }
       carry = have - cut;

@@ -153,6 +153,15 @@ describe('columnarRun: the same run as streamRun on the rosters it takes', () =>
     expect(figures(fast)).toEqual(figures(ref));
   });
 
+  test('dates written other ways (2024年3月1日, 2024/3/1, 20240301) are one date, read as the importer reads them', async () => {
+    // Same day, same kind: the visits are taken in row order (ruling 3) whatever the text of the date.
+    const f = files([`${id(0)},张三,低保对象,浉河区`, `${id(1)},李四,特困人员,息县`], [
+      `${id(0)},2024年3月1日,住院,,30000,是`, `${id(0)},2024/3/1,住院,,40000,是`, `${id(0)},20240301,门诊,9类病种,800,否`, `${id(1)},2024-03-01,住院,,12000.5,否`,
+    ]);
+    const { fast, ref } = await bothRuns(f, true);
+    expect(figures(fast)).toEqual(figures(ref));
+  });
+
   test('CRLF line ends and a UTF-8 BOM are plain too', async () => {
     const f = files([`${id(0)},张三,低保对象,浉河区`, `${id(1)},李四,特困人员,息县`], [`${id(1)},2024-02-01,住院,,2500.5,是`, `${id(0)},2024-03-01,门诊,9类病种,800,否`], { people: `\uFEFF${PEOPLE_HEAD}`, visits: `\uFEFF${VISITS_HEAD}` }, '\r\n');
     const { fast, ref } = await bothRuns(f);
@@ -196,6 +205,7 @@ describe('columnarRun gives up (NotColumnar) on anything the importers would rep
     ['a duplicate people ID', [...good, `${id(0)},张三,低保对象,浉河区`], [visit], /duplicate ID/],
     ['a bad ID check digit', [`411502198001011000,张三,低保对象,浉河区`], [visit], /ID/],
     ['a blank name', [`${id(0)},,低保对象,浉河区`], [visit], /blank name/],
+    ['a name of an ideographic space only', [`${id(0)},\u3000,低保对象,浉河区`], [visit], /blank name/],
     ['an unknown status', [`${id(0)},张三,外星人,浉河区`], [visit], /importer has something to say/],
     ['a blank referral flag', good, [`${id(0)},2024-03-01,住院,,1000,`], /importer has something to say/],
     ['an outpatient visit without a scheme', good, [`${id(0)},2024-03-01,门诊,,1000,否`], /importer has something to say/],
