@@ -1,25 +1,26 @@
 /**
  * 18-character ID numbers (17 digits and a check character) held as numbers, not strings: the
- * first 9 digits, the next 8 and the check character (0–9, X = 10) in typed arrays, found
- * through an open-addressing hash table. A million people are a few typed arrays instead of a
+ * first 9 digits and the next 8 as two integers in an open-addressing hash table, the check
+ * character (0–9, X = 10) beside it. A million people are a few typed arrays instead of a
  * million strings and map entries, and a visit row's ID is looked up straight from its text,
  * without cutting a string out of it.
  */
 export class IdTable {
   count = 0;
-  private hi: Int32Array;
-  private lo: Int32Array;
-  private check: Uint8Array;
-  /** Open addressing, three ints a slot (hi, lo, index; index -1 when empty) so that a probe reads one place in memory. */
+  /** Three ints a slot (hi, lo, index; index -1 when empty), so that a probe reads one place in memory. */
   private slots: Int32Array;
+  private capacity: number;
+  /** Slot of ID i (its digits are read from there), and its check character. */
+  private slotOf: Int32Array;
+  private check: Uint8Array;
 
-  /** `expected`: about how many IDs will be added (the table grows past it, by rehashing). */
+  /** `expected`: about how many IDs will be added (the table grows past it). */
   constructor(expected = 1 << 16) {
     const n = Math.max(16, expected);
-    this.hi = new Int32Array(n);
-    this.lo = new Int32Array(n);
+    this.slotOf = new Int32Array(n);
     this.check = new Uint8Array(n);
-    this.slots = IdTable.emptySlots(2 ** Math.ceil(Math.log2(n / 0.7)));
+    this.capacity = Math.ceil(n / 0.7);
+    this.slots = IdTable.emptySlots(this.capacity);
   }
 
   private static emptySlots(n: number): Int32Array {
@@ -57,8 +58,8 @@ export class IdTable {
   /** The index of the ID with these digits, or -1. */
   find(hi: number, lo: number): number {
     const slots = this.slots;
-    const mask = slots.length / 3 - 1;
-    for (let s = IdTable.hash(hi, lo) & mask; ; s = (s + 1) & mask) {
+    const cap = this.capacity;
+    for (let s = IdTable.hash(hi, lo) % cap; ; s = s + 1 === cap ? 0 : s + 1) {
       const at = s * 3;
       const i = slots[at + 2];
       if (i < 0) return -1;
@@ -69,12 +70,10 @@ export class IdTable {
   /** Adds an ID (the caller has checked it is not there) and returns its index. */
   add(hi: number, lo: number, check: number): number {
     const i = this.count++;
-    if (i >= this.hi.length) this.grow();
-    this.hi[i] = hi;
-    this.lo[i] = lo;
+    if (i >= this.slotOf.length) this.grow();
+    if (this.count > this.capacity * 0.7) this.rehash(this.capacity * 2);
     this.check[i] = check;
-    if (this.count > (this.slots.length / 3) * 0.7) this.rehash();
-    else this.place(i);
+    this.place(hi, lo, i);
     return i;
   }
 
@@ -86,9 +85,10 @@ export class IdTable {
   /** ID i as text (as typed: the importer keeps an 18-digit ID as is), one flat string of 18 characters. */
   text(i: number): string {
     const c = this.chars;
-    let hi = this.hi[i];
+    const at = this.slotOf[i] * 3;
+    let hi = this.slots[at];
     for (let k = 8; k >= 0; k--, hi = Math.floor(hi / 10)) c[k] = 48 + (hi % 10);
-    let lo = this.lo[i];
+    let lo = this.slots[at + 1];
     for (let k = 16; k >= 9; k--, lo = Math.floor(lo / 10)) c[k] = 48 + (lo % 10);
     c[17] = this.check[i] === 10 ? 88 : 48 + this.check[i];
     return String.fromCharCode.apply(null, c as unknown as number[]);
@@ -96,31 +96,31 @@ export class IdTable {
 
   private readonly chars = new Array<number>(18).fill(48);
 
-  private place(i: number): void {
+  private place(hi: number, lo: number, i: number): void {
     const slots = this.slots;
-    const mask = slots.length / 3 - 1;
-    let s = IdTable.hash(this.hi[i], this.lo[i]) & mask;
-    while (slots[s * 3 + 2] >= 0) s = (s + 1) & mask;
-    slots[s * 3] = this.hi[i];
-    slots[s * 3 + 1] = this.lo[i];
+    const cap = this.capacity;
+    let s = IdTable.hash(hi, lo) % cap;
+    while (slots[s * 3 + 2] >= 0) s = s + 1 === cap ? 0 : s + 1;
+    slots[s * 3] = hi;
+    slots[s * 3 + 1] = lo;
     slots[s * 3 + 2] = i;
+    this.slotOf[i] = s;
   }
 
   private grow(): void {
-    const n = this.hi.length * 2;
-    const hi = new Int32Array(n);
-    hi.set(this.hi);
-    this.hi = hi;
-    const lo = new Int32Array(n);
-    lo.set(this.lo);
-    this.lo = lo;
+    const n = this.slotOf.length * 2;
+    const slotOf = new Int32Array(n);
+    slotOf.set(this.slotOf);
+    this.slotOf = slotOf;
     const check = new Uint8Array(n);
     check.set(this.check);
     this.check = check;
   }
 
-  private rehash(): void {
-    this.slots = IdTable.emptySlots((this.slots.length / 3) * 2);
-    for (let i = 0; i < this.count; i++) this.place(i);
+  private rehash(capacity: number): void {
+    const old = this.slots;
+    this.capacity = capacity;
+    this.slots = IdTable.emptySlots(capacity);
+    for (let at = 0; at < old.length; at += 3) if (old[at + 2] >= 0) this.place(old[at], old[at + 1], old[at + 2]);
   }
 }
