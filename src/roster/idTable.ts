@@ -55,11 +55,16 @@ export class IdTable {
     return (h ^ (h >>> 16)) >>> 0;
   }
 
+  /** The home slot: the hash scaled to the capacity (a multiply, not a division). */
+  private static slot(hi: number, lo: number, cap: number): number {
+    return Math.floor((IdTable.hash(hi, lo) * cap) / 4294967296);
+  }
+
   /** The index of the ID with these digits, or -1. */
   find(hi: number, lo: number): number {
     const slots = this.slots;
     const cap = this.capacity;
-    for (let s = IdTable.hash(hi, lo) % cap; ; s = s + 1 === cap ? 0 : s + 1) {
+    for (let s = IdTable.slot(hi, lo, cap); ; s = s + 1 === cap ? 0 : s + 1) {
       const at = s * 3;
       const i = slots[at + 2];
       if (i < 0) return -1;
@@ -99,7 +104,7 @@ export class IdTable {
   private place(hi: number, lo: number, i: number): void {
     const slots = this.slots;
     const cap = this.capacity;
-    let s = IdTable.hash(hi, lo) % cap;
+    let s = IdTable.slot(hi, lo, cap);
     while (slots[s * 3 + 2] >= 0) s = s + 1 === cap ? 0 : s + 1;
     slots[s * 3] = hi;
     slots[s * 3 + 1] = lo;
