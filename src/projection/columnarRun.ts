@@ -34,6 +34,7 @@ import { planFunding, resolveFunding } from './funding';
 import { preflightOf, type PreflightGroups } from './preflight';
 import { BASELINE, engineFor, firstKnown, mergeGrowth, problem, project, withCalibration } from './project';
 import { premiumSubsidies } from './premiumSubsidies';
+import { problemList } from './problemList';
 import { forecastProvenance } from './provenance';
 import { schemeChecker } from './readRoster';
 import { checkScenarioRegions, validateScenarios } from './scenario';
@@ -168,6 +169,8 @@ class ProjectionSums {
   readonly recipients = { inpatient: { people: 0, fen: 0 }, outpatient: { people: 0, fen: 0 } };
   readonly tally: CompletenessTally = emptyTally();
   readonly problems: ProjectionProblem[] = [];
+  /** People rows of premium gaps kept as rows (problemList), not among `problems`. */
+  gapRows = 0;
   costTotal = 0;
   costComputed = 0;
   early: number[] = [];
@@ -298,6 +301,15 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   const s: PersonYearSums = { category: 'dibao' as CategoryId, assistanceComputed: true, premiumComputed: true, premium: 0, visits: 0, inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0 };
   let visitsComputed = 0, referredComputed = 0, inpatientDone = 0, outpatientDone = 0, costComputed = 0;
   const outcomes: PersonOutcome[] = [];
+  /** People (kernel path) whose premium subsidy the policy leaves open, in row order. */
+  const gaps: number[] = [];
+  const premiumGap = (p: number): ProjectionProblem => {
+    const prem = premiumOfKind[people.kind[p]];
+    if (prem.ok) throw new Error('no premium gap');
+    const row = people.firstRow + p;
+    const r = String(row);
+    return { ...prem.sample, rowNumber: row, personId: people.ids.text(p), zh: prem.zh[0] + r + prem.zh[1], en: prem.en[0] + r + prem.en[1] };
+  };
 
   for (let p = 0; p < people.count; p++) {
     const kind = people.kind[p];
@@ -356,9 +368,8 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     const won = assistance > 0 ? lastCategory : s.premium > 0 ? premiumCategory : undefined;
     s.category = won ?? lastCategory ?? premiumCategory ?? fallbackCategory[kind];
     if (!prem.ok) {
-      const row = people.firstRow + p;
-      const r = String(row);
-      sums.problems.push({ ...prem.sample, rowNumber: row, personId: people.ids.text(p), zh: prem.zh[0] + r + prem.zh[1], en: prem.en[0] + r + prem.en[1] });
+      if (persons) sums.problems.push(premiumGap(p));
+      else gaps.push(p); // a summary: the problem is made when it is read (problemList.ts)
     }
     sums.add(s, districtOfKind[kind]);
     if (persons) {
@@ -378,6 +389,8 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   sums.finishTally(districtNames);
 
   sums.problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
+  sums.gapRows = gaps.length;
+  const problems = gaps.length ? withGaps(sums.problems, gaps, people.firstRow, premiumGap) : sums.problems;
   const categoryBuckets = new Map<CategoryId, FenBucket>();
   sums.byCategory.forEach((b, code) => b && categoryBuckets.set(CATEGORIES[code].id, b));
   const districtBuckets = new Map<string, FenBucket>();
@@ -397,7 +410,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     year,
     people: outcomes,
     visits: [],
-    problems: sums.problems,
+    problems,
     totals,
     funding: planFunding(totals.byDistrict, resolveFunding(engine, region, year, { ...input.funding, ...scenario?.funding })),
     forecast: { ...forecastFromBase(year, base, mergeGrowth(input.growth, scenario?.growth)), method: forecastProvenance(p) },
@@ -405,6 +418,23 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     ...withCalibration(rp, year, recipients, totals),
   };
   return { sums, projection };
+}
+
+/**
+ * The problems in project()'s order (people rows, then visit rows, by row) with the premium gaps
+ * of `gaps` (people rows, ascending, none of them among `made`'s rows) merged in as entries made
+ * when read.
+ */
+function withGaps(made: ProjectionProblem[], gaps: readonly number[], firstRow: number, make: (p: number) => ProjectionProblem): ProjectionProblem[] {
+  const order = new Int32Array(made.length + gaps.length);
+  let i = 0;
+  let k = 0;
+  for (let o = 0; o < order.length; o++) {
+    const nextMade = made[i];
+    const takeMade = nextMade !== undefined && (k >= gaps.length || (nextMade.table === 'people' && nextMade.rowNumber < firstRow + gaps[k]));
+    order[o] = takeMade ? i++ : -(k++) - 1;
+  }
+  return problemList(order, made, (x) => make(gaps[x]));
 }
 
 /** A person the kernel cannot take: project() on that person alone, its outcome added to the sums. */
@@ -453,10 +483,11 @@ function fenOrThrow(x: Dec): number {
 }
 
 /** Row counts as runProjection's `account` makes them: nothing rejected or blank; rows with a part not computed. */
-function accountOf(total: number, problems: readonly ProjectionProblem[], table: 'people' | 'visits'): RowAccount {
+function accountOf(total: number, sums: ProjectionSums, table: 'people' | 'visits'): RowAccount {
+  // From the problems made and the premium gaps' rows (none of them among the rows made: disjoint).
   const rows = new Set<number>();
-  for (const x of problems) if (x.table === table) rows.add(x.rowNumber);
-  return { total, used: total, rejected: 0, blank: 0, notComputed: rows.size };
+  for (const x of sums.problems) if (x.table === table) rows.add(x.rowNumber);
+  return { total, used: total, rejected: 0, blank: 0, notComputed: rows.size + (table === 'people' ? sums.gapRows : 0) };
 }
 
 /** The pre-flight's groups (preflight.ts preflightGroups) from the columns: one representative person per group. */
@@ -526,7 +557,7 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
   // The workbook names the date of each visit before the edition's effective date from the visit rows, which a
   // columnar run does not keep: such a roster with detail rows goes to streamRun.
   if (detail !== 'none' && runs.some((r) => r.sums.early.length)) throw new NotColumnar('visits before the effective date, with detail rows');
-  const rows = { people: accountOf(people.count, runs[0].projection.problems, 'people'), visits: accountOf(visits.count, runs[0].projection.problems, 'visits') };
+  const rows = { people: accountOf(people.count, runs[0].sums, 'people'), visits: accountOf(visits.count, runs[0].sums, 'visits') };
   const importRejected = { people: 0, visits: 0 };
   const projections = runs.map(({ sums, projection }, i) => {
     const t = sums.tally;

@@ -162,6 +162,16 @@ describe('columnarRun: the same run as streamRun on the rosters it takes', () =>
     expect(figures(fast)).toEqual(figures(ref));
   });
 
+  test('premium subsidies the policy leaves open (农村易返贫致贫人口 in 信阳 2024): the same problems, row by row, made when read', async () => {
+    const people = Array.from({ length: 30 }, (_, i) => `${id(i)},测试${i},${i % 3 ? '农村易返贫致贫人口' : '低保对象'},浉河区`);
+    const f = files(people, [`${id(4)},2024-03-01,住院,,1000,否`, `${id(0)},2024-03-01,住院,,1000,否`]);
+    const { fast, ref } = await bothRuns(f);
+    expect(fast.run.baseline.problems.length).toBe(20);
+    expect(fast.run.baseline.problems[0].code).toBe(ref.run.baseline.problems[0].code);
+    expect(json(fast.run.baseline.problems)).toEqual(json(ref.run.baseline.problems));
+    expect(figures(fast)).toEqual(figures(ref));
+  });
+
   test('CRLF line ends and a UTF-8 BOM are plain too', async () => {
     const f = files([`${id(0)},张三,低保对象,浉河区`, `${id(1)},李四,特困人员,息县`], [`${id(1)},2024-02-01,住院,,2500.5,是`, `${id(0)},2024-03-01,门诊,9类病种,800,否`], { people: `\uFEFF${PEOPLE_HEAD}`, visits: `\uFEFF${VISITS_HEAD}` }, '\r\n');
     const { fast, ref } = await bothRuns(f);
