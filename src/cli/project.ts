@@ -409,10 +409,14 @@ function outputFailed(e: unknown): number {
  */
 async function projectFiles(input: StreamRunInput): Promise<StreamRunResult> {
   if (columnarRefusal(input) === undefined) {
+    // Ctrl-C ends it as it ends streamRun (exit 130 / 143, the same message); it has no temporary file to remove.
+    const release = interruptCleanup(() => {});
     try {
       return await columnarRun(input);
     } catch (e) {
       if (!(e instanceof NotColumnar)) throw e;
+    } finally {
+      release();
     }
   }
   return streamRun(input);
