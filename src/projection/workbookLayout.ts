@@ -17,6 +17,7 @@
 import type ExcelJS from 'exceljs';
 import { CATEGORIES } from '../engine/categories';
 import type { Dec } from '../engine/money';
+import { fenOfDecimal } from '../fastpath/fenOfDecimal';
 import { maskRun } from './maskRun';
 import { monitoringLine } from './monitoringAlerts';
 import { calibrationTable } from './calibration';
@@ -29,6 +30,7 @@ import { noticeText, planLongTable, planNotice, type LongTablePlan, type SheetSl
 import { LAYER_LABELS, type LayerKey } from './layers';
 import type { LayerSource } from '../engine/rules/settlementChain';
 import type { Bucket, Projection, ProjectionRun } from './types';
+import { columnName, type CellStyle, type XmlRows } from './xmlRows';
 
 export interface WorkbookOptions {
   lang?: Lang;
@@ -84,6 +86,11 @@ export interface LayoutTarget {
   pause?: () => Promise<void>;
   /** Called when a sheet is complete (the streaming writer commits it, freeing its rows). */
   sheetDone?: (ws: ExcelJS.Worksheet) => void;
+  /**
+   * The streaming writer's fast rows (xmlRows.ts): a sheet's rows go to it as SpreadsheetML, with
+   * the same values and styles the Row/Cell API would give them. Absent: exceljs's row objects.
+   */
+  xmlRows?: (ws: ExcelJS.Worksheet) => XmlRows;
 }
 
 const MONEY = '#,##0.00';
@@ -105,12 +112,6 @@ export interface TruncatedCell {
   length: number;
 }
 
-function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /**
  * Text as a cell can hold it: up to CELL_TEXT_LIMIT characters, else its start and a marker
  * saying how long the whole was (the full text is in summary.json / the source file).
@@ -125,19 +126,53 @@ export function fitCellText(text: string): { text: string; cut: boolean } {
 type Format = 'money' | 'count' | 'text' | 'general';
 type LongCell = string | number | Dec | undefined;
 
+/**
+ * An amount as the cell's number: the nearest double to it at 0.01 (Number(toFixed(2))). For an
+ * amount in whole fen (every figure of the result is rounded to the fen) that double is fen / 100,
+ * read from decimal.js's digits without decimal arithmetic (fenOfDecimal): both are the correctly
+ * rounded double of the same fraction, so they are equal; any other amount takes toFixed.
+ */
+function amountNumber(c: Dec): number {
+  const fen = fenOfDecimal(c);
+  return fen !== undefined ? fen / 100 : Number(c.toFixed(2));
+}
+
+type Look = 'header' | 'total' | 'title' | 'plain';
+const BOLD = { bold: true, size: 11 };
+const TITLE = { bold: true, size: 14 };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+/** The style a cell gets on the Row/Cell API path (its column's number format, then the cell's own, font and fill by the row's look). */
+function cellStyle(numFmt: string | undefined, look: Look): CellStyle {
+  const style: CellStyle = {};
+  if (numFmt) style.numFmt = numFmt;
+  if (look !== 'plain') style.font = look === 'title' ? TITLE : BOLD;
+  if (look === 'header') style.fill = HEADER_FILL;
+  return style;
+}
+
+/** A column's number format as SheetWriter.formats sets it. */
+const COLUMN_FORMAT: Record<Format, string | undefined> = { money: MONEY, count: '0', text: '@', general: undefined };
+
 class SheetWriter {
   row = 1;
-  constructor(readonly ws: ExcelJS.Worksheet, private readonly truncated: TruncatedCell[] = []) {}
+  /** Each column's number format (formats()), which a cell without its own takes. */
+  private columnFormats: (string | undefined)[] = [];
+  /** Style ids of plain rows' cells, per column: [number cell, text cell] (xml only). */
+  private plainIds: [number, number][] = [];
+
+  constructor(readonly ws: ExcelJS.Worksheet, private readonly truncated: TruncatedCell[] = [], private readonly xml?: XmlRows) {}
 
   /** A string as written: cut to what a cell holds, the cut recorded (row and column are 1-based). */
   private fit(text: string, row: number, col: number): string {
     const f = fitCellText(text);
-    if (f.cut) this.truncated.push({ sheet: this.ws.name, cell: `${columnLetters(col)}${row}`, length: text.length });
+    if (f.cut) this.truncated.push({ sheet: this.ws.name, cell: `${columnName(col)}${row}`, length: text.length });
     return f.text;
   }
 
   /** One row; Dec → number with the money format, {text} → a text cell, {pct} → a % cell. */
-  put(cells: Cell[], style: 'header' | 'total' | 'title' | 'plain' = 'plain'): void {
+  put(cells: Cell[], style: Look = 'plain'): void {
+    if (this.xml) return this.putXml(this.xml, cells, style);
     const r = this.ws.getRow(this.row++);
     cells.forEach((c, i) => {
       const cell = r.getCell(i + 1);
@@ -149,7 +184,7 @@ class SheetWriter {
         cell.value = this.fit(c.text, this.row - 1, i + 1);
         cell.numFmt = '@';
       } else if (typeof c === 'object') {
-        cell.value = Number(c.toFixed(2));
+        cell.value = amountNumber(c);
         cell.numFmt = MONEY;
       } else if (typeof c === 'number') {
         cell.value = c;
@@ -163,19 +198,73 @@ class SheetWriter {
     r.commit();
   }
 
+  /** put() as SpreadsheetML: the same values, each cell with the style id put() would give it. */
+  private putXml(xml: XmlRows, cells: Cell[], look: Look): void {
+    const at = this.row++;
+    xml.startRow(at);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c === null || c === undefined) continue;
+      let fmt: string | undefined;
+      let n: number | undefined;
+      let t: string | undefined;
+      if (typeof c === 'object' && 'pct' in c) {
+        n = c.pct.dividedBy(100).toNumber();
+        fmt = PERCENT;
+      } else if (typeof c === 'object' && 'text' in c) {
+        t = this.fit(c.text, at, i + 1);
+        fmt = '@';
+      } else if (typeof c === 'object') {
+        n = amountNumber(c);
+        fmt = MONEY;
+      } else if (typeof c === 'number') {
+        n = c;
+        fmt = COUNT;
+      } else {
+        t = this.fit(c, at, i + 1);
+        fmt = this.columnFormats[i];
+      }
+      const key = `${fmt ?? ''}|${look}`;
+      if (n !== undefined) xml.number(i + 1, n, xml.styleId(key, 'number', () => cellStyle(fmt, look)));
+      else xml.text(i + 1, t!, xml.styleId(key, 'string', () => cellStyle(fmt, look)));
+    }
+    xml.endRow();
+  }
+
   /** Column formats, set before the first row (a streaming sheet writes its columns then). */
   formats(formats: Format[]): void {
     formats.forEach((f, i) => {
-      if (f !== 'general') this.ws.getColumn(i + 1).numFmt = f === 'money' ? MONEY : f === 'count' ? '0' : '@';
+      const numFmt = COLUMN_FORMAT[f];
+      this.columnFormats[i] = numFmt;
+      if (numFmt) this.ws.getColumn(i + 1).numFmt = numFmt;
     });
   }
 
   /** A plain row of a long table: values only, the column formats apply (no style object per cell). */
   plain(cells: LongCell[]): void {
-    const r = this.ws.getRow(this.row++);
-    const at = this.row - 1;
-    r.values = cells.map((c, i) => (c === undefined ? null : typeof c === 'object' ? Number(c.toFixed(2)) : typeof c === 'string' ? this.fit(c, at, i + 1) : c));
+    const at = this.row++;
+    if (this.xml) return this.plainXml(this.xml, at, cells);
+    const r = this.ws.getRow(at);
+    r.values = cells.map((c, i) => (c === undefined ? null : typeof c === 'object' ? amountNumber(c) : typeof c === 'string' ? this.fit(c, at, i + 1) : c));
     r.commit();
+  }
+
+  /** plain() as SpreadsheetML: each cell with its column's style id for its type. */
+  private plainXml(xml: XmlRows, at: number, cells: LongCell[]): void {
+    xml.startRow(at);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c === undefined) continue;
+      let p = this.plainIds[i];
+      if (!p) {
+        const fmt = this.columnFormats[i];
+        const key = `${fmt ?? ''}|plain`;
+        p = this.plainIds[i] = [xml.styleId(key, 'number', () => cellStyle(fmt, 'plain')), xml.styleId(key, 'string', () => cellStyle(fmt, 'plain'))];
+      }
+      if (typeof c === 'string') xml.text(i + 1, this.fit(c, at, i + 1), p[1]);
+      else xml.number(i + 1, typeof c === 'number' ? c : amountNumber(c), p[0]);
+    }
+    xml.endRow();
   }
 
   gap(): void {
@@ -184,6 +273,11 @@ class SheetWriter {
 
   widths(ws: number[]): void {
     ws.forEach((w, i) => (this.ws.getColumn(i + 1).width = w));
+  }
+
+  /** The sheet is complete: rows still buffered go to its stream. */
+  end(): void {
+    this.xml?.flush();
   }
 }
 
@@ -198,10 +292,12 @@ interface Ctx {
 }
 
 function sheet(ctx: Ctx, name: string, opts?: Partial<ExcelJS.AddWorksheetOptions>): SheetWriter {
-  return new SheetWriter(ctx.target.wb.addWorksheet(name, opts), ctx.truncated);
+  const ws = ctx.target.wb.addWorksheet(name, opts);
+  return new SheetWriter(ws, ctx.truncated, ctx.target.xmlRows?.(ws));
 }
 
 function finish(ctx: Ctx, s: SheetWriter): void {
+  s.end();
   ctx.target.sheetDone?.(s.ws);
 }
 

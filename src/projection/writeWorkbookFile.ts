@@ -12,24 +12,35 @@ import { dirname } from 'path';
 import ExcelJS from 'exceljs';
 import type { ProjectionRun } from './types';
 import { layOutWorkbook, type WorkbookOptions } from './workbookLayout';
+import { XmlRows, type StringMode } from './xmlRows';
 
 /** Let the zip stream take what has been written before writing more rows. */
 const yieldToStreams = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How the file is written (the defaults are what the CLI uses; the others are for comparison in the benchmark). */
+export interface FileWriteOptions {
+  /** 'xml' (default): rows as SpreadsheetML into exceljs's sheet streams (xmlRows.ts); 'exceljs': its Row/Cell objects. */
+  rows?: 'xml' | 'exceljs';
+  /** Text cells: labels shared and the rest inline ('auto', the default), all shared, or all inline (xml rows only; xmlRows.ts). */
+  strings?: StringMode;
+  /** zlib level of the zip, 1 (default, fastest) to 9. */
+  zipLevel?: number;
+}
 
 /**
  * Writes the workbook to `path` (its folder is created). The file appears only when complete:
  * rows go to `path.partial`, renamed at the end, so a failed run never leaves a truncated
  * workbook under the real name.
  */
-export async function writeWorkbookFile(run: ProjectionRun, path: string, opts: WorkbookOptions = {}): Promise<void> {
+export async function writeWorkbookFile(run: ProjectionRun, path: string, opts: WorkbookOptions = {}, how: FileWriteOptions = {}): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: partial,
     useStyles: true,
-    // Shared strings keep the file as Excel writes it (and compact); only distinct texts are held.
+    // The shared-string table holds the labels (xmlRows.ts 'auto'; every text on the Row/Cell path).
     useSharedStrings: true,
-    zip: { zlib: { level: 1 } },
+    zip: { zlib: { level: how.zipLevel ?? 1 } },
   });
   wb.creator = 'MedAid Budget';
   try {
@@ -39,6 +50,7 @@ export async function writeWorkbookFile(run: ProjectionRun, path: string, opts: 
         wb,
         pause: yieldToStreams,
         sheetDone: (ws) => (ws as unknown as { commit(): void }).commit(),
+        xmlRows: how.rows === 'exceljs' ? undefined : (ws) => new XmlRows(ws, wb, how.strings ?? 'auto'),
       },
       opts,
       Infinity,

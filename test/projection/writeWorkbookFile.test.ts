@@ -55,6 +55,34 @@ test.each([
   expect(existsSync(`${file}.partial`)).toBe(false);
 });
 
+/** Every non-empty cell as "A1" → what Excel shows of it: value, number format, bold, size, fill. */
+function looks(ws: ExcelJS.Worksheet): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (c) => void out.set(c.address, [c.value, c.numFmt, c.font?.bold, c.font?.size, JSON.stringify(c.fill ?? null)])));
+  return out;
+}
+
+test.each(['auto', 'shared', 'inline'] as const)('rows written as XML (%s strings) = exceljs\'s Row/Cell objects: values, formats, fonts, fills, columns', async (strings) => {
+  const viaXml = join(dir, `xml-${strings}.xlsx`);
+  const viaRows = join(dir, `rows-${strings}.xlsx`);
+  // A scenario, the validation report's rows, the 明细 sheet: every kind of cell the layout writes.
+  await writeWorkbookFile(run, viaXml, { detail: 'visits' }, { strings });
+  await writeWorkbookFile(run, viaRows, { detail: 'visits' }, { rows: 'exceljs' });
+  const a = await load(readFileSync(viaXml));
+  const b = await load(readFileSync(viaRows));
+  expect(a.worksheets.map((w) => [w.name, w.state, w.views])).toEqual(b.worksheets.map((w) => [w.name, w.state, w.views]));
+  for (const ws of b.worksheets) {
+    const x = a.getWorksheet(ws.name)!;
+    expect(looks(x)).toEqual(looks(ws));
+    expect(x.columns?.map((c) => [c.width, c.numFmt])).toEqual(ws.columns?.map((c) => [c.width, c.numFmt]));
+  }
+  // IDs stay text on 人员 (column B), whichever way the texts are stored.
+  const people = a.getWorksheet('人员')!;
+  expect(people.getCell('B2').value).toBe(run.baseline.people[0].person.id);
+  expect(people.getCell('B2').numFmt).toBe('@');
+});
+
 test('a write that fails leaves neither the workbook nor a partial file', async () => {
   const file = join(dir, 'bad.xlsx');
   await expect(writeWorkbookFile(run, file, { sheetRowLimit: 1 })).rejects.toThrow(RangeError);
