@@ -30,6 +30,7 @@ import type { ColumnMapping, FieldOf, RawTable, RosterKind } from './types';
 import { importVisits } from './visits';
 import { IdTable } from './idTable';
 import { SpanDictionary } from './spanDictionary';
+import { ownCopy } from './ownCopy';
 
 /** The roster is not one the columnar import takes; `reason` says why (the importers then read it). */
 export class NotColumnar extends Error {
@@ -96,12 +97,6 @@ function plainMapping<K extends RosterKind>(head: RawTable, kind: K, fields: Rea
   if (mapped.ignored.length) throw new NotColumnar(`${kind}: duplicate columns`);
   return m;
 }
-
-/**
- * A string that does not keep the piece it was cut from alive (V8 keeps a long substring as a
- * view of its parent; a kept district name would hold 16 MB of text).
- */
-const ownCopy = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
 /**
  * Whether a span is blank as isBlankCell reads a string (nothing but white space), `text` being

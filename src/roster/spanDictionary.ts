@@ -1,3 +1,5 @@
+import { ownCopy } from './ownCopy';
+
 /**
  * Codes for the distinct texts of a column that repeats (a status, a district, a visit type, a
  * date), found straight from a span of the text being read — no substring is cut for a value
@@ -38,8 +40,7 @@ export class SpanDictionary {
       s = (s + 1) & mask;
     }
     const c = this.values.length;
-    // JSON round trip: a copy that does not keep the whole piece of text alive (V8 keeps long substrings as views).
-    this.values.push(JSON.parse(JSON.stringify(text.substring(from, to))) as string);
+    this.values.push(ownCopy(text.substring(from, to)));
     this.hashes.push(h);
     this.slots[s] = c;
     if (this.values.length * 2 > this.slots.length) this.rehash();
