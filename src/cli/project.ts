@@ -535,9 +535,11 @@ export async function project(args: string[]): Promise<number> {
     const whereEn = o.out ? `${o.out} (sheet ${word('validation', 'en')})` : '';
     console.error(`\n有 ${rejected} 行未使用或未完全计算${where ? `，详见 ${where}` : ''} / ${rejected} rows not used or not fully computed${whereEn ? `; see ${whereEn}` : ''}`);
     const importErrors = run.importReports.flatMap((r) => r.entries.filter((e) => e.severity === 'error'));
-    const problems = [...importErrors, ...run.baseline.problems];
-    for (const p of problems.slice(0, 10)) console.error(`  ${o.lang === 'zh' ? p.zh : p.en}`);
-    if (problems.length > 10) console.error(`  … (${problems.length - 10} ${o.lang === 'zh' ? '条未列出' : 'more'})`);
+    // The first ten, read without copying the lists (a summary's problem list makes each entry when read: problemList.ts).
+    const shown = [...importErrors.slice(0, 10), ...run.baseline.problems.slice(0, Math.max(0, 10 - importErrors.length))];
+    for (const p of shown) console.error(`  ${o.lang === 'zh' ? p.zh : p.en}`);
+    const all = importErrors.length + run.baseline.problems.length;
+    if (all > 10) console.error(`  … (${all - 10} ${o.lang === 'zh' ? '条未列出' : 'more'})`);
     return o.allowRejected ? 0 : 1;
   }
   return 0;

@@ -64,6 +64,7 @@ export function runProjection(input: RunInput): ProjectionRun {
 /** Rows rejected anywhere (import, baseline or a scenario): the CLI's exit code 1. */
 export function rejectedRowCount(run: ProjectionRun): number {
   const scenarioRows = new Set(run.scenarios.flatMap((s) => s.projection.problems.map((p) => `${p.table}:${p.rowNumber}`)));
-  for (const p of run.baseline.problems) scenarioRows.delete(`${p.table}:${p.rowNumber}`);
+  // Without scenarios there is nothing to take away (and the baseline's list is not read: problemList.ts makes entries when read).
+  if (scenarioRows.size > 0) for (const p of run.baseline.problems) scenarioRows.delete(`${p.table}:${p.rowNumber}`);
   return run.rows.people.rejected + run.rows.people.notComputed + run.rows.visits.rejected + run.rows.visits.notComputed + scenarioRows.size;
 }

@@ -8,7 +8,8 @@
  * `maxDetailRows` (default 200,000) with a bilingual notice row and a note in the summary
  * sheet — never silently; all totals still include every row.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../roster/excelJs';
 import type { ProjectionRun } from './types';
 import { layOutWorkbook, PAUSE_EVERY, planWorkbook, type LayoutTarget, type WorkbookOptions } from './workbookLayout';
 
@@ -23,7 +24,7 @@ export const DEFAULT_MAX_DETAIL_ROWS = 200_000;
  * values, which would otherwise mean writing the file and reading it back.
  */
 export async function buildWorkbook(run: ProjectionRun, opts: WorkbookOptions = {}, onRows?: (done: number, total: number) => void | Promise<void>): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   wb.creator = 'MedAid Budget';
   // Progress for the task pane's bar: the long tables (明细, 人员, 校验报告) pause every
   // PAUSE_EVERY rows; their planned rows are the total (the short sheets are not counted).

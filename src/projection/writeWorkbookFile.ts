@@ -9,7 +9,7 @@
  */
 import { mkdirSync, renameSync, rmSync } from 'fs';
 import { dirname } from 'path';
-import ExcelJS from 'exceljs';
+import { excelJs } from '../roster/excelJs';
 import type { ProjectionRun } from './types';
 import { layOutWorkbook, type WorkbookOptions } from './workbookLayout';
 import { XmlRows, type StringMode } from './xmlRows';
@@ -35,7 +35,7 @@ export interface FileWriteOptions {
 export async function writeWorkbookFile(run: ProjectionRun, path: string, opts: WorkbookOptions = {}, how: FileWriteOptions = {}): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new (await excelJs()).stream.xlsx.WorkbookWriter({
     filename: partial,
     useStyles: true,
     // The shared-string table holds the labels (xmlRows.ts 'auto'; every text on the Row/Cell path).

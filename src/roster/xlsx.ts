@@ -4,7 +4,8 @@
  * number can be recognised and refused), dates are Date (UTC midnight, as exceljs
  * builds them), formulas give their cached result, rich text and hyperlinks their text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from './excelJs';
 import { MedaidError, inputText } from '../engine/errors';
 import { UncachedFormula } from './cells';
 import { toUint8 } from './encoding';
@@ -37,7 +38,7 @@ export function plainCellValue(v: unknown): unknown {
 
 async function loadWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const u8 = toUint8(bytes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excelJs()).Workbook();
   // exceljs wants a Buffer in Node; in the browser an ArrayBuffer works as well.
   const data = typeof Buffer !== 'undefined' ? Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength) : u8.slice().buffer;
   try {
