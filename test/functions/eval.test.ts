@@ -2,7 +2,7 @@
  * `medaid eval`: one output line per formula, errors as code + message, tables as
  * tab-separated rows joined by " | ", exit code 0 only when every result is a value.
  */
-import { runEval } from '../../src/cli/eval';
+import { evalCommand, runEval } from '../../src/cli/eval';
 import { commands } from '../../src/cli/main';
 
 describe('runEval', () => {
@@ -53,8 +53,10 @@ describe('runEval', () => {
     expect(r.lines[1]).toMatch(/^#ERROR!/);
   });
 
-  it('is registered as the eval command', () => {
+  it('is registered as the eval command', async () => {
     expect(commands.eval).toBeDefined();
-    expect(commands.eval.help).toMatch(/^eval /);
+    const eval_ = await commands.eval.load();
+    expect(eval_.help).toMatch(/^eval /);
+    expect(eval_.run).toBe(evalCommand);
   });
 });
