@@ -123,8 +123,18 @@ export function servePane(): { readonly url: string } {
 
 /** Chooses an option of one of the pane's Fluent dropdowns (region, year, detail sheets …). */
 export async function chooseOption(page: Page, dropdown: string, value: string): Promise<void> {
-  await page.click(`${dropdown} [role="combobox"]`);
-  await page.click(`${dropdown} fluent-option[value="${value}"]`);
+  // The pane renders its dropdowns anew when a re-check ends (a region or year chosen just before): an open
+  // list can be replaced by a closed one under the click (seen in CI under load), so the list is opened again.
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForSelector(`${dropdown}:not([disabled])`, { timeout: 120000 });
+    await page.click(`${dropdown} [role="combobox"]`);
+    try {
+      await page.click(`${dropdown} fluent-option[value="${value}"]`, { timeout: 10000 });
+      break;
+    } catch (e) {
+      if (attempt === 5) throw e;
+    }
+  }
   await page.waitForFunction(([d, v]) => (document.querySelector(d) as HTMLInputElement | null)?.value === v, [dropdown, value] as const);
 }
 
