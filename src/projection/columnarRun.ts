@@ -35,6 +35,7 @@ import { preflightOf, type PreflightGroups } from './preflight';
 import { BASELINE, engineFor, firstKnown, mergeGrowth, problem, project, withCalibration } from './project';
 import { premiumSubsidies } from './premiumSubsidies';
 import { problemList } from './problemList';
+import { madeWhenRead } from './madeWhenRead';
 import { forecastProvenance } from './provenance';
 import { schemeChecker } from './readRoster';
 import { checkScenarioRegions, validateScenarios } from './scenario';
@@ -254,12 +255,13 @@ function importReport(head: { sheet: string }, kind: 'people' | 'visits', rows: 
   return { sheet: head.sheet, kind, entries: [], summary: { total: rows, used: rows, rejected: 0, warnings: 0, blank: 0 } };
 }
 
-/** One projection over the whole roster. */
 /**
- * One projection over the whole roster. `persons` (detail rows): the people as the importer would give them, one
- * object each, shared by the baseline and the scenarios; then each person's outcome is kept, as project() keeps it.
+ * One projection over the whole roster. `detailRows`: the projection lists each person's outcome as project() gives
+ * it (the people sheet reads them) — made when read (madeWhenRead.ts) from what is kept per person here (the booked
+ * status's code and the assistance in fen), the person as the importer would give it; a person the kernel could not
+ * take keeps project()'s outcome.
  */
-function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, reports: ImportReport[], persons?: readonly Person[]): { sums: ProjectionSums; projection: Omit<Projection, 'completeness'> } {
+function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPeople, visits: ColumnarVisits, g: Grouped, reports: ImportReport[], detailRows: boolean): { sums: ProjectionSums; projection: Omit<Projection, 'completeness'> } {
   const { rp, compiled: c, engine, scenario } = rules;
   const { region, year } = input;
   const sheets = { people: reports[0].sheet, visits: reports[1].sheet };
@@ -300,7 +302,10 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   const { kind: visitKind, costFen, date: visitDate, firstRow: visitRow } = visits;
   const s: PersonYearSums = { category: 'dibao' as CategoryId, assistanceComputed: true, premiumComputed: true, premium: 0, visits: 0, inpatientOrdinary: 0, outpatientOrdinary: 0, tilt: 0, topUp: 0, inpatientPaid: 0, outpatientPaid: 0 };
   let visitsComputed = 0, referredComputed = 0, inpatientDone = 0, outpatientDone = 0, costComputed = 0;
-  const outcomes: PersonOutcome[] = [];
+  // Detail rows: per person, the booked status's code and the assistance (fen); project()'s outcome of a reference person.
+  const bookedCode = new Uint8Array(detailRows ? people.count : 0);
+  const assistanceFen = new Float64Array(detailRows ? people.count : 0);
+  const referenceOutcomes = new Map<number, PersonOutcome>();
   /** People (kernel path) whose premium subsidy the policy leaves open, in row order. */
   const gaps: number[] = [];
   const premiumGap = (p: number): ProjectionProblem => {
@@ -324,8 +329,8 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
       ok = scheme >= 0 && k.visit(scheme, costFen[v], referredOfKind[vk] === 1, NaN, NaN);
     }
     if (!ok) {
-      const x = referencePerson(input, rules, persons?.[p] ?? personOf(people, p), people, visits, g, p, sheets, sums, effective, districtOfKind[kind]);
-      if (persons) outcomes.push(x);
+      const x = referencePerson(input, rules, personOf(people, p), people, visits, g, p, sheets, sums, effective, districtOfKind[kind]);
+      if (detailRows) referenceOutcomes.set(p, x);
       continue;
     }
     let inOrd = 0, outOrd = 0, tilt = 0, topUp = 0, inPaid = 0, outPaid = 0;
@@ -367,18 +372,23 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     // The booking of project(): the status that won the year's assistance, else the one whose premium subsidy was paid.
     const won = assistance > 0 ? lastCategory : s.premium > 0 ? premiumCategory : undefined;
     s.category = won ?? lastCategory ?? premiumCategory ?? fallbackCategory[kind];
-    if (!prem.ok) {
-      if (persons) sums.problems.push(premiumGap(p));
-      else gaps.push(p); // a summary: the problem is made when it is read (problemList.ts)
-    }
+    if (!prem.ok) gaps.push(p); // the problem is made when it is read (problemList.ts)
     sums.add(s, districtOfKind[kind]);
-    if (persons) {
-      outcomes.push({
-        person: persons[p], category: s.category, visits: s.visits, assistance: fenDec(assistance), premiumSubsidy: prem.ok ? prem.value : ZERO, premiumCategory,
-        assistanceComputed: true, premiumComputed: prem.ok,
-      });
+    if (detailRows) {
+      bookedCode[p] = CATEGORY_CODE.get(s.category)!;
+      assistanceFen[p] = assistance;
     }
   }
+  // Person p's outcome as the loop above booked it (the object project() gives).
+  const outcomeOf = (p: number): PersonOutcome => {
+    const kept = referenceOutcomes.get(p);
+    if (kept) return kept;
+    const prem = premiumOfKind[people.kind[p]];
+    return {
+      person: personOf(people, p), category: CATEGORIES[bookedCode[p]].id, visits: visitStart[p + 1] - visitStart[p], assistance: fenDec(assistanceFen[p]),
+      premiumSubsidy: prem.ok ? prem.value : ZERO, premiumCategory: prem.ok ? prem.category : undefined, assistanceComputed: true, premiumComputed: prem.ok,
+    };
+  };
   const t = sums.tally;
   t.visitsComputed += visitsComputed;
   t.referredComputed += referredComputed;
@@ -408,7 +418,7 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
     region: { id: p.region.id, zh: p.region.names.zh, en: p.region.names.en },
     policyId: p.id,
     year,
-    people: outcomes,
+    people: detailRows ? madeWhenRead(people.count, outcomeOf, "a projection's people list") : [],
     visits: [],
     problems,
     totals,
@@ -552,8 +562,7 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
   visits.person = new Int32Array(0); // read only to group the visits (g.order has it now): 4 bytes a visit given back
   const reports = [importReport(people.head, 'people', people.count), importReport(visits.head, 'visits', visits.count)];
   const allRules = [rulesFor(input, visits), ...scenarios.map((s) => rulesFor(input, visits, s))];
-  const persons = detail === 'none' ? undefined : Array.from({ length: people.count }, (_, p) => personOf(people, p));
-  const runs = allRules.map((r) => projectColumnar(input, r, people, visits, g, reports, persons));
+  const runs = allRules.map((r) => projectColumnar(input, r, people, visits, g, reports, detail !== 'none'));
   // The workbook names the date of each visit before the edition's effective date from the visit rows, which a
   // columnar run does not keep: such a roster with detail rows goes to streamRun.
   if (detail !== 'none' && runs.some((r) => r.sums.early.length)) throw new NotColumnar('visits before the effective date, with detail rows');

@@ -187,9 +187,9 @@ test('the result workbook (people detail) from the columnar run is the one from 
   const f = files(shuffle(people, 3), shuffle(visits, 4));
   const fast = await columnarRun({ ...inputOf(f, true), detail: 'people' });
   const ref = await streamRun({ ...inputOf(f, true), detail: 'people' });
-  const cells = async (run: typeof ref.run, name: string) => {
+  const cells = async (run: typeof ref.run, name: string, mask = false) => {
     const path = join(root, name);
-    await writeWorkbookFile(run, path, { detail: 'people' });
+    await writeWorkbookFile(run, path, { detail: 'people', mask });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     return wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => JSON.stringify(r)) }));
@@ -200,6 +200,15 @@ test('the result workbook (people detail) from the columnar run is the one from 
   expect(a).toEqual(b);
   const peopleSheet = a.find((x) => x.name.includes('人员'))!;
   expect(peopleSheet.rows.length).toBeGreaterThan(150);
+  // Masked (--mask): the same masked workbook, and no full ID or name in it (the people list is made when read).
+  const am = await cells(fast.run, 'fast-masked.xlsx', true);
+  expect(am).toEqual(await cells(ref.run, 'ref-masked.xlsx', true));
+  const text = JSON.stringify(am);
+  for (const line of people.slice(0, 20)) {
+    const [pid, name] = line.split(',');
+    expect(text).not.toContain(pid);
+    expect(text).not.toContain(`"${name}"`);
+  }
 });
 
 describe('columnarRun gives up (NotColumnar) on anything the importers would report, and streamRun reports it', () => {
