@@ -121,6 +121,18 @@ export function servePane(): { readonly url: string } {
   };
 }
 
+/** Waits until the canvas has something drawn on it (a pixel that is not transparent): the pane draws its charts in a task after the page is built. */
+export async function waitForChart(page: Page, canvas: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const c = document.querySelector(sel) as HTMLCanvasElement | null;
+    const ctx = c && c.width > 0 && c.height > 0 ? c.getContext('2d') : null;
+    if (!ctx) return false;
+    const px = ctx.getImageData(0, 0, c!.width, c!.height).data;
+    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) return true;
+    return false;
+  }, canvas, { timeout: 30000 });
+}
+
 /** Chooses an option of one of the pane's Fluent dropdowns (region, year, detail sheets …). */
 export async function chooseOption(page: Page, dropdown: string, value: string): Promise<void> {
   // The pane renders its dropdowns anew when a re-check ends (a region or year chosen just before): an open

@@ -8,7 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { readRoster } from '../../src/projection/readRoster';
 import { budgetJob, type BudgetView } from '../../src/taskpane/worker/budgetJob';
-import { browserAvailable, cspViolations, openPage, openWithRoster, ROOT, servePane, type Watched } from './browserHarness';
+import { browserAvailable, cspViolations, openPage, openWithRoster, ROOT, servePane, waitForChart, type Watched } from './browserHarness';
 
 const SAMPLES = path.join(ROOT, 'samples');
 const PEOPLE = path.join(SAMPLES, 'xinyang-2024-people.csv');
@@ -48,8 +48,10 @@ maybe('task pane: plan range (fan chart) and the solver', () => {
       ...expected.fan.map((y) => [String(y.year), y.point, y.p10, y.p50, y.p90]),
     ]);
     for (const y of expected.fan) expect(Number(y.p10)).toBeLessThanOrEqual(Number(y.p90));
-    // the fan chart is drawn on its canvas (Chart.js sets the canvas size when it renders)
-    expect(await page.$eval('#chart-fan', (c) => (c as HTMLCanvasElement).width > 0)).toBe(true);
+    // the fan chart is drawn on its canvas, and the results' two charts
+    await waitForChart(page, '#chart-fan');
+    await waitForChart(page, '#chart-district');
+    await waitForChart(page, '#chart-category');
     expect(await page.textContent('#fan-covers')).toContain('不包括');
 
     // a ceiling 1 % below the baseline need: the parameter (the pane's default, the region's first
