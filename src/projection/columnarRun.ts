@@ -25,7 +25,8 @@ import type { ResolvedPolicy } from '../engine/policy/resolved';
 import { CATEGORY_CODE, compilePolicy, type CompiledPolicy } from '../fastpath/compiledPolicy';
 import { FastPersonYear } from '../fastpath/fastPersonYear';
 import { fenOfDecimal } from '../fastpath/fenOfDecimal';
-import { NotColumnar, readColumnarPeople, readColumnarVisits, type ColumnarPeople, type ColumnarVisits } from '../roster/columnarImport';
+import { NotColumnar, readColumnarVisits, type ColumnarPeople, type ColumnarVisits } from '../roster/columnarImport';
+import { readPeopleAside } from '../roster/peopleAside';
 import type { ImportReport, Person, Visit } from '../roster/types';
 import { compare } from './compare';
 import { completenessFrom, emptyTally, EARLY_ROWS_KEPT, type CompletenessTally } from './completeness';
@@ -554,9 +555,18 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
   checkScenarioRegions(scenarios, engine, region, year);
   for (const s of scenarios) engineFor({ engine }, s);
   const detail = input.detail ?? 'people';
-  const people = await readColumnarPeople(input.people!.file, baseName(input.people!.file), { names: detail !== 'none' });
-  input.onProgress?.('read', people.count);
-  const visits = await readColumnarVisits(input.visits.file, baseName(input.visits.file), { year, people, checkScheme: schemeChecker(engine, region, year) });
+  // The people file on a second thread while this one reads the visits file (peopleAside.ts).
+  const aside = await readPeopleAside(input.people!.file, baseName(input.people!.file), { names: detail !== 'none' });
+  let visits: ColumnarVisits;
+  try {
+    visits = await readColumnarVisits(input.visits.file, baseName(input.visits.file), { year, people: aside.people, checkScheme: schemeChecker(engine, region, year) });
+  } catch (e) {
+    await aside.people; // the people file's error, when it has one, is the one reported (it was read first before)
+    throw e;
+  } finally {
+    aside.stop();
+  }
+  const people = await aside.people;
   input.onProgress?.('read', people.count + visits.count);
   const g = groupVisits(people, visits);
   visits.person = new Int32Array(0); // read only to group the visits (g.order has it now): 4 bytes a visit given back

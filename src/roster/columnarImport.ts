@@ -206,14 +206,21 @@ export function plainFen(s: string, from = 0, to = s.length): number {
 
 export interface VisitReadOptions {
   year: number;
-  /** The people read first (their ID index). */
-  people: ColumnarPeople;
+  /**
+   * The people read first (their ID index), or being read beside this file (peopleAside.ts): then
+   * each visit's ID is kept as its digits and looked up once the people are there. A roster the
+   * columnar import does not take is then given up on at the first thing found in the visits file,
+   * which may not be the first row the one-after-the-other reading would have named: either way the
+   * run goes the general way, which reports every row.
+   */
+  people: ColumnarPeople | Promise<ColumnarPeople>;
   /** The region's scheme check, as the importer gets it (readRoster.ts schemeChecker). */
   checkScheme?: (scheme: string | undefined) => string | void;
 }
 
 export async function readColumnarVisits(file: string, label: string, opts: VisitReadOptions): Promise<ColumnarVisits> {
-  const ids = opts.people.ids;
+  const ready = opts.people instanceof Promise ? undefined : opts.people;
+  const ids = ready?.ids;
   const digits = new Int32Array(3);
   const yearText = String(opts.year);
   let head: RawTable | undefined;
@@ -221,6 +228,9 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
   let cId = -1, cDate = -1, cKind = -1, cScheme = -1, cCost = -1, cRef = -1;
   const bound = lineBound(file);
   const person = new Int32Array(bound);
+  // People still being read: each ID's digits, the first nine in `person` (replaced by the person's index once found).
+  const idLo = new Int32Array(ready ? 0 : bound);
+  const idCheck = new Uint8Array(ready ? 0 : bound);
   const date = new Uint16Array(bound);
   const kind = new Uint16Array(bound);
   const costFen = new Uint32Array(bound);
@@ -243,8 +253,16 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
         [cId, cDate, cKind, cScheme, cCost, cRef] = (['id', 'date', 'kind', 'scheme', 'cost', 'referred'] as const).map((f) => col(mapping!, f));
       },
       row(text, start, end, row, decode) {
-        const p = IdTable.parse(text, start[cId], end[cId], digits) ? ids.find(digits[0], digits[1]) : -1;
-        if (p < 0 || ids.checkOf(p) !== digits[2]) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
+        let p: number;
+        if (ids) {
+          p = IdTable.parse(text, start[cId], end[cId], digits) ? ids.find(digits[0], digits[1]) : -1;
+          if (p < 0 || ids.checkOf(p) !== digits[2]) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
+        } else {
+          if (!IdTable.parse(text, start[cId], end[cId], digits)) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
+          p = digits[0];
+          idLo[n] = digits[1];
+          idCheck[n] = digits[2];
+        }
         const dc = dateTexts.code(text, start[cDate], end[cDate]);
         let d = dateOfCode[dc];
         if (d === undefined) {
@@ -288,6 +306,14 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
     throw e;
   }
   if (!head || n === 0) throw new NotColumnar('visits: no data rows');
-    // The bound counted every line break: the columns are a row or two longer than the data.
+  if (!ready) {
+    const table = (await opts.people).ids;
+    for (let i = 0; i < n; i++) {
+      const p = table.find(person[i], idLo[i]);
+      if (p < 0 || table.checkOf(p) !== idCheck[i]) throw new NotColumnar(`visits row ${FIRST_ROW + i}: ID not typed as on a people row`);
+      person[i] = p;
+    }
+  }
+  // The bound counted every line break: the columns are a row or two longer than the data.
   return { head, count: n, firstRow: FIRST_ROW, person: person.subarray(0, n), date: date.subarray(0, n), dates, kind: kind.subarray(0, n), kinds, costFen: costFen.subarray(0, n) };
 }

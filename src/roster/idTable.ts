@@ -5,6 +5,15 @@
  * million strings and map entries, and a visit row's ID is looked up straight from its text,
  * without cutting a string out of it.
  */
+/** An IdTable's state (IdTable.parts / fromParts). */
+export interface IdTableParts {
+  count: number;
+  capacity: number;
+  slots: Int32Array;
+  slotOf: Int32Array;
+  check: Uint8Array;
+}
+
 export class IdTable {
   count = 0;
   /** Three ints a slot (hi, lo, index; index -1 when empty), so that a probe reads one place in memory. */
@@ -21,6 +30,22 @@ export class IdTable {
     this.check = new Uint8Array(n);
     this.capacity = Math.ceil(n / 0.7);
     this.slots = IdTable.emptySlots(this.capacity);
+  }
+
+  /** The table as plain typed arrays (to hand it to another thread: the buffers can be transferred, not copied). */
+  parts(): IdTableParts {
+    return { count: this.count, capacity: this.capacity, slots: this.slots, slotOf: this.slotOf, check: this.check };
+  }
+
+  /** The table whose parts() these are. */
+  static fromParts(p: IdTableParts): IdTable {
+    const t = new IdTable(16);
+    t.count = p.count;
+    t.capacity = p.capacity;
+    t.slots = p.slots;
+    t.slotOf = p.slotOf;
+    t.check = p.check;
+    return t;
   }
 
   private static emptySlots(n: number): Int32Array {
