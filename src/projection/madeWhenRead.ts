@@ -10,6 +10,9 @@ const isIndex = (key: string | symbol): key is string => typeof key === 'string'
 
 export function madeWhenRead<T>(n: number, entry: (i: number) => T, what = 'this list'): T[] {
   const target: T[] = new Array(n); // holes: the length is the list's, no element is stored
+  function* iterate(): IterableIterator<T> {
+    for (let i = 0; i < n; i++) yield entry(i);
+  }
   const readOnly = () => {
     throw new TypeError(`${what} is read-only`);
   };
@@ -19,6 +22,8 @@ export function madeWhenRead<T>(n: number, entry: (i: number) => T, what = 'this
         const i = Number(key);
         return i < n ? entry(i) : undefined;
       }
+      // for…of, spread and Array.from: the entries straight from `entry`, not through this trap twice an entry.
+      if (key === Symbol.iterator) return iterate;
       return Reflect.get(t, key, receiver);
     },
     has(t, key) {
