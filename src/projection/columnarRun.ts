@@ -29,7 +29,7 @@ import { NotColumnar, readColumnarVisits, type ColumnarPeople, type ColumnarVisi
 import { readPeopleAside } from '../roster/peopleAside';
 import type { ImportReport, Person, Visit } from '../roster/types';
 import { compare } from './compare';
-import { completenessFrom, emptyTally, EARLY_ROWS_KEPT, type CompletenessTally } from './completeness';
+import { completenessFrom, emptyTally, EARLY_ROWS_KEPT, type CompletenessTally, type ProblemRun } from './completeness';
 import { forecastFromBase, type ForecastBase } from './forecast';
 import { planFunding, resolveFunding } from './funding';
 import { preflightOf, type PreflightGroups } from './preflight';
@@ -173,6 +173,8 @@ class ProjectionSums {
   readonly problems: ProjectionProblem[] = [];
   /** People rows of premium gaps kept as rows (problemList), not among `problems`. */
   gapRows = 0;
+  /** The premium gaps as completeness counts them: one run per person kind, its lowest row's problem made. */
+  gapRuns: ProblemRun[] = [];
   costTotal = 0;
   costComputed = 0;
   early: number[] = [];
@@ -401,6 +403,14 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
 
   sums.problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
   sums.gapRows = gaps.length;
+  // One run per person kind (gaps are in row order: a kind's first is its lowest row).
+  const runOfKind = new Map<number, { count: number; first: number }>();
+  for (const p of gaps) {
+    const r = runOfKind.get(people.kind[p]);
+    if (r) r.count++;
+    else runOfKind.set(people.kind[p], { count: 1, first: p });
+  }
+  sums.gapRuns = [...runOfKind.values()].map((r) => ({ count: r.count, first: premiumGap(r.first) }));
   const problems = gaps.length ? withGaps(sums.problems, gaps, people.firstRow, premiumGap) : sums.problems;
   const categoryBuckets = new Map<CategoryId, FenBucket>();
   sums.byCategory.forEach((b, code) => b && categoryBuckets.set(CATEGORIES[code].id, b));
@@ -585,7 +595,8 @@ export async function columnarRun(input: StreamRunInput): Promise<StreamRunResul
     t.earlyVisits = sums.early.length;
     t.early = sums.early.sort((a, b) => a - b).slice(0, EARLY_ROWS_KEPT);
     const p = projection as Projection;
-    p.completeness = completenessFrom(t, p.problems, { rows, importRejected, policy: allRules[i].rp.policy, threshold: input.minComplete });
+    // The listed problems and the premium gaps counted a kind at a time (the same exclusions as p.problems gives, without making a million entries).
+    p.completeness = completenessFrom(t, sums.problems, { rows, importRejected, policy: allRules[i].rp.policy, threshold: input.minComplete }, sums.gapRuns);
     return p;
   });
   input.onProgress?.('project', 1, 1);

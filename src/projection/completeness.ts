@@ -130,19 +130,31 @@ function ruleGroups(policy: PolicyFile, referred: number): { total: number; gaps
   return { total, gaps };
 }
 
+/**
+ * Many problems of one cause counted at once (the columnar run's premium gaps: a million rows of
+ * the 10M benchmark), as exclusionsOf would count them one by one: `count` rows of `first`'s
+ * table, part and code, `first` the lowest of them, none of them on a row of the listed problems.
+ */
+export interface ProblemRun {
+  count: number;
+  first: ProjectionProblem;
+}
+
 /** Problems grouped by cause: how many people / visit rows each reason keeps out of the totals. */
-function exclusionsOf(problems: readonly ProjectionProblem[], importRejected: { people: number; visits: number }): Exclusion[] {
+function exclusionsOf(problems: readonly ProjectionProblem[], importRejected: { people: number; visits: number }, runs: readonly ProblemRun[] = []): Exclusion[] {
   // The example is the lowest row's message (people before visits, then by text) and ties sort by
   // cause, so the summary does not depend on the roster's row order.
   const groups = new Map<string, Exclusion & { key: string; at: number }>();
-  for (const x of problems) {
+  const add = (x: ProjectionProblem, rows: number) => {
     const key = `${x.part}:${x.code}`;
     const at = (x.table === 'people' ? 0 : 1e12) + x.rowNumber;
     const g = groups.get(key) ?? groups.set(key, { key, at, code: x.code, part: x.part, people: 0, visits: 0, zh: x.zh, en: x.en }).get(key)!;
     if (at < g.at || (at === g.at && x.zh < g.zh)) Object.assign(g, { at, zh: x.zh, en: x.en });
-    if (x.table === 'people') g.people++;
-    else g.visits++;
-  }
+    if (x.table === 'people') g.people += rows;
+    else g.visits += rows;
+  };
+  for (const x of problems) add(x, 1);
+  for (const r of runs) add(r.first, r.count);
   const out: Exclusion[] = [...groups.values()]
     .sort((a, b) => b.people + b.visits - (a.people + a.visits) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ key: _key, at: _at, ...e }) => e);
@@ -327,8 +339,11 @@ export function completenessOf(p: Projection, input: CompletenessInput): Complet
   return completenessFrom(tallyOf(p, input.visits, input.policy), p.problems, input);
 }
 
-/** Completeness from a tally (one roster's, or the sum of its parts') and the projection's problems. */
-export function completenessFrom(t: CompletenessTally, problems: readonly ProjectionProblem[], input: Omit<CompletenessInput, 'visits'>): Completeness {
+/**
+ * Completeness from a tally (one roster's, or the sum of its parts') and the projection's problems
+ * (`runs`: more of them counted at once, ProblemRun, not among `problems`).
+ */
+export function completenessFrom(t: CompletenessTally, problems: readonly ProjectionProblem[], input: Omit<CompletenessInput, 'visits'>, runs: readonly ProblemRun[] = []): Completeness {
   const nonBlank = (r: RowAccount) => r.total - r.blank;
   const people = share(t.peopleComputed, Math.max(nonBlank(input.rows.people), t.people));
   const visits = share(t.visitsComputed, Math.max(nonBlank(input.rows.visits), t.visitsComputed));
@@ -358,7 +373,7 @@ export function completenessFrom(t: CompletenessTally, problems: readonly Projec
     notComputed: Object.keys(measures).filter((k) => measures[k] === 'notComputed'),
     measures,
     missing,
-    exclusions: exclusionsOf(problems, input.importRejected),
+    exclusions: exclusionsOf(problems, input.importRejected, runs),
     beforeEffective: { effective, visits: t.earlyVisits, rows: early },
   };
 }

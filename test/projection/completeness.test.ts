@@ -10,7 +10,9 @@
  */
 import ExcelJS from 'exceljs';
 import { runProjection, runSummary } from '../../src/projection';
-import { completenessLabel } from '../../src/projection/completeness';
+import { completenessFrom, completenessLabel, emptyTally } from '../../src/projection/completeness';
+import type { ProjectionProblem } from '../../src/projection/types';
+import { BUILTIN_POLICIES } from '../../src/engine/policy/builtin.generated';
 import { buildWorkbook } from '../../src/projection/writeWorkbook';
 import { person, s2, visit } from './helpers';
 
@@ -188,5 +190,27 @@ describe('region-own citations: the 1:9 split and the forecast method', () => {
   test('a ratio the analyst enters is labelled as such', () => {
     const r = runProjection({ region: '信阳', year: 2024, people: [person('C2', '低保对象', '浉河区', 380, 2)], visits: [], funding: { ratio: '2:8' } });
     expect(r.baseline.funding.ratioSource!.zh).toBe('分析人员输入的比例 2:8');
+  });
+});
+
+describe('exclusions with problems counted a run at a time (the columnar run\'s premium gaps)', () => {
+  const policy = BUILTIN_POLICIES.find((p) => p.region.id === 'xinyang')!;
+  const gap = (row: number, code: ProjectionProblem['code'] = 'TERM_NOT_DEFINED'): ProjectionProblem => ({
+    table: 'people', sheet: 'p.csv', rowNumber: row, personId: `id${row}`, part: 'premiumSubsidy', code, zh: `p.csv 第 ${row} 行：资助参保未计算`, en: `p.csv row ${row}: the premium subsidy was not computed`,
+  });
+  const visitProblem: ProjectionProblem = { ...gap(7), table: 'visits', part: 'assistance', code: 'BAD_AMOUNT', zh: 'v.csv 第 7 行', en: 'v.csv row 7' };
+  const rows = { people: { total: 20, used: 20, rejected: 0, blank: 0, notComputed: 0 }, visits: { total: 10, used: 10, rejected: 0, blank: 0, notComputed: 0 } };
+  const input = { rows, importRejected: { people: 0, visits: 0 }, policy };
+  // Listed: rows 9 (a gap of the same cause as the runs) and a visit row; runs: rows 4, 12, 15 (one kind) and 2, 20 (another kind, same code).
+  const listed = [gap(9), visitProblem];
+  const runs = [{ count: 3, first: gap(4) }, { count: 2, first: gap(2) }, { count: 1, first: gap(5, 'UNKNOWN_CATEGORY') }];
+  const everyOne = [gap(2), gap(4), gap(5, 'UNKNOWN_CATEGORY'), gap(9), gap(12), gap(15), gap(20), visitProblem];
+
+  test('the same exclusions as every problem listed: counts summed, the lowest row the example', () => {
+    const a = completenessFrom(emptyTally(), listed, input, runs).exclusions;
+    const b = completenessFrom(emptyTally(), everyOne, input).exclusions;
+    expect(a).toEqual(b);
+    expect(a[0]).toEqual({ code: 'TERM_NOT_DEFINED', part: 'premiumSubsidy', people: 6, visits: 0, zh: 'p.csv 第 2 行：资助参保未计算', en: 'p.csv row 2: the premium subsidy was not computed' });
+    expect(a.map((e) => [e.code, e.people, e.visits])).toEqual([['TERM_NOT_DEFINED', 6, 0], ['BAD_AMOUNT', 0, 1], ['UNKNOWN_CATEGORY', 1, 0]]); // ties by cause: assistance:… before premiumSubsidy:…
   });
 });
