@@ -171,10 +171,12 @@ class ProjectionSums {
   readonly recipients = { inpatient: { people: 0, fen: 0 }, outpatient: { people: 0, fen: 0 } };
   readonly tally: CompletenessTally = emptyTally();
   readonly problems: ProjectionProblem[] = [];
-  /** People rows of premium gaps kept as rows (problemList), not among `problems`. */
-  gapRows = 0;
-  /** The premium gaps as completeness counts them: one run per person kind, its lowest row's problem made. */
+  /** The premium gaps (kept as rows, problemList; not among `problems`) as completeness counts them: one run per person kind, its lowest row's problem made. */
   gapRuns: ProblemRun[] = [];
+  /** People rows of premium gaps. */
+  get gapRows(): number {
+    return this.gapRuns.reduce((n, r) => n + r.count, 0);
+  }
   costTotal = 0;
   costComputed = 0;
   early: number[] = [];
@@ -402,7 +404,6 @@ function projectColumnar(input: StreamRunInput, rules: Rules, people: ColumnarPe
   sums.finishTally(districtNames);
 
   sums.problems.sort((a, b) => (a.table === b.table ? a.rowNumber - b.rowNumber : a.table === 'people' ? -1 : 1));
-  sums.gapRows = gaps.length;
   // One run per person kind (gaps are in row order: a kind's first is its lowest row).
   const runOfKind = new Map<number, { count: number; first: number }>();
   for (const p of gaps) {

@@ -218,6 +218,8 @@ export interface VisitReadOptions {
   checkScheme?: (scheme: string | undefined) => string | void;
 }
 
+const idNotOnPeople = (row: number) => new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
+
 export async function readColumnarVisits(file: string, label: string, opts: VisitReadOptions): Promise<ColumnarVisits> {
   const ready = opts.people instanceof Promise ? undefined : opts.people;
   const ids = ready?.ids;
@@ -253,13 +255,12 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
         [cId, cDate, cKind, cScheme, cCost, cRef] = (['id', 'date', 'kind', 'scheme', 'cost', 'referred'] as const).map((f) => col(mapping!, f));
       },
       row(text, start, end, row, decode) {
-        let p: number;
+        if (!IdTable.parse(text, start[cId], end[cId], digits)) throw idNotOnPeople(row);
+        let p = digits[0];
         if (ids) {
-          p = IdTable.parse(text, start[cId], end[cId], digits) ? ids.find(digits[0], digits[1]) : -1;
-          if (p < 0 || ids.checkOf(p) !== digits[2]) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
+          p = ids.find(digits[0], digits[1]);
+          if (p < 0 || ids.checkOf(p) !== digits[2]) throw idNotOnPeople(row);
         } else {
-          if (!IdTable.parse(text, start[cId], end[cId], digits)) throw new NotColumnar(`visits row ${row}: ID not typed as on a people row`);
-          p = digits[0];
           idLo[n] = digits[1];
           idCheck[n] = digits[2];
         }
@@ -310,7 +311,7 @@ export async function readColumnarVisits(file: string, label: string, opts: Visi
     const table = (await opts.people).ids;
     for (let i = 0; i < n; i++) {
       const p = table.find(person[i], idLo[i]);
-      if (p < 0 || table.checkOf(p) !== idCheck[i]) throw new NotColumnar(`visits row ${FIRST_ROW + i}: ID not typed as on a people row`);
+      if (p < 0 || table.checkOf(p) !== idCheck[i]) throw idNotOnPeople(FIRST_ROW + i);
       person[i] = p;
     }
   }

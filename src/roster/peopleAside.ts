@@ -51,25 +51,23 @@ export async function readPeopleAside(file: string, label: string, opts: { names
   const w = worker;
   let stopped = false;
   const people = new Promise<ColumnarPeople>((resolve, reject) => {
-    let settled = false;
-    const fallback = () => {
-      if (settled) return;
-      settled = true;
-      if (stopped) reject(new NotColumnar('people: the run stopped'));
-      else readColumnarPeople(file, label, opts).then(resolve, reject);
-    };
+    let answered = false;
+    const readHere = () => (stopped ? reject(new NotColumnar('people: the run stopped')) : readColumnarPeople(file, label, opts).then(resolve, reject));
     w.once('message', (reply: PeopleAsideReply) => {
-      settled = true;
+      answered = true;
+      void w.terminate();
       if (reply.ok) resolve({ ...reply.people, ids: IdTable.fromParts(reply.people.ids) });
       else if (reply.notColumnar !== undefined) reject(new NotColumnar(reply.notColumnar));
-      else {
-        settled = false;
-        fallback();
-      }
-      void w.terminate();
+      else readHere(); // another failure: read here, to throw readColumnarPeople's own error
     });
-    w.once('error', fallback);
-    w.once('exit', fallback);
+    // The worker failed or ended without answering: read here.
+    const unanswered = () => {
+      if (answered) return;
+      answered = true;
+      readHere();
+    };
+    w.once('error', unanswered);
+    w.once('exit', unanswered);
   });
   // A rejection is read by the caller; until then it is not an unhandled one.
   people.catch(() => {});
